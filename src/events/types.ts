@@ -1,0 +1,63 @@
+// Typed shapes shared by every pipeline stage: diagnostics, normalised Okta events.
+
+/** A problem with one part of the input. The scan goes on; `--strict` makes it fatal. */
+export interface Diagnostic {
+  /** Input path as given by the user (`-` for stdin). */
+  file: string;
+  /** 1-based line number where the bad part starts, when known. */
+  line?: number;
+  /** 0-based byte offset (in the decompressed stream) where the bad part starts. */
+  offset?: number;
+  /** Human-readable reason, one line. */
+  reason: string;
+}
+
+/** The actor or a target of an event: Okta's `Actor` / `Target` objects, fields null when absent. */
+export interface OktaEntity {
+  id: string | null;
+  type: string | null;
+  alternateId: string | null;
+  displayName: string | null;
+}
+
+/** Where an event came from: `client` plus the network fields of `securityContext`. */
+export interface OktaClient {
+  ipAddress: string | null;
+  city: string | null;
+  state: string | null;
+  country: string | null;
+  userAgent: string | null;
+  asNumber: string | null;
+  asOrg: string | null;
+  isProxy: boolean | null;
+}
+
+/** An Okta System Log event, normalised. Missing objects become nulls, never `undefined`. */
+export interface OktaEvent {
+  uuid: string;
+  /** `published` as epoch milliseconds (UTC). */
+  published: number;
+  /** `published` exactly as it was in the input. */
+  publishedRaw: string;
+  eventType: string;
+  displayMessage: string | null;
+  severity: string | null;
+  actor: OktaEntity;
+  targets: OktaEntity[];
+  client: OktaClient;
+  outcome: { result: string | null; reason: string | null };
+  /** `transaction.detail.requestApiTokenId`: the API token the call was made with. */
+  requestApiTokenId: string | null;
+  /**
+   * The event with Okta's canonical camelCase keys (lowercased pipeline variants renamed),
+   * for rule matching and output. Values are as in the input.
+   */
+  doc: Record<string, unknown>;
+}
+
+/** Where a record was found, for diagnostics and for re-reading it. */
+export interface RecordLocation {
+  file: string;
+  line?: number;
+  offset: number;
+}

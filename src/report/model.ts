@@ -1,0 +1,91 @@
+// The scan result handed to every reporter: findings, per-input counts, diagnostics.
+import type { Diagnostic } from '../events/types.js';
+
+/** Version of the JSON contract; bumped on any incompatible change. */
+export const SCHEMA_VERSION = 1 as const;
+
+/** A rule that matched a revocation event. */
+export interface RuleRef {
+  id: string;
+  title: string;
+  level: string;
+}
+
+/** Who revoked the token: a person (`user`) or Okta itself (`system`). */
+export interface Revoker {
+  kind: 'user' | 'system';
+  id: string | null;
+  type: string | null;
+  alternateId: string | null;
+  displayName: string | null;
+}
+
+/** Where the revocation request came from. */
+export interface FindingClient {
+  ipAddress: string | null;
+  city: string | null;
+  country: string | null;
+  userAgent: string | null;
+}
+
+/** One API token revocation event and every rule it matched. */
+export interface Finding {
+  schemaVersion: typeof SCHEMA_VERSION;
+  kind: 'revocation';
+  /** uuid of the revocation event. */
+  id: string;
+  /** ISO 8601 UTC (`2024-01-02T03:04:05.678Z`). */
+  published: string;
+  /** Epoch milliseconds of `published`; not serialised. */
+  publishedMs: number;
+  rules: RuleRef[];
+  token: { id: string | null; name: string | null };
+  outcome: string | null;
+  revokedBy: Revoker;
+  client: FindingClient;
+  /** The original event as it was in the input (after unwrapping). */
+  event: unknown;
+}
+
+/** Counts for one input argument. */
+export interface InputSummary {
+  path: string;
+  /** Detected (or forced) format, e.g. `ndjson`, `array`, `gzip+ndjson`. */
+  format: string;
+  /** Records read that looked like events (duplicates included). */
+  events: number;
+  /** Events whose uuid was already seen in this run (in this or an earlier input). */
+  duplicates: number;
+  diagnostics: number;
+}
+
+/** Totals over all inputs. */
+export interface ScanSummary {
+  files: number;
+  events: number;
+  duplicates: number;
+  diagnostics: number;
+  findings: number;
+  /** Findings per rule id. */
+  byRule: Record<string, number>;
+}
+
+/** Everything a reporter needs. */
+export interface ScanReport {
+  schemaVersion: typeof SCHEMA_VERSION;
+  inputs: InputSummary[];
+  summary: ScanSummary;
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+}
+
+/** Options every reporter receives; reporters never look at the terminal themselves. */
+export interface ReportOptions {
+  /** Emit ANSI colours (table only). */
+  color: boolean;
+  /** Terminal width in columns, or undefined when unknown/not a terminal. */
+  width?: number;
+}
+
+/** A reporter turns a report into output text, chunk by chunk. */
+export type Reporter = (report: ScanReport, options: ReportOptions) => Iterable<string>;
