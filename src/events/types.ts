@@ -53,6 +53,8 @@ export interface OktaEvent {
    * for rule matching and output. Values are as in the input.
    */
   doc: Record<string, unknown>;
+  /** The event exactly as parsed from the input (after unwrapping); the same object as `doc` when no key was renamed. */
+  original: unknown;
 }
 
 /** Where a record was found, for diagnostics and for re-reading it. */

@@ -57,6 +57,8 @@ export interface InputSummary {
   /** Events whose uuid was already seen in this run (in this or an earlier input). */
   duplicates: number;
   diagnostics: number;
+  /** Why this input could not be read (missing, no JSON at all); absent when it was read. */
+  error?: string;
 }
 
 /** Totals over all inputs. */

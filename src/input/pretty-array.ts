@@ -1,0 +1,149 @@
+// Fast splitter for pretty-printed arrays (`jq .` layout), careful scanning for anything else.
+import type { DiagnosticSink, RecordBatch, Splitter } from './batch.js';
+import { JsonScanner } from './json-scanner.js';
+
+const enum Phase {
+  /** Before an array: find `[`, then learn the element indentation from the first element. */
+  Detect,
+  /** Inside a pretty array whose element lines start with `nl + indent + {`. */
+  Fast,
+  /** Any other layout: the careful scanner for the rest of the input. */
+  Careful,
+}
+
+/**
+ * Cuts a top-level JSON array into its elements. In `jq .`-style output every element starts with
+ * a line holding only `indent{` and ends with `indent}` followed by `,` or the closing `]`; deeper
+ * objects are indented further and strings cannot hold a raw newline, so sweeping the bytes for
+ * that line finds every element without reading it byte by byte. Compact arrays, concatenated
+ * pages (`][`) and unexpected layouts go to the careful scanner.
+ */
+export class ArraySplitter implements Splitter {
+  format = 'array';
+  private phase = Phase.Detect;
+  private marker: Buffer = Buffer.alloc(0);
+  private end: Buffer = Buffer.alloc(0);
+  /** Offset of `{` within the marker. */
+  private brace = 0;
+  private careful: JsonScanner | null = null;
+
+  constructor(private readonly maxRecordBytes: number) {}
+
+  split(buf: Buffer, base: number, eof: boolean, out: RecordBatch, diag: DiagnosticSink): number {
+    let pos = 0;
+    const n = buf.length;
+    while (pos < n) {
+      if (this.phase === Phase.Careful) {
+        return this.careful!.splitFrom(buf, pos, base, eof, out, diag);
+      }
+      if (this.phase === Phase.Detect) {
+        const r = this.detect(buf, pos, base, eof);
+        if (r === -1) return pos; // need more bytes
+        if (r === -2) {
+          this.phase = Phase.Careful;
+          this.careful = new JsonScanner({ maxRecordBytes: this.maxRecordBytes });
+          continue;
+        }
+        if (r === -3) return n; // only blanks left
+        pos = r;
+        this.phase = Phase.Fast;
+        this.format = 'array';
+        continue;
+      }
+      // Fast phase: pos is the `{` of an element.
+      const next = buf.indexOf(this.marker, pos);
+      if (next >= 0) {
+        const nextBrace = next + this.brace;
+        const endAt = elementEnd(buf, pos, next);
+        if (endAt > 0) this.emit(pos, endAt, base, out, diag);
+        else diag(base + pos, 0, 'array element cut short (not closed before the next element); skipped');
+        pos = nextBrace;
+        continue;
+      }
+      const last = buf.indexOf(this.end, pos);
+      if (last >= 0) {
+        this.emit(pos, last + this.brace + 1, base, out, diag);
+        pos = last + this.end.length; // just after the closing `]`
+        this.phase = Phase.Detect;
+        continue;
+      }
+      if (!eof) {
+        if (n - pos > this.maxRecordBytes) {
+          // Let the careful scanner skip the giant element without buffering it.
+          this.phase = Phase.Careful;
+          this.careful = new JsonScanner({ maxRecordBytes: this.maxRecordBytes, startInArray: true });
+          continue;
+        }
+        return pos;
+      }
+      // Input ends inside this array: the careful scanner reports exactly how.
+      this.phase = Phase.Careful;
+      this.careful = new JsonScanner({ maxRecordBytes: this.maxRecordBytes, startInArray: true });
+    }
+    return n;
+  }
+
+  private emit(s: number, e: number, base: number, out: RecordBatch, diag: DiagnosticSink): void {
+    if (e - s > this.maxRecordBytes) diag(base + s, 0, `record larger than ${this.maxRecordBytes} bytes; skipped`);
+    else out.push(s, e, 0);
+  }
+
+  /**
+   * Reads `[`, blanks, a newline and the first element's opening line. Returns the index of the
+   * element's `{`, -1 when more bytes are needed, -2 when the layout is not a pretty array
+   * (including an empty one), -3 when only blanks remain.
+   */
+  private detect(buf: Buffer, pos: number, base: number, eof: boolean): number {
+    let i = pos;
+    const n = buf.length;
+    if (n - pos < 4096 && !eof) return -1;
+    while (i < n && isSpace(buf[i]!)) i++;
+    if (base + i === 0 && buf[i] === 0xef && buf[i + 1] === 0xbb && buf[i + 2] === 0xbf) i += 3;
+    while (i < n && isSpace(buf[i]!)) i++;
+    if (i >= n) return eof ? -3 : -1;
+    if (buf[i] !== 0x5b) return -2;
+    i++;
+    while (i < n && (buf[i] === 0x20 || buf[i] === 0x09)) i++;
+    const nlStart = i;
+    if (buf[i] === 0x0d) i++;
+    if (buf[i] !== 0x0a) return -2;
+    i++;
+    const nl = buf.subarray(nlStart, i);
+    const indStart = i;
+    while (i < n && (buf[i] === 0x20 || buf[i] === 0x09)) i++;
+    if (i === indStart || buf[i] !== 0x7b) return -2;
+    const ind = buf.subarray(indStart, i);
+    const brace = i;
+    if (!buf.subarray(brace + 1, brace + 1 + nl.length).equals(nl)) return -2;
+    this.marker = Buffer.concat([nl, ind, Buffer.from('{'), nl]);
+    this.end = Buffer.concat([nl, ind, Buffer.from('}'), nl, Buffer.from(']')]);
+    this.brace = nl.length + ind.length;
+    return brace;
+  }
+}
+
+/**
+ * End (exclusive) of the element starting at `start` whose successor's opening line begins at
+ * `next`: walking back over blanks must give `,` then `}` (or `]`, blanks, `[` … for a page
+ * boundary `}\n]\n[`). Returns -1 when the element was not closed.
+ */
+function elementEnd(buf: Buffer, start: number, next: number): number {
+  let i = next - 1;
+  while (i > start && isSpace(buf[i]!)) i--;
+  if (buf[i] === 0x2c) {
+    i--;
+  } else if (buf[i] === 0x5b) {
+    i--;
+    while (i > start && isSpace(buf[i]!)) i--;
+    if (buf[i] !== 0x5d) return -1;
+    i--;
+  } else {
+    return -1;
+  }
+  while (i > start && isSpace(buf[i]!)) i--;
+  return buf[i] === 0x7d ? i + 1 : -1;
+}
+
+function isSpace(b: number): boolean {
+  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+}

@@ -1,0 +1,97 @@
+// One pass over every input: cut records, pre-filter raw bytes, parse and normalise candidates.
+import { createHash } from 'node:crypto';
+import { normalize } from '../events/normalize.js';
+import type { OktaEvent, RecordLocation } from '../events/types.js';
+import { UserError } from '../errors.js';
+import type { RecordBatch } from '../input/batch.js';
+import { readInput, type ReadOptions } from '../input/read.js';
+import type { InputSource } from '../input/sources.js';
+import type { InputSummary } from '../report/model.js';
+import { DiagnosticLog } from './diagnostics.js';
+import { Mark, type Prefilter } from './prefilter.js';
+
+/** What a pass needs. */
+export interface PassOptions {
+  sources: InputSource[];
+  read: ReadOptions;
+  prefilter: Prefilter;
+  /** Called once per distinct event (by uuid) among the parsed candidates, in input order. */
+  onEvent(event: OktaEvent, where: RecordLocation): void;
+}
+
+/** What a pass found besides the events. */
+export interface PassResult {
+  inputs: (InputSummary & { error: string | null; bytes: number })[];
+  diagnostics: DiagnosticLog;
+  /** Records parsed (candidates), for --stats. */
+  parsed: number;
+}
+
+/**
+ * Reads every input once. Records the pre-filter cannot rule out are parsed and normalised;
+ * the rest are only counted. An input that cannot be read is recorded with its error and the
+ * pass goes on with the next one.
+ */
+export async function runPass(opts: PassOptions): Promise<PassResult> {
+  const diagnostics = new DiagnosticLog();
+  const seen = new Set<string>();
+  const inputs: PassResult['inputs'] = [];
+  let marks = new Uint8Array(1024);
+  let parsed = 0;
+  for (const src of opts.sources) {
+    const file = src.label;
+    const summary = { path: file, format: 'unknown', events: 0, duplicates: 0, diagnostics: 0, error: null as string | null, bytes: 0 };
+    inputs.push(summary);
+    let bad = 0;
+    const onBatch = (batch: RecordBatch) => {
+      if (marks.length < batch.count) marks = new Uint8Array(batch.count * 2);
+      const n = opts.prefilter.mark(batch, marks);
+      if (n === 0) return;
+      const { buf, starts, ends, lines, base } = batch;
+      for (let i = 0; i < batch.count; i++) {
+        const m = marks[i]!;
+        if (m === 0) continue;
+        parsed++;
+        const s = starts[i]!;
+        const e = ends[i]!;
+        const where: RecordLocation = { file, offset: base + s };
+        if (lines[i]) where.line = lines[i];
+        const diag = (reason: string) => diagnostics.add({ ...where, reason });
+        let value: unknown;
+        try {
+          value = JSON.parse(buf.toString('utf8', s, e));
+        } catch (err) {
+          diag(`not valid JSON: ${(err as Error).message.replace(/\s+/g, ' ').slice(0, 120)}`);
+          bad++;
+          continue;
+        }
+        if (m & Mark.BadUtf8) diag('invalid UTF-8 bytes (read as U+FFFD)');
+        const r = normalize(value, () => 'sha1:' + createHash('sha1').update(buf.subarray(s, e)).digest('hex').slice(0, 32));
+        if (!r.ok) {
+          diag(r.reason);
+          bad++;
+          continue;
+        }
+        if (seen.has(r.event.uuid)) {
+          summary.duplicates++;
+          continue;
+        }
+        seen.add(r.event.uuid);
+        opts.onEvent(r.event, where);
+      }
+    };
+    try {
+      const stats = await readInput(src.path, file, opts.read, onBatch, (offset, line, reason) => {
+        diagnostics.add(line ? { file, line, offset, reason } : { file, offset, reason });
+      });
+      summary.format = stats.format;
+      summary.events = stats.records - bad;
+      summary.bytes = stats.bytes;
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      summary.error = err.message;
+    }
+    summary.diagnostics = diagnostics.countFor(file);
+  }
+  return { inputs, diagnostics, parsed };
+}

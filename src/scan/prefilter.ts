@@ -1,0 +1,139 @@
+// Raw-byte pre-filter: sweep each block once per needle and mark the records that must be parsed.
+import { isUtf8 } from 'node:buffer';
+import type { RecordBatch } from '../input/batch.js';
+
+/** Why a record was marked: a needle, an escape that could hide one, or a byte problem. */
+export const enum Mark {
+  None = 0,
+  Needle = 1,
+  /** Contains a `\uXXXX` escape of a character some needle uses: only parsing can tell. */
+  Escape = 2,
+  /** Contains a NUL byte: not valid JSON; parsing reports it. */
+  Nul = 4,
+  /** Not valid UTF-8: parsed with U+FFFD replacements and reported. */
+  BadUtf8 = 8,
+}
+
+const ESCAPE = Buffer.from('\\u');
+
+/**
+ * Marks the records of a batch that may contain one of the needles. Sound for JSON text: a needle
+ * that is present in a parsed string value is present in the raw bytes either literally (the
+ * needle as given, lowercased or uppercased) or behind a `\u` escape of one of its characters, and
+ * records with such escapes are marked too. Needles are searched as given, in lower and in upper
+ * case; other mixed-case spellings are found by `--validate`, which parses every record.
+ */
+export class Prefilter {
+  private readonly needles: Buffer[];
+  /** Characters (lowercased code units) used by any needle. */
+  private readonly chars = new Set<number>();
+  /** Mark every record (validate mode, or a rule no needle can stand for). */
+  readonly all: boolean;
+
+  constructor(needles: Iterable<string>, all = false) {
+    const set = new Set<string>();
+    for (const n of needles) {
+      if (n.length === 0) {
+        all = true;
+        continue;
+      }
+      set.add(n);
+      set.add(n.toLowerCase());
+      set.add(n.toUpperCase());
+      for (const ch of n.toLowerCase()) this.chars.add(ch.charCodeAt(0));
+    }
+    this.needles = [...set].map((s) => Buffer.from(s, 'utf8'));
+    this.all = all;
+  }
+
+  /** Number of distinct byte needles swept per block. */
+  get size(): number {
+    return this.needles.length;
+  }
+
+  /** Fills `marks[0..count)` for `batch`; returns how many records are marked. */
+  mark(batch: RecordBatch, marks: Uint8Array): number {
+    const { buf, starts, ends, count } = batch;
+    if (count === 0) return 0;
+    if (this.all) {
+      marks.fill(Mark.Needle, 0, count);
+      this.checkBytes(batch, marks);
+      return count;
+    }
+    marks.fill(0, 0, count);
+    const from = starts[0]!;
+    const to = ends[count - 1]!;
+    for (const needle of this.needles) {
+      let p = buf.indexOf(needle, from);
+      while (p >= 0 && p < to) {
+        const r = recordAt(starts, count, p);
+        if (r >= 0 && p + needle.length <= ends[r]!) {
+          marks[r]! |= Mark.Needle;
+          p = buf.indexOf(needle, ends[r]!);
+        } else {
+          p = buf.indexOf(needle, p + 1);
+        }
+      }
+    }
+    if (this.chars.size > 0) {
+      let p = buf.indexOf(ESCAPE, from);
+      while (p >= 0 && p < to) {
+        const r = recordAt(starts, count, p);
+        if (r >= 0 && p < ends[r]! && !(marks[r]! & Mark.Escape) && escapeMayHide(buf, p, this.chars)) {
+          marks[r]! |= Mark.Escape;
+        }
+        p = buf.indexOf(ESCAPE, p + 2);
+      }
+    }
+    this.checkBytes(batch, marks);
+    let n = 0;
+    for (let i = 0; i < count; i++) if (marks[i]) n++;
+    return n;
+  }
+
+  /** Marks records holding NUL bytes or invalid UTF-8 (one SIMD check per block in the common case). */
+  private checkBytes(batch: RecordBatch, marks: Uint8Array): void {
+    const { buf, starts, ends, count } = batch;
+    const from = starts[0]!;
+    const to = ends[count - 1]!;
+    let p = buf.indexOf(0, from);
+    while (p >= 0 && p < to) {
+      const r = recordAt(starts, count, p);
+      if (r >= 0 && p < ends[r]!) marks[r]! |= Mark.Nul;
+      p = buf.indexOf(0, p + 1);
+    }
+    if (!isUtf8(buf.subarray(from, to))) {
+      for (let i = 0; i < count; i++) {
+        if (!isUtf8(buf.subarray(starts[i]!, ends[i]!))) marks[i]! |= Mark.BadUtf8;
+      }
+    }
+  }
+}
+
+/** Index of the record whose range starts at or before `p` (binary search), or -1. */
+export function recordAt(starts: Int32Array, count: number, p: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= p) {
+      best = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return best;
+}
+
+/** `\uXXXX` at p (preceded by an even number of backslashes) escapes a character in `chars`. */
+function escapeMayHide(buf: Buffer, p: number, chars: Set<number>): boolean {
+  let backslashes = 0;
+  for (let i = p - 1; i >= 0 && buf[i] === 0x5c; i--) backslashes++;
+  if (backslashes % 2 === 1) return false; // `\\u`: a literal backslash followed by u
+  const hex = buf.toString('latin1', p + 2, p + 6);
+  if (!/^[0-9a-fA-F]{4}$/.test(hex)) return true;
+  const code = parseInt(hex, 16);
+  return chars.has(String.fromCharCode(code).toLowerCase().charCodeAt(0));
+}

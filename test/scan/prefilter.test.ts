@@ -1,0 +1,60 @@
+// Prefilter: marks exactly the records that may hold a needle, including behind \u escapes.
+import { describe, expect, it } from 'vitest';
+import { RecordBatch } from '../../src/input/batch.js';
+import { Mark, Prefilter, recordAt } from '../../src/scan/prefilter.js';
+
+function batchOf(records: string[]): RecordBatch {
+  const b = new RecordBatch();
+  const buf = Buffer.from(records.join('\n') + '\n');
+  b.reset(buf, 0);
+  let pos = 0;
+  records.forEach((r, i) => {
+    const len = Buffer.byteLength(r);
+    b.push(pos, pos + len, i + 1);
+    pos += len + 1;
+  });
+  return b;
+}
+
+function marked(p: Prefilter, records: string[]): number[] {
+  const b = batchOf(records);
+  const marks = new Uint8Array(records.length);
+  p.mark(b, marks);
+  return [...marks];
+}
+
+describe('Prefilter', () => {
+  const p = new Prefilter(['system.api_token.revoke']);
+  it('marks records containing the needle and no others', () => {
+    const m = marked(p, ['{"eventType":"user.session.start"}', '{"eventType":"system.api_token.revoke"}', '{"x":"system.api_token.revoke and again system.api_token.revoke"}', '{}']);
+    expect(m.map((x) => x & Mark.Needle)).toEqual([0, 1, 1, 0]);
+  });
+  it('finds upper-case spellings and escaped characters', () => {
+    const m = marked(p, ['{"eventType":"SYSTEM.API_TOKEN.REVOKE"}', '{"eventType":"system.api\\u005ftoken.revoke"}', '{"u":"a\\u0026b"}', '{"u":"a\\\\u005f"}']);
+    expect(m.map((x) => x !== 0)).toEqual([true, true, false, false]);
+  });
+  it('marks NUL bytes and invalid UTF-8 for parsing', () => {
+    const b = new RecordBatch();
+    const buf = Buffer.concat([Buffer.from('{"a":"x\0"}\n{"a":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}\n{"a":"ü"}\n')]);
+    b.reset(buf, 0);
+    b.push(0, 10, 1);
+    b.push(11, 20, 2);
+    b.push(21, buf.length - 1, 3);
+    const marks = new Uint8Array(3);
+    p.mark(b, marks);
+    expect(marks[0]! & Mark.Nul).toBeTruthy();
+    expect(marks[1]! & Mark.BadUtf8).toBeTruthy();
+    expect(marks[2]).toBe(0);
+  });
+  it('a needle spanning two records marks neither', () => {
+    const m = marked(new Prefilter(['ab']), ['{"x":"a"}', 'b"}']);
+    expect(m).toEqual([0, 0]);
+  });
+  it('all mode marks everything', () => {
+    expect(marked(new Prefilter([], true), ['{}', '{}'])).toEqual([1, 1]);
+  });
+  it('recordAt finds the record containing an offset', () => {
+    const starts = Int32Array.from([0, 10, 20]);
+    expect([recordAt(starts, 3, 0), recordAt(starts, 3, 9), recordAt(starts, 3, 10), recordAt(starts, 3, 99)]).toEqual([0, 0, 1, 2]);
+  });
+});
