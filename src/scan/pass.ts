@@ -42,6 +42,7 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
     const file = src.label;
     const summary = { path: file, format: 'unknown', events: 0, duplicates: 0, diagnostics: 0, error: null as string | null, bytes: 0 };
     inputs.push(summary);
+    opts.prefilter.retune();
     let bad = 0;
     const onBatch = (batch: RecordBatch) => {
       if (marks.length < batch.count) marks = new Uint8Array(batch.count * 2);

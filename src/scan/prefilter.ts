@@ -1,6 +1,7 @@
 // Raw-byte pre-filter: sweep each block once per needle and mark the records that must be parsed.
 import { isUtf8 } from 'node:buffer';
 import type { RecordBatch } from '../input/batch.js';
+import { learnByteFrequencies, Needle } from './needle.js';
 
 /** Why a record was marked: a needle, an escape that could hide one, or a byte problem. */
 export const enum Mark {
@@ -24,7 +25,8 @@ const ESCAPE = Buffer.from('\\u');
  * case; other mixed-case spellings are found by `--validate`, which parses every record.
  */
 export class Prefilter {
-  private readonly needles: Buffer[];
+  private readonly needles: Needle[];
+  private tuned = false;
   /** Characters (lowercased code units) used by any needle. */
   private readonly chars = new Set<number>();
   /** Mark every record (validate mode, or a rule no needle can stand for). */
@@ -42,8 +44,13 @@ export class Prefilter {
       set.add(n.toUpperCase());
       for (const ch of n.toLowerCase()) this.chars.add(ch.charCodeAt(0));
     }
-    this.needles = [...set].map((s) => Buffer.from(s, 'utf8'));
+    this.needles = [...set].map((s) => new Needle(s));
     this.all = all;
+  }
+
+  /** Forget the byte statistics (call before reading another input). */
+  retune(): void {
+    this.tuned = false;
   }
 
   /** Number of distinct byte needles swept per block. */
@@ -63,15 +70,22 @@ export class Prefilter {
     marks.fill(0, 0, count);
     const from = starts[0]!;
     const to = ends[count - 1]!;
+    if (!this.tuned) {
+      // Learn which bytes are rare in this input from its first block.
+      this.tuned = true;
+      const freq = learnByteFrequencies(buf.subarray(from, to));
+      for (const n of this.needles) n.tune(freq);
+    }
     for (const needle of this.needles) {
-      let p = buf.indexOf(needle, from);
+      const len = needle.bytes.length;
+      let p = needle.indexIn(buf, from);
       while (p >= 0 && p < to) {
         const r = recordAt(starts, count, p);
-        if (r >= 0 && p + needle.length <= ends[r]!) {
+        if (r >= 0 && p + len <= ends[r]!) {
           marks[r]! |= Mark.Needle;
-          p = buf.indexOf(needle, ends[r]!);
+          p = needle.indexIn(buf, ends[r]!);
         } else {
-          p = buf.indexOf(needle, p + 1);
+          p = needle.indexIn(buf, p + 1);
         }
       }
     }
