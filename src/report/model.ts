@@ -1,5 +1,6 @@
 // The scan result handed to every reporter: findings, per-input counts, diagnostics.
 import type { Diagnostic } from '../events/types.js';
+import type { ActivityWindow } from '../window/types.js';
 
 /** Version of the JSON contract; bumped on any incompatible change. */
 export const SCHEMA_VERSION = 1 as const;
@@ -43,6 +44,8 @@ export interface Finding {
   outcome: string | null;
   revokedBy: Revoker;
   client: FindingClient;
+  /** What happened around the revocation; absent with `--no-window`. */
+  window?: ActivityWindow;
   /** The original event as it was in the input (after unwrapping). */
   event: unknown;
 }
@@ -87,6 +90,8 @@ export interface ReportOptions {
   color: boolean;
   /** Terminal width in columns, or undefined when unknown/not a terminal. */
   width?: number;
+  /** Timeline rows shown per window in the table (0 = all; default 50). */
+  limit?: number;
 }
 
 /** A reporter turns a report into output text, chunk by chunk. */

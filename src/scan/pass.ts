@@ -15,13 +15,21 @@ export interface PassOptions {
   sources: InputSource[];
   read: ReadOptions;
   prefilter: Prefilter;
-  /** Called once per distinct event (by uuid) among the parsed candidates, in input order. */
-  onEvent(event: OktaEvent, where: RecordLocation): void;
+  /**
+   * Called for each parsed event whose uuid was not kept before, in input order. Returns true when
+   * the event matters to the scan: its uuid is then remembered, and later copies are counted as
+   * duplicates and skipped. (Only events that matter are remembered, so memory follows the
+   * findings and windows, not the input size.)
+   */
+  onEvent(event: OktaEvent, where: RecordLocation): boolean;
 }
+
+/** Counts for one input in a pass. */
+export type PassInput = Omit<InputSummary, 'error'> & { error: string | null; bytes: number };
 
 /** What a pass found besides the events. */
 export interface PassResult {
-  inputs: (InputSummary & { error: string | null; bytes: number })[];
+  inputs: PassInput[];
   diagnostics: DiagnosticLog;
   /** Records parsed (candidates), for --stats. */
   parsed: number;
@@ -40,7 +48,7 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
   let parsed = 0;
   for (const src of opts.sources) {
     const file = src.label;
-    const summary = { path: file, format: 'unknown', events: 0, duplicates: 0, diagnostics: 0, error: null as string | null, bytes: 0 };
+    const summary: PassInput = { path: file, format: 'unknown', events: 0, duplicates: 0, diagnostics: 0, error: null, bytes: 0 };
     inputs.push(summary);
     opts.prefilter.retune();
     let bad = 0;
@@ -77,8 +85,7 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
           summary.duplicates++;
           continue;
         }
-        seen.add(r.event.uuid);
-        opts.onEvent(r.event, where);
+        if (opts.onEvent(r.event, where)) seen.add(r.event.uuid);
       }
     };
     try {

@@ -2,6 +2,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { RecordBatch } from '../input/batch.js';
 import { learnByteFrequencies, Needle } from './needle.js';
+import type { ValueProbe } from './probe.js';
 
 /** Why a record was marked: a needle, an escape that could hide one, or a byte problem. */
 export const enum Mark {
@@ -13,6 +14,8 @@ export const enum Mark {
   Nul = 4,
   /** Not valid UTF-8: parsed with U+FFFD replacements and reported. */
   BadUtf8 = 8,
+  /** A value probe found a value of interest, or could not read the layout. */
+  Probe = 16,
 }
 
 const ESCAPE = Buffer.from('\\u');
@@ -32,7 +35,9 @@ export class Prefilter {
   /** Mark every record (validate mode, or a rule no needle can stand for). */
   readonly all: boolean;
 
-  constructor(needles: Iterable<string>, all = false) {
+  private readonly probes: { probe: ValueProbe; needle: Needle }[];
+
+  constructor(needles: Iterable<string>, all = false, probes: ValueProbe[] = []) {
     const set = new Set<string>();
     for (const n of needles) {
       if (n.length === 0) {
@@ -45,6 +50,8 @@ export class Prefilter {
       for (const ch of n.toLowerCase()) this.chars.add(ch.charCodeAt(0));
     }
     this.needles = [...set].map((s) => new Needle(s));
+    this.probes = probes.map((probe) => ({ probe, needle: new Needle(probe.key) }));
+    for (const p of probes) for (const ch of p.key.toLowerCase()) this.chars.add(ch.charCodeAt(0));
     this.all = all;
   }
 
@@ -53,9 +60,9 @@ export class Prefilter {
     this.tuned = false;
   }
 
-  /** Number of distinct byte needles swept per block. */
+  /** Number of distinct byte needles (and probe keys) swept per block. */
   get size(): number {
-    return this.needles.length;
+    return this.needles.length + this.probes.length;
   }
 
   /** Fills `marks[0..count)` for `batch`; returns how many records are marked. */
@@ -75,6 +82,7 @@ export class Prefilter {
       this.tuned = true;
       const freq = learnByteFrequencies(buf.subarray(from, to));
       for (const n of this.needles) n.tune(freq);
+      for (const p of this.probes) p.needle.tune(freq);
     }
     for (const needle of this.needles) {
       const len = needle.bytes.length;
@@ -87,6 +95,18 @@ export class Prefilter {
         } else {
           p = needle.indexIn(buf, p + 1);
         }
+      }
+    }
+    for (const { probe, needle } of this.probes) {
+      let p = needle.indexIn(buf, from);
+      while (p >= 0 && p < to) {
+        const r = recordAt(starts, count, p);
+        const end = r >= 0 ? ends[r]! : -1;
+        if (p < end && !(marks[r]! & Mark.Probe)) {
+          const v = probe.read(buf, p, end);
+          if (v === null || (v !== undefined && probe.values.has(v))) marks[r]! |= Mark.Probe;
+        }
+        p = needle.indexIn(buf, p + 1);
       }
     }
     if (this.chars.size > 0) {

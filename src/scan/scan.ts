@@ -1,10 +1,13 @@
-// The scan: passes over the inputs, rules on candidate events, findings and the report.
+// The scan: first pass finds revocations and token facts, second pass fills the activity windows.
+import type { OktaEvent } from '../events/types.js';
 import type { InputSource } from '../input/sources.js';
 import type { ReadOptions } from '../input/read.js';
 import { SCHEMA_VERSION, type Finding, type RuleRef, type ScanReport } from '../report/model.js';
 import type { SigmaRule } from '../rules/index.js';
-import { buildFinding, compareFindings, REVOKE_EVENT } from './finding.js';
-import { runPass } from './pass.js';
+import { WindowCollector, type WindowOptions } from '../window/collector.js';
+import { TokenIndex } from '../window/token-index.js';
+import { buildFinding, compareFindings, CREATE_EVENT, REVOKE_EVENT } from './finding.js';
+import { runPass, type PassResult } from './pass.js';
 import { Prefilter } from './prefilter.js';
 
 /** Options for {@link scan}. */
@@ -13,44 +16,78 @@ export interface ScanOptions {
   rules: SigmaRule[];
   /** Parse every record (exact diagnostics and duplicate counts; slower). */
   validate: boolean;
+  /** Activity windows, or null for rules only (`--no-window`). */
+  window: WindowOptions | null;
 }
 
 /** Figures for `--stats`. */
 export interface ScanStats {
   bytes: number;
   parsed: number;
-  needles: number;
+  passes: number;
 }
 
-/** Needles for the rules: the union of their literals; any rule without literals means "all". */
-export function rulePrefilter(rules: SigmaRule[], validate: boolean): Prefilter {
-  const needles: string[] = [];
-  let all = validate;
+/** Needles of the first pass: the rules' literals, token creations and calls made with a token. */
+export function firstPassNeedles(rules: SigmaRule[], windows: boolean): { needles: string[]; all: boolean } {
+  const needles: string[] = windows ? [CREATE_EVENT, 'requestApiTokenId'] : [];
+  let all = false;
   for (const r of rules) {
     if (r.literals === null) all = true;
     else needles.push(...r.literals);
   }
-  return new Prefilter(needles, all);
+  return { needles, all };
 }
 
 /** Scans the inputs and returns the report (findings sorted by time, then id). */
 export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{ report: ScanReport; stats: ScanStats }> {
-  const findings: Finding[] = [];
-  const prefilter = rulePrefilter(opts.rules, opts.validate);
-  const pass = await runPass({
+  const found = new Map<string, { finding: Finding; event: OktaEvent }>();
+  const tokens = new TokenIndex();
+  const windows = opts.window !== null;
+  const first = firstPassNeedles(opts.rules, windows);
+  const onRevocation = (event: OktaEvent): boolean => {
+    if (event.eventType.toLowerCase() !== REVOKE_EVENT) return false;
+    const matched: RuleRef[] = [];
+    for (const rule of opts.rules) {
+      if (rule.matches(event.doc)) matched.push({ id: rule.id, title: rule.title, level: rule.level });
+    }
+    if (matched.length === 0) return false;
+    found.set(event.uuid, { finding: buildFinding(event, matched), event });
+    return true;
+  };
+  let pass: PassResult = await runPass({
     sources,
     read: opts.read,
-    prefilter,
+    prefilter: new Prefilter(first.needles, first.all || opts.validate),
     onEvent(event) {
-      if (event.eventType.toLowerCase() !== REVOKE_EVENT) return;
-      const matched: RuleRef[] = [];
-      for (const rule of opts.rules) {
-        if (rule.matches(event.doc)) matched.push({ id: rule.id, title: rule.title, level: rule.level });
-      }
-      if (matched.length > 0) findings.push(buildFinding(event, matched));
+      const revocation = onRevocation(event);
+      if (!windows || !TokenIndex.wants(event)) return revocation;
+      tokens.observe(event);
+      return true;
     },
   });
-  findings.sort(compareFindings);
+  let parsed = pass.parsed;
+  let passes = 1;
+  const findings = [...found.values()].map((f) => f.finding).sort(compareFindings);
+
+  if (opts.window && findings.length > 0) {
+    // Second pass: a superset of the first pass's needles plus the window probes, so its counts
+    // and diagnostics replace the first pass's.
+    const revocations = new Map([...found].map(([id, f]) => [id, f.event]));
+    const collector = new WindowCollector(findings, tokens, opts.window, revocations);
+    pass = await runPass({
+      sources,
+      read: opts.read,
+      prefilter: new Prefilter(first.needles, first.all || opts.validate, collector.probes()),
+      onEvent(event) {
+        const known = found.has(event.uuid) || TokenIndex.wants(event);
+        return collector.observe(event) || known;
+      },
+    });
+    collector.finish();
+    parsed += pass.parsed;
+    passes++;
+  }
+
   const byRule: Record<string, number> = {};
   for (const f of findings) for (const r of f.rules) byRule[r.id] = (byRule[r.id] ?? 0) + 1;
   const inputs = pass.inputs.map(({ path, format, events, duplicates, diagnostics, error }) =>
@@ -70,7 +107,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
     findings,
     diagnostics: pass.diagnostics.kept,
   };
-  return { report, stats: { bytes: sum(pass.inputs.map((i) => i.bytes)), parsed: pass.parsed, needles: prefilter.size } };
+  return { report, stats: { bytes: sum(pass.inputs.map((i) => i.bytes)), parsed, passes } };
 }
 
 function sum(xs: number[]): number {

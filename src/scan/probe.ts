@@ -1,0 +1,92 @@
+// Value probes: read the value that follows a key in raw JSON bytes, to test it against a set.
+
+/**
+ * A probe finds `key` in the raw bytes and reads the value after it. `read` returns the value,
+ * `null` when the bytes are not in the expected layout (the record must then be parsed to be
+ * sure), or `undefined` when there is no string value there (e.g. `"ipAddress": null`).
+ */
+export interface ValueProbe {
+  key: string;
+  read(buf: Buffer, at: number, end: number): string | null | undefined;
+  /** Values that make a record a candidate. */
+  values: ReadonlySet<string>;
+}
+
+function skipBlanks(buf: Buffer, i: number, end: number): number {
+  while (i < end) {
+    const b = buf[i]!;
+    if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) break;
+    i++;
+  }
+  return i;
+}
+
+/** Reads a JSON string starting at its opening quote `i`; null when it holds an escape. */
+function readString(buf: Buffer, i: number, end: number): string | null | undefined {
+  if (buf[i] !== 0x22) return undefined;
+  const close = buf.indexOf(0x22, i + 1);
+  if (close < 0 || close >= end) return null;
+  const bs = buf.indexOf(0x5c, i + 1);
+  if (bs >= 0 && bs < close) return null;
+  return buf.toString('utf8', i + 1, close);
+}
+
+/** `"key"` `:` `"value"`: the string value of a key; `keyEnd` is just past the key's closing quote. */
+export function stringValueAt(buf: Buffer, keyEnd: number, end: number): string | null | undefined {
+  let i = skipBlanks(buf, keyEnd, end);
+  if (buf[i] !== 0x3a) return null;
+  i = skipBlanks(buf, i + 1, end);
+  return readString(buf, i, end);
+}
+
+/** Probe for a string field by its key, e.g. `"ipAddress"`: value read after the key. */
+export function fieldProbe(key: string, values: ReadonlySet<string>): ValueProbe {
+  const len = Buffer.byteLength(key);
+  return { key, values, read: (buf, at, end) => stringValueAt(buf, at + len, end) };
+}
+
+const ID_KEY = Buffer.from('"id"');
+
+/**
+ * Probe for `actor.id`: `"actor"` `:` `{` `"id"` `:` `"…"`. Okta writes `id` first in the actor
+ * object; any other layout returns null so the record is parsed.
+ */
+export function actorIdProbe(values: ReadonlySet<string>): ValueProbe {
+  const key = '"actor"';
+  return {
+    key,
+    values,
+    read(buf, at, end) {
+      let i = skipBlanks(buf, at + key.length, end);
+      if (buf[i] !== 0x3a) return null;
+      i = skipBlanks(buf, i + 1, end);
+      if (buf[i] === 0x6e /* null */) return undefined;
+      if (buf[i] !== 0x7b) return null;
+      i = skipBlanks(buf, i + 1, end);
+      if (i + 4 > end || buf.compare(ID_KEY, 0, 4, i, i + 4) !== 0) return null;
+      return stringValueAt(buf, i + 4, end);
+    },
+  };
+}
+
+const ALNUM = new Uint8Array(256);
+for (let c = 0x30; c <= 0x39; c++) ALNUM[c] = 1;
+for (let c = 0x41; c <= 0x5a; c++) ALNUM[c] = 1;
+for (let c = 0x61; c <= 0x7a; c++) ALNUM[c] = 1;
+
+/**
+ * Probe for Okta ids with a fixed prefix (`00T` API tokens): wherever they appear (as a target id,
+ * `requestApiTokenId`, inside a URL), the whole alphanumeric run is the id.
+ */
+export function idPrefixProbe(prefix: string, values: ReadonlySet<string>): ValueProbe {
+  return {
+    key: prefix,
+    values,
+    read(buf, at, end) {
+      if (at > 0 && ALNUM[buf[at - 1]!]) return undefined; // inside a longer word
+      let i = at + prefix.length;
+      while (i < end && ALNUM[buf[i]!]) i++;
+      return buf.toString('latin1', at, i);
+    },
+  };
+}

@@ -1,0 +1,187 @@
+// Second pass: gathers, for every revocation, the linked events inside its time window.
+import { isoUtc } from '../events/time.js';
+import type { OktaEntity, OktaEvent } from '../events/types.js';
+import type { Finding } from '../report/model.js';
+import { actorIdProbe, fieldProbe, idPrefixProbe, type ValueProbe } from '../scan/probe.js';
+import { formatDuration } from './duration.js';
+import { isTokenLinked, linksOf, type LinkTarget } from './links.js';
+import { summarize } from './summary.js';
+import type { TokenIndex } from './token-index.js';
+import type { ActivityWindow, WindowActor, WindowEvent } from './types.js';
+
+/** Window settings. */
+export interface WindowOptions {
+  /** Milliseconds before the revocation. */
+  before: number;
+  /** Milliseconds after the revocation. */
+  after: number;
+  /** Most events kept per window; the oldest beyond it are dropped and counted. */
+  maxEvents: number;
+}
+
+interface Plan extends LinkTarget {
+  finding: Finding & { window?: ActivityWindow };
+  start: number;
+  end: number;
+  owner: WindowActor | null;
+  /** Addresses the token may have been used from in the window (from the first pass). */
+  candidateIps: Set<string>;
+  tokenIps: Set<string>;
+  events: OktaEvent[];
+  uuids: Set<string>;
+  dropped: number;
+}
+
+function actorOf(e: OktaEntity): WindowActor {
+  return { id: e.id, type: e.type, alternateId: e.alternateId, displayName: e.displayName };
+}
+
+function byTime(a: OktaEvent, b: OktaEvent): number {
+  return a.published - b.published || (a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0);
+}
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Collects window events for a set of findings. Memory holds only linked events inside windows
+ * (at most `maxEvents` per window), never the whole input.
+ */
+export class WindowCollector {
+  private readonly plans: Plan[] = [];
+  private readonly byToken = new Map<string, Plan[]>();
+  private readonly byActor = new Map<string, Plan[]>();
+  private readonly byIp = new Map<string, Plan[]>();
+
+  constructor(
+    findings: Finding[],
+    private readonly tokens: TokenIndex,
+    private readonly opts: WindowOptions,
+    /** The revocation events by finding id (their actor ids and token usage). */
+    revocations: Map<string, OktaEvent>,
+  ) {
+    for (const finding of findings) {
+      const r = revocations.get(finding.id)!;
+      const start = finding.publishedMs - opts.before;
+      const end = finding.publishedMs + opts.after;
+      const tokenId = finding.token.id;
+      const owner = tokenId ? tokens.owners.get(tokenId)?.actor ?? null : null;
+      const plan: Plan = {
+        finding,
+        start,
+        end,
+        tokenId,
+        actorId: finding.revokedBy.kind === 'system' ? null : finding.revokedBy.id,
+        ownerId: owner?.id ?? null,
+        owner: owner ? actorOf(owner) : null,
+        candidateIps: new Set(tokenId ? tokens.ipsDuring(tokenId, start, end) : []),
+        tokenIps: new Set(),
+        events: [],
+        uuids: new Set(),
+        dropped: 0,
+      };
+      // A revocation made with the token itself is a use of the token from its address.
+      if (tokenId && r.requestApiTokenId === tokenId && r.client.ipAddress) {
+        plan.tokenIps.add(r.client.ipAddress);
+        plan.candidateIps.add(r.client.ipAddress);
+      }
+      this.plans.push(plan);
+      if (tokenId) addTo(this.byToken, tokenId, plan);
+      if (plan.actorId) addTo(this.byActor, plan.actorId, plan);
+      if (plan.ownerId && plan.ownerId !== plan.actorId) addTo(this.byActor, plan.ownerId, plan);
+      for (const ip of plan.candidateIps) addTo(this.byIp, ip, plan);
+    }
+  }
+
+  /** Raw-byte probes that find every record that may be linked to some window. */
+  probes(): ValueProbe[] {
+    const out: ValueProbe[] = [];
+    if (this.byToken.size) out.push(idPrefixProbe('00T', new Set(this.byToken.keys())));
+    if (this.byActor.size) out.push(actorIdProbe(new Set(this.byActor.keys())));
+    if (this.byIp.size) out.push(fieldProbe('"ipAddress"', new Set(this.byIp.keys())));
+    return out;
+  }
+
+  /** Offers one event; returns true when it went into at least one window. */
+  observe(event: OktaEvent): boolean {
+    const t = event.published;
+    const seenPlans = new Set<Plan>();
+    const consider = (plans: Plan[] | undefined) => {
+      if (!plans) return;
+      for (const p of plans) if (t >= p.start && t <= p.end) seenPlans.add(p);
+    };
+    if (event.requestApiTokenId !== null) consider(this.byToken.get(event.requestApiTokenId));
+    for (const target of event.targets) if (target.id !== null) consider(this.byToken.get(target.id));
+    if (event.actor.id !== null) consider(this.byActor.get(event.actor.id));
+    if (event.client.ipAddress !== null) consider(this.byIp.get(event.client.ipAddress));
+    let kept = false;
+    for (const p of seenPlans) {
+      if (event.uuid === p.finding.id || p.uuids.has(event.uuid)) continue;
+      const candidate: LinkTarget = { ...p, tokenIps: p.candidateIps };
+      if (linksOf(event, candidate).length === 0) continue;
+      if (event.requestApiTokenId === p.tokenId && event.client.ipAddress !== null && isTokenLinked(event, p.tokenId)) {
+        p.tokenIps.add(event.client.ipAddress);
+      }
+      p.uuids.add(event.uuid);
+      p.events.push(event);
+      if (p.events.length > 2 * this.opts.maxEvents) this.trim(p);
+      kept = true;
+    }
+    return kept;
+  }
+
+  /** Keeps the `maxEvents` latest events of a window (those closest to the revocation). */
+  private trim(p: Plan): void {
+    p.events.sort(byTime);
+    const extra = p.events.length - this.opts.maxEvents;
+    if (extra > 0) {
+      for (const e of p.events.splice(0, extra)) p.uuids.delete(e.uuid);
+      p.dropped += extra;
+    }
+  }
+
+  /** Settles ip links with the exact addresses and attaches `window` to every finding. */
+  finish(): void {
+    for (const p of this.plans) {
+      this.trim(p);
+      const events: WindowEvent[] = [];
+      for (const e of p.events) {
+        const links = linksOf(e, p);
+        if (links.length === 0) continue;
+        events.push(toWindowEvent(e, links));
+      }
+      const dropped = p.dropped;
+      p.finding.window = {
+        start: isoUtc(p.start),
+        end: isoUtc(p.end),
+        before: formatDuration(this.opts.before),
+        after: formatDuration(this.opts.after),
+        owner: p.owner,
+        eventCount: events.length + dropped,
+        dropped,
+        summary: summarize(events),
+        events,
+      };
+      p.events = [];
+      p.uuids.clear();
+    }
+  }
+}
+
+function toWindowEvent(e: OktaEvent, links: WindowEvent['links']): WindowEvent {
+  return {
+    uuid: e.uuid,
+    published: isoUtc(e.published),
+    eventType: e.eventType,
+    displayMessage: e.displayMessage,
+    actor: actorOf(e.actor),
+    client: { ipAddress: e.client.ipAddress, city: e.client.city, country: e.client.country },
+    outcome: e.outcome.result,
+    targets: e.targets.map((t) => ({ id: t.id, type: t.type, displayName: t.displayName })),
+    links,
+    event: e.original,
+  };
+}

@@ -1,0 +1,57 @@
+// What the first pass learns about every token: who created it, and from where it was used when.
+import type { OktaEntity, OktaEvent } from '../events/types.js';
+import { CREATE_EVENT } from '../scan/finding.js';
+
+/** When a token was used from one address. */
+export interface UseSpan {
+  first: number;
+  last: number;
+}
+
+/**
+ * Token facts gathered in the first pass, in memory proportional to the number of distinct
+ * tokens and (token, address) pairs, never to the number of events.
+ */
+export class TokenIndex {
+  /** Token id → the actor of its earliest `system.api_token.create` event. */
+  readonly owners = new Map<string, { actor: OktaEntity; published: number }>();
+  /** Token id → address → first and last use made with the token from there. */
+  readonly uses = new Map<string, Map<string, UseSpan>>();
+
+  /** Whether the first pass must see this event (creates and calls made with a token). */
+  static wants(event: OktaEvent): boolean {
+    return event.requestApiTokenId !== null || event.eventType.toLowerCase() === CREATE_EVENT;
+  }
+
+  /** Records what the event says about tokens. */
+  observe(event: OktaEvent): void {
+    if (event.eventType.toLowerCase() === CREATE_EVENT) {
+      for (const t of event.targets) {
+        if (t.id === null || t.type?.toLowerCase() !== 'token') continue;
+        const known = this.owners.get(t.id);
+        if (!known || event.published < known.published) this.owners.set(t.id, { actor: event.actor, published: event.published });
+      }
+    }
+    const token = event.requestApiTokenId;
+    const ip = event.client.ipAddress;
+    if (token !== null && ip !== null) {
+      let byIp = this.uses.get(token);
+      if (!byIp) this.uses.set(token, (byIp = new Map()));
+      const span = byIp.get(ip);
+      if (!span) byIp.set(ip, { first: event.published, last: event.published });
+      else {
+        if (event.published < span.first) span.first = event.published;
+        if (event.published > span.last) span.last = event.published;
+      }
+    }
+  }
+
+  /** Addresses the token was used from at some time within [start, end]: candidates for ip links. */
+  ipsDuring(tokenId: string, start: number, end: number): string[] {
+    const byIp = this.uses.get(tokenId);
+    if (!byIp) return [];
+    const out: string[] = [];
+    for (const [ip, span] of byIp) if (span.last >= start && span.first <= end) out.push(ip);
+    return out;
+  }
+}

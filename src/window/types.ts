@@ -1,0 +1,60 @@
+// Activity window shapes: how an event is tied to a revocation, and what the window reports.
+
+/** Why an event is in a revocation's window. */
+export type LinkKind = 'token' | 'actor' | 'owner' | 'ip';
+
+/** Links in the order they are listed on every event. */
+export const LINK_ORDER: readonly LinkKind[] = ['token', 'actor', 'owner', 'ip'];
+
+/** An actor as reported in windows (the revoker, the owner, an event's actor). */
+export interface WindowActor {
+  id: string | null;
+  type: string | null;
+  alternateId: string | null;
+  displayName: string | null;
+}
+
+/** One event of a window, as serialised. */
+export interface WindowEvent {
+  uuid: string;
+  published: string;
+  eventType: string;
+  displayMessage: string | null;
+  actor: WindowActor;
+  client: { ipAddress: string | null; city: string | null; country: string | null };
+  outcome: string | null;
+  targets: { id: string | null; type: string | null; displayName: string | null }[];
+  links: LinkKind[];
+  event: unknown;
+}
+
+/** Counts over a window's events. */
+export interface WindowSummary {
+  byLink: Record<LinkKind, number>;
+  byEventType: Record<string, number>;
+  byOutcome: Record<string, number>;
+  /** Distinct client addresses, sorted. */
+  ipAddresses: string[];
+  /** Distinct countries, sorted. */
+  countries: string[];
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+/** What happened around one revocation. */
+export interface ActivityWindow {
+  /** ISO UTC bounds, inclusive. */
+  start: string;
+  end: string;
+  /** The durations as given (`24h`, `0`). */
+  before: string;
+  after: string;
+  /** The actor of the token's `system.api_token.create` event, or null when the input has none. */
+  owner: WindowActor | null;
+  /** Linked events in the window (the events array is complete unless `dropped` > 0). */
+  eventCount: number;
+  /** Events left out because the window held more than --max-window-events (oldest first). */
+  dropped: number;
+  summary: WindowSummary;
+  events: WindowEvent[];
+}

@@ -1,0 +1,60 @@
+// Value probes: read values after keys in compact and pretty JSON; unsure layouts mark the record.
+import { describe, expect, it } from 'vitest';
+import { RecordBatch } from '../../src/input/batch.js';
+import { Prefilter } from '../../src/scan/prefilter.js';
+import { actorIdProbe, fieldProbe, idPrefixProbe, type ValueProbe } from '../../src/scan/probe.js';
+
+function marks(probe: ValueProbe, records: string[]): boolean[] {
+  const b = new RecordBatch();
+  const buf = Buffer.from(records.join('\n'));
+  b.reset(buf, 0);
+  let pos = 0;
+  for (const r of records) {
+    b.push(pos, pos + Buffer.byteLength(r), 0);
+    pos += Buffer.byteLength(r) + 1;
+  }
+  const m = new Uint8Array(records.length);
+  new Prefilter([], false, [probe]).mark(b, m);
+  return [...m].map((x) => x !== 0);
+}
+
+describe('probes', () => {
+  it('fieldProbe reads string values, compact or pretty', () => {
+    const p = fieldProbe('"ipAddress"', new Set(['192.0.2.1']));
+    expect(
+      marks(p, [
+        '{"client":{"ipAddress":"192.0.2.1"}}',
+        '{"client": {\n  "ipAddress" : "192.0.2.1"\n}}',
+        '{"client":{"ipAddress":"192.0.2.10"}}',
+        '{"client":{"ipAddress":null}}',
+        '{"client":{"ipAddress":"192.0.2.\\u0031"}}',
+        '{"client":{}}',
+      ]),
+    ).toEqual([true, true, false, false, true, false]);
+  });
+  it('actorIdProbe reads actor.id when it comes first, else asks for a parse', () => {
+    const p = actorIdProbe(new Set(['00uADMIN']));
+    expect(
+      marks(p, [
+        '{"actor":{"id":"00uADMIN","type":"User"}}',
+        '{"actor": {\n    "id": "00uADMIN"}}',
+        '{"actor":{"id":"00uOTHER"}}',
+        '{"actor":{"type":"User","id":"00uOTHER"}}',
+        '{"actor":null}',
+        '{"target":[{"id":"00uADMIN"}]}',
+      ]),
+    ).toEqual([true, true, false, true, false, false]);
+  });
+  it('idPrefixProbe finds token ids anywhere, whole words only', () => {
+    const p = idPrefixProbe('00T', new Set(['00Tabc123']));
+    expect(
+      marks(p, [
+        '{"transaction":{"detail":{"requestApiTokenId":"00Tabc123"}}}',
+        '{"target":[{"id":"00Tabc123","type":"Token"}]}',
+        '{"url":"/api/v1/tokens/00Tabc123?x=1"}',
+        '{"x":"00Tabc1234"}',
+        '{"x":"x00Tabc123"}',
+      ]),
+    ).toEqual([true, true, true, false, false]);
+  });
+});
