@@ -39,31 +39,57 @@ export async function openBlocks(path: string): Promise<BlockReader> {
   return plainReader(fh);
 }
 
+/** Room kept in front of each block for the previous block's unfinished record. */
+const HEADROOM = 256 * 1024;
+
+/**
+ * Reads a plain file with the next block always in flight (the read overlaps the processing of the
+ * current one), alternating between two buffers. The previous block's leftover is copied into the
+ * headroom in front of the fresh bytes, so blocks are never copied; only a leftover larger than the
+ * headroom (a giant record) makes a new, larger buffer.
+ */
 function plainReader(fh: import('node:fs/promises').FileHandle): BlockReader {
+  const pool = [Buffer.allocUnsafe(HEADROOM + BLOCK_SIZE), Buffer.allocUnsafe(HEADROOM + BLOCK_SIZE)];
+  let turn = 0;
   let position = 0;
   let done = false;
+  const readInto = async (buf: Buffer): Promise<number> => {
+    let filled = 0;
+    while (filled < BLOCK_SIZE) {
+      const { bytesRead } = await fh.read(buf, HEADROOM + filled, BLOCK_SIZE - filled, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      filled += bytesRead;
+    }
+    return filled;
+  };
+  let inFlight: Promise<number> | null = readInto(pool[0]!);
   return {
     encoding: 'plain',
     async next(leftover) {
-      if (done) return null;
-      // Grow geometrically with the leftover so a giant record is not copied quadratically.
-      const want = Math.max(BLOCK_SIZE, leftover.length);
-      const buf = Buffer.allocUnsafe(leftover.length + want);
-      leftover.copy(buf, 0);
-      let filled = leftover.length;
-      while (filled < buf.length) {
-        const { bytesRead } = await fh.read(buf, filled, buf.length - filled, position);
-        if (bytesRead === 0) {
-          done = true;
-          break;
-        }
-        position += bytesRead;
-        filled += bytesRead;
+      if (done || !inFlight) return null;
+      const buf = pool[turn]!;
+      const n = await inFlight;
+      inFlight = null;
+      const eof = n < BLOCK_SIZE;
+      let block: Buffer;
+      if (leftover.length <= HEADROOM) {
+        leftover.copy(buf, HEADROOM - leftover.length);
+        block = buf.subarray(HEADROOM - leftover.length, HEADROOM + n);
+      } else {
+        block = Buffer.concat([leftover, buf.subarray(HEADROOM, HEADROOM + n)]);
       }
-      if (done && filled === 0) return null;
-      return { buf: filled === buf.length ? buf : buf.subarray(0, filled), eof: done };
+      if (eof) done = true;
+      else {
+        // The other buffer is free now: its leftover was just copied.
+        turn ^= 1;
+        inFlight = readInto(pool[turn]!);
+      }
+      if (eof && block.length === 0) return null;
+      return { buf: block, eof };
     },
     async close() {
+      if (inFlight) await inFlight.catch(() => 0);
       await fh.close();
     },
   };

@@ -4,16 +4,28 @@ import type { Diagnostic } from '../events/types.js';
 /** How many diagnostics are kept in full; the rest are only counted. */
 export const KEEP_DIAGNOSTICS = 1000;
 
-/** Diagnostics of one pass over the inputs. */
+/** How many record positions are remembered to tell a repeated diagnostic from a new one. */
+const REMEMBER = 100_000;
+
+/** Diagnostics of the passes over the inputs. */
 export class DiagnosticLog {
   readonly kept: Diagnostic[] = [];
   total = 0;
   private readonly perFile = new Map<string, number>();
+  private readonly where = new Set<string>();
 
-  add(d: Diagnostic): void {
+  /**
+   * Records a diagnostic; returns false when `onlyNew` and the same record was already reported
+   * (or, past the first 100,000 reports, when it cannot tell: later passes then add nothing).
+   */
+  add(d: Diagnostic, onlyNew = false): boolean {
+    const key = `${d.offset}\u0000${d.file}`;
+    if (onlyNew && (this.where.has(key) || this.where.size >= REMEMBER)) return false;
+    if (this.where.size < REMEMBER) this.where.add(key);
     this.total++;
     this.perFile.set(d.file, (this.perFile.get(d.file) ?? 0) + 1);
     if (this.kept.length < KEEP_DIAGNOSTICS) this.kept.push(d);
+    return true;
   }
 
   countFor(file: string): number {

@@ -22,6 +22,14 @@ export interface PassOptions {
    * findings and windows, not the input size.)
    */
   onEvent(event: OktaEvent, where: RecordLocation): boolean;
+  /**
+   * A pass already made over the same inputs. This pass then adds to its counts and diagnostics:
+   * the reader's diagnostics are not repeated, only problems in records the earlier pass did not
+   * parse are new, and copies of events the earlier pass kept are not counted again.
+   */
+  previous?: PassResult;
+  /** Remember every event's uuid, not only those that matter: exact duplicate counts (--validate). */
+  dedupAll?: boolean;
 }
 
 /** Counts for one input in a pass. */
@@ -33,6 +41,8 @@ export interface PassResult {
   diagnostics: DiagnosticLog;
   /** Records parsed (candidates), for --stats. */
   parsed: number;
+  /** uuids of the events that mattered. */
+  kept: Set<string>;
 }
 
 /**
@@ -41,15 +51,17 @@ export interface PassResult {
  * pass goes on with the next one.
  */
 export async function runPass(opts: PassOptions): Promise<PassResult> {
-  const diagnostics = new DiagnosticLog();
+  const prev = opts.previous;
+  const diagnostics = prev?.diagnostics ?? new DiagnosticLog();
   const seen = new Set<string>();
   const inputs: PassResult['inputs'] = [];
   let marks = new Uint8Array(1024);
   let parsed = 0;
-  for (const src of opts.sources) {
+  for (const [index, src] of opts.sources.entries()) {
     const file = src.label;
-    const summary: PassInput = { path: file, format: 'unknown', events: 0, duplicates: 0, diagnostics: 0, error: null, bytes: 0 };
+    const summary: PassInput = prev?.inputs[index] ?? { path: file, format: 'unknown', events: 0, duplicates: 0, diagnostics: 0, error: null, bytes: 0 };
     inputs.push(summary);
+    if (prev && summary.error !== null) continue;
     opts.prefilter.retune();
     let bad = 0;
     const onBatch = (batch: RecordBatch) => {
@@ -65,41 +77,45 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
         const e = ends[i]!;
         const where: RecordLocation = { file, offset: base + s };
         if (lines[i]) where.line = lines[i];
-        const diag = (reason: string) => diagnostics.add({ ...where, reason });
+        // In a later pass a bad record counts once, when first reported.
+        const broken = (reason: string) => {
+          if (diagnostics.add({ ...where, reason }, prev !== undefined)) bad++;
+        };
         let value: unknown;
         try {
           value = JSON.parse(buf.toString('utf8', s, e));
         } catch (err) {
-          diag(`not valid JSON: ${(err as Error).message.replace(/\s+/g, ' ').slice(0, 120)}`);
-          bad++;
+          broken(`not valid JSON: ${(err as Error).message.replace(/\s+/g, ' ').slice(0, 120)}`);
           continue;
         }
-        if (m & Mark.BadUtf8) diag('invalid UTF-8 bytes (read as U+FFFD)');
+        if (m & Mark.BadUtf8) diagnostics.add({ ...where, reason: 'invalid UTF-8 bytes (read as U+FFFD)' }, prev !== undefined);
         const r = normalize(value, () => 'sha1:' + createHash('sha1').update(buf.subarray(s, e)).digest('hex').slice(0, 32));
         if (!r.ok) {
-          diag(r.reason);
-          bad++;
+          broken(r.reason);
           continue;
         }
         if (seen.has(r.event.uuid)) {
-          summary.duplicates++;
+          if (!prev?.kept.has(r.event.uuid)) summary.duplicates++;
           continue;
         }
-        if (opts.onEvent(r.event, where)) seen.add(r.event.uuid);
+        if (opts.onEvent(r.event, where) || opts.dedupAll) seen.add(r.event.uuid);
       }
     };
     try {
       const stats = await readInput(src.path, file, opts.read, onBatch, (offset, line, reason) => {
-        diagnostics.add(line ? { file, line, offset, reason } : { file, offset, reason });
+        if (!prev) diagnostics.add(line ? { file, line, offset, reason } : { file, offset, reason });
       });
-      summary.format = stats.format;
-      summary.events = stats.records - bad;
-      summary.bytes = stats.bytes;
+      if (prev) summary.events -= bad;
+      else {
+        summary.format = stats.format;
+        summary.events = stats.records - bad;
+        summary.bytes = stats.bytes;
+      }
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       summary.error = err.message;
     }
     summary.diagnostics = diagnostics.countFor(file);
   }
-  return { inputs, diagnostics, parsed };
+  return { inputs, diagnostics, parsed, kept: seen };
 }

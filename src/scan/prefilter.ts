@@ -2,7 +2,8 @@
 import { isUtf8 } from 'node:buffer';
 import type { RecordBatch } from '../input/batch.js';
 import { learnByteFrequencies, Needle } from './needle.js';
-import type { ValueProbe } from './probe.js';
+import { parsePublished } from '../events/time.js';
+import { publishedAt, type ValueProbe } from './probe.js';
 
 /** Why a record was marked: a needle, an escape that could hide one, or a byte problem. */
 export const enum Mark {
@@ -20,15 +21,22 @@ export const enum Mark {
 
 const ESCAPE = Buffer.from('\\u');
 
+/** Keys that show an input was written by a pipeline that lowercases (or snake-cases) keys. */
+const LOWERCASE_KEYS = ['"eventtype"', '"event_type"', '"debugcontext"', '"displaymessage"'].map((k) => Buffer.from(k));
+
 /**
  * Marks the records of a batch that may contain one of the needles. Sound for JSON text: a needle
  * that is present in a parsed string value is present in the raw bytes either literally (the
- * needle as given, lowercased or uppercased) or behind a `\u` escape of one of its characters, and
- * records with such escapes are marked too. Needles are searched as given, in lower and in upper
- * case; other mixed-case spellings are found by `--validate`, which parses every record.
+ * needle as given, or lowercased in inputs whose first block has lowercased keys) or behind a
+ * `\u` escape of one of its characters, and records with such escapes are marked too. Other
+ * spellings (Okta writes event types in lower case and keys in camelCase) are found by
+ * `--validate`, which parses every record.
  */
 export class Prefilter {
-  private readonly needles: Needle[];
+  private needles: Needle[];
+  /** Lowercased needles, swept only for inputs written with lowercased keys. */
+  private readonly lowerVariants = new Set<string>();
+  private base: Needle[] = [];
   private tuned = false;
   /** Characters (lowercased code units) used by any needle. */
   private readonly chars = new Set<number>();
@@ -45,10 +53,13 @@ export class Prefilter {
         continue;
       }
       set.add(n);
-      set.add(n.toLowerCase());
-      set.add(n.toUpperCase());
+      if (n.toLowerCase() !== n) this.lowerVariants.add(n.toLowerCase());
       for (const ch of n.toLowerCase()) this.chars.add(ch.charCodeAt(0));
     }
+    // A needle containing another is redundant: any record with it has the shorter one too.
+    for (const a of [...set]) for (const b of set) if (a !== b && a.includes(b)) set.delete(a);
+    for (const v of this.lowerVariants) for (const b of set) if (v.includes(b)) this.lowerVariants.delete(v);
+    for (const v of set) this.lowerVariants.delete(v);
     this.needles = [...set].map((s) => new Needle(s));
     this.probes = probes.map((probe) => ({ probe, needle: new Needle(probe.key) }));
     for (const p of probes) for (const ch of p.key.toLowerCase()) this.chars.add(ch.charCodeAt(0));
@@ -80,7 +91,12 @@ export class Prefilter {
     if (!this.tuned) {
       // Learn which bytes are rare in this input from its first block.
       this.tuned = true;
-      const freq = learnByteFrequencies(buf.subarray(from, to));
+      const sample = buf.subarray(from, to);
+      const freq = learnByteFrequencies(sample);
+      if (this.base.length === 0) this.base = this.needles;
+      this.needles = LOWERCASE_KEYS.some((k) => sample.includes(k))
+        ? [...this.base, ...[...this.lowerVariants].map((v) => new Needle(v))]
+        : this.base;
       for (const n of this.needles) n.tune(freq);
       for (const p of this.probes) p.needle.tune(freq);
     }
@@ -98,13 +114,22 @@ export class Prefilter {
       }
     }
     for (const { probe, needle } of this.probes) {
+      if (probe.locate) {
+        for (let r = 0; r < count; r++) {
+          if (marks[r]! & Mark.Probe) continue;
+          const end = ends[r]!;
+          const at = probe.locate(buf, starts[r]!, end);
+          if (at < 0) continue;
+          if (probeHit(probe, probe.read(buf, at, end), buf, starts[r]!, end)) marks[r]! |= Mark.Probe;
+        }
+        continue;
+      }
       let p = needle.indexIn(buf, from);
       while (p >= 0 && p < to) {
         const r = recordAt(starts, count, p);
         const end = r >= 0 ? ends[r]! : -1;
         if (p < end && !(marks[r]! & Mark.Probe)) {
-          const v = probe.read(buf, p, end);
-          if (v === null || (v !== undefined && probe.values.has(v))) marks[r]! |= Mark.Probe;
+          if (probeHit(probe, probe.read(buf, p, end), buf, starts[r]!, end)) marks[r]! |= Mark.Probe;
         }
         p = needle.indexIn(buf, p + 1);
       }
@@ -142,6 +167,19 @@ export class Prefilter {
       }
     }
   }
+}
+
+/** Whether a probed value makes the record a candidate (value of interest, in time, or unsure). */
+function probeHit(probe: ValueProbe, v: string | null | undefined, buf: Buffer, start: number, end: number): boolean {
+  if (v === undefined) return false;
+  if (v === null) return true;
+  if (!probe.values.has(v)) return false;
+  const spans = probe.intervals?.(v);
+  if (!spans) return true;
+  const t = publishedAt(buf, start, end, parsePublished);
+  if (t === null) return true;
+  for (const [a, b] of spans) if (t >= a && t <= b) return true;
+  return false;
 }
 
 /** Index of the record whose range starts at or before `p` (binary search), or -1. */

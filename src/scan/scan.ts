@@ -6,7 +6,7 @@ import { SCHEMA_VERSION, type Finding, type RuleRef, type ScanReport } from '../
 import type { SigmaRule } from '../rules/index.js';
 import { WindowCollector, type WindowOptions } from '../window/collector.js';
 import { TokenIndex } from '../window/token-index.js';
-import { buildFinding, compareFindings, CREATE_EVENT, REVOKE_EVENT } from './finding.js';
+import { buildFinding, compareFindings, REVOKE_EVENT } from './finding.js';
 import { runPass, type PassResult } from './pass.js';
 import { Prefilter } from './prefilter.js';
 
@@ -29,7 +29,9 @@ export interface ScanStats {
 
 /** Needles of the first pass: the rules' literals, token creations and calls made with a token. */
 export function firstPassNeedles(rules: SigmaRule[], windows: boolean): { needles: string[]; all: boolean } {
-  const needles: string[] = windows ? [CREATE_EVENT, 'requestApiTokenId'] : [];
+  // `_token.` selects every system.api_token.* event (creations, the token's lifecycle targets);
+  // `requestApiTokenId` every call made with a token.
+  const needles: string[] = windows ? ['_token.', 'requestApiTokenId'] : [];
   let all = false;
   for (const r of rules) {
     if (r.literals === null) all = true;
@@ -58,6 +60,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
     sources,
     read: opts.read,
     prefilter: new Prefilter(first.needles, first.all || opts.validate),
+    dedupAll: opts.validate,
     onEvent(event) {
       const revocation = onRevocation(event);
       if (!windows || !TokenIndex.wants(event)) return revocation;
@@ -70,18 +73,17 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
   const findings = [...found.values()].map((f) => f.finding).sort(compareFindings);
 
   if (opts.window && findings.length > 0) {
-    // Second pass: a superset of the first pass's needles plus the window probes, so its counts
-    // and diagnostics replace the first pass's.
+    // Second pass: token lifecycle events plus the window probes (calls made with a revoked token,
+    // the revokers' and owners' own events, the token's addresses), each gated by time. It adds
+    // to the first pass's counts and diagnostics.
     const revocations = new Map([...found].map(([id, f]) => [id, f.event]));
     const collector = new WindowCollector(findings, tokens, opts.window, revocations);
     pass = await runPass({
       sources,
       read: opts.read,
-      prefilter: new Prefilter(first.needles, first.all || opts.validate, collector.probes()),
-      onEvent(event) {
-        const known = found.has(event.uuid) || TokenIndex.wants(event);
-        return collector.observe(event) || known;
-      },
+      prefilter: new Prefilter(['_token.'], opts.validate, collector.probes()),
+      onEvent: (event) => collector.observe(event),
+      previous: pass,
     });
     collector.finish();
     parsed += pass.parsed;

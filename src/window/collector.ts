@@ -2,7 +2,7 @@
 import { isoUtc } from '../events/time.js';
 import type { OktaEntity, OktaEvent } from '../events/types.js';
 import type { Finding } from '../report/model.js';
-import { actorIdProbe, fieldProbe, idPrefixProbe, type ValueProbe } from '../scan/probe.js';
+import { actorIdProbe, fieldProbe, ipAddressProbe, type ValueProbe } from '../scan/probe.js';
 import { formatDuration } from './duration.js';
 import { isTokenLinked, linksOf, type LinkTarget } from './links.js';
 import { summarize } from './summary.js';
@@ -17,6 +17,9 @@ export interface WindowOptions {
   after: number;
   /** Most events kept per window; the oldest beyond it are dropped and counted. */
   maxEvents: number;
+  /** The durations as the user wrote them (`24h`), for the report; derived from ms when absent. */
+  beforeText?: string;
+  afterText?: string;
 }
 
 interface Plan extends LinkTarget {
@@ -99,9 +102,15 @@ export class WindowCollector {
   /** Raw-byte probes that find every record that may be linked to some window. */
   probes(): ValueProbe[] {
     const out: ValueProbe[] = [];
-    if (this.byToken.size) out.push(idPrefixProbe('00T', new Set(this.byToken.keys())));
-    if (this.byActor.size) out.push(actorIdProbe(new Set(this.byActor.keys())));
-    if (this.byIp.size) out.push(fieldProbe('"ipAddress"', new Set(this.byIp.keys())));
+    // Each value only matters inside the windows of the revocations it belongs to.
+    const spans = (index: Map<string, Plan[]>) => {
+      const m = new Map<string, (readonly [number, number])[]>();
+      for (const [k, plans] of index) m.set(k, plans.map((p) => [p.start, p.end] as const));
+      return (v: string) => m.get(v);
+    };
+    if (this.byToken.size) out.push({ ...fieldProbe('"requestApiTokenId"', new Set(this.byToken.keys())), intervals: spans(this.byToken) });
+    if (this.byActor.size) out.push({ ...actorIdProbe(new Set(this.byActor.keys())), intervals: spans(this.byActor) });
+    if (this.byIp.size) out.push({ ...ipAddressProbe(new Set(this.byIp.keys())), intervals: spans(this.byIp) });
     return out;
   }
 
@@ -157,8 +166,8 @@ export class WindowCollector {
       p.finding.window = {
         start: isoUtc(p.start),
         end: isoUtc(p.end),
-        before: formatDuration(this.opts.before),
-        after: formatDuration(this.opts.after),
+        before: this.opts.beforeText ?? formatDuration(this.opts.before),
+        after: this.opts.afterText ?? formatDuration(this.opts.after),
         owner: p.owner,
         eventCount: events.length + dropped,
         dropped,

@@ -29,9 +29,17 @@ describe('Prefilter', () => {
     const m = marked(p, ['{"eventType":"user.session.start"}', '{"eventType":"system.api_token.revoke"}', '{"x":"system.api_token.revoke and again system.api_token.revoke"}', '{}']);
     expect(m.map((x) => x & Mark.Needle)).toEqual([0, 1, 1, 0]);
   });
-  it('finds upper-case spellings and escaped characters', () => {
-    const m = marked(p, ['{"eventType":"SYSTEM.API_TOKEN.REVOKE"}', '{"eventType":"system.api\\u005ftoken.revoke"}', '{"u":"a\\u0026b"}', '{"u":"a\\\\u005f"}']);
-    expect(m.map((x) => x !== 0)).toEqual([true, true, false, false]);
+  it('finds needles behind escapes of their characters, not behind other escapes', () => {
+    const m = marked(p, ['{"eventType":"system.api\\u005ftoken.revoke"}', '{"u":"a\\u0026b"}', '{"u":"a\\\\u005f"}']);
+    expect(m.map((x) => x !== 0)).toEqual([true, false, false]);
+  });
+  it('sweeps lowercased needles only in inputs written with lowercased keys', () => {
+    const k = () => new Prefilter(['requestApiTokenId']);
+    expect(marked(k(), ['{"eventType":"x","transaction":{"detail":{"requestapitokenid":"00T1"}}}'])).toEqual([0]);
+    expect(marked(k(), ['{"eventtype":"x","transaction":{"detail":{"requestapitokenid":"00T1"}}}'])).toEqual([1]);
+  });
+  it('drops needles that contain another needle', () => {
+    expect(new Prefilter(['system.api_token.revoke', '_token.']).size).toBe(1);
   });
   it('marks NUL bytes and invalid UTF-8 for parsing', () => {
     const b = new RecordBatch();
