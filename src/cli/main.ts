@@ -1,0 +1,28 @@
+// Process entry: wires run() to the real stdin/stdout/stderr and removes temp files on Ctrl-C.
+import { run } from './run.js';
+import type { ExitCode } from '../errors.js';
+
+/** Runs the CLI on process.argv; the returned code is set by bin/ as process.exitCode. */
+export async function main(): Promise<ExitCode> {
+  const cleanups = new Set<() => Promise<void>>();
+  const onSignal = (signal: NodeJS.Signals) => {
+    void Promise.allSettled([...cleanups].map((fn) => fn())).then(() => {
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  return run(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    registerCleanup(fn) {
+      cleanups.add(fn);
+      return () => cleanups.delete(fn);
+    },
+  });
+}

@@ -1,0 +1,137 @@
+// yargs definition of the command line: options, groups, examples; parsing never exits the process.
+import yargs from 'yargs';
+import { UsageError } from '../errors.js';
+import { parseDuration } from '../window/duration.js';
+
+/** Output formats. */
+export const FORMATS = ['table', 'ndjson', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Parsed command line. */
+export interface CliOptions {
+  inputs: string[];
+  format: Format | undefined;
+  failOnFindings: boolean;
+  strict: boolean;
+  validate: boolean;
+  color: boolean | undefined;
+  quiet: boolean;
+  stats: boolean;
+  maxRecordMb: number;
+  debug: boolean;
+  /** Window settings, or null with --no-window. */
+  window: { before: number; after: number; maxEvents: number; beforeText: string; afterText: string } | null;
+  /** Timeline rows per window in the table (0 = all). */
+  limit: number;
+}
+
+/** Result of parsing: options to run with, or text to print (help, version) and an exit code. */
+export type ParseResult = { kind: 'run'; options: CliOptions } | { kind: 'print'; text: string };
+
+const EPILOG = `Exit codes: 0 done (findings or not), 1 findings with --fail-on-findings, 2 usage error,
+3 unreadable input (missing file, no JSON at all, or any diagnostic with --strict).
+
+Input format comes from the content, not the file name: NDJSON/JSONL, JSON arrays (compact,
+pretty, or several pages one after another), single objects; gzip is detected by its magic bytes.
+Folders are read recursively (*.json, *.ndjson, *.jsonl, optionally .gz); - reads stdin.`;
+
+/** Parses `argv` (without node and script). Throws UsageError for a bad command line. */
+export async function parseArgs(argv: string[], version: string, width: number | undefined): Promise<ParseResult> {
+  const parser = yargs()
+    .scriptName('okta-revoke-scan')
+    .usage('Usage: $0 [options] <export...>\n\nFind every Okta API token revocation in System Log exports and report who revoked it.')
+    .version(version)
+    .help('help')
+    .alias('h', 'help')
+    .alias('V', 'version')
+    .wrap(width ? Math.min(width, 110) : 100)
+    .strictOptions()
+    .exitProcess(false)
+    .fail((msg, err) => {
+      throw new UsageError(msg ?? err?.message ?? 'invalid command line');
+    })
+    .option('format', {
+      alias: 'f',
+      choices: FORMATS,
+      describe: 'Output format (default: table on a terminal, ndjson when piped)',
+      group: 'Output:',
+    })
+    .option('color', { type: 'boolean', describe: 'Force colours on or off (default: on for a terminal unless NO_COLOR)', group: 'Output:' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No summary or diagnostics on stderr', group: 'Output:' })
+    .option('stats', { type: 'boolean', default: false, describe: 'Print timing, throughput and peak memory on stderr', group: 'Output:' })
+    .option('fail-on-findings', { type: 'boolean', default: false, describe: 'Exit 1 when at least one revocation is found', group: 'Exit status:' })
+    .option('strict', { type: 'boolean', default: false, describe: 'Treat any input problem as fatal (exit 3); implies --validate', group: 'Exit status:' })
+    .option('validate', {
+      type: 'boolean',
+      default: false,
+      describe: 'Parse every record, not only those the byte pre-filter selects: every malformed record is reported and duplicates are counted exactly (slower)',
+      group: 'Input:',
+    })
+    .option('max-record-mb', { type: 'number', default: 128, describe: 'Skip (and report) records larger than this many MiB', group: 'Input:' })
+    .option('before', { type: 'string', default: '24h', describe: 'Window before each revocation (90m, 36h, 7d, 2w)', group: 'Activity window:' })
+    .option('after', { type: 'string', default: '0', describe: 'Window after each revocation', group: 'Activity window:' })
+    .option('window', { type: 'boolean', default: true, describe: 'Rebuild activity windows (--no-window: rules only, one pass)', group: 'Activity window:' })
+    .option('limit', { type: 'number', default: 50, describe: 'Timeline rows per window in the table (0 = all)', group: 'Activity window:' })
+    .option('max-window-events', {
+      type: 'number',
+      default: 10000,
+      describe: 'Most events kept per window; older ones are dropped and counted (bounds memory)',
+      group: 'Activity window:',
+    })
+    .option('debug', { type: 'boolean', default: false, hidden: true })
+    .example('$0 export.ndjson', 'Table of every revocation in an export')
+    .example('$0 logs/ backup.json.gz', 'Several inputs: folders, gzip, overlapping files (deduplicated)')
+    .example('$0 export.json | jq -r .token.name', 'Names of revoked tokens (NDJSON when piped)')
+    .example("$0 export.json | jq 'select(.revokedBy.kind == \"user\")'", 'Revocations made by a person')
+    .example('gunzip -c export.json.gz | $0 -', 'Read stdin')
+    .example('$0 --format json export.ndjson > report.json', 'One JSON document with inputs, summary and findings')
+    .example('$0 --before 7d --after 1h export.ndjson', 'Wider activity windows around each revocation')
+    .epilog(EPILOG);
+
+  let output = '';
+  const args = await new Promise<Record<string, unknown>>((resolve, reject) => {
+    try {
+      parser.parse(argv, {}, (err: Error | undefined, parsed: Record<string, unknown>, out: string) => {
+        if (err) reject(err instanceof UsageError ? err : new UsageError(err.message));
+        output = out;
+        resolve(parsed);
+      });
+    } catch (err) {
+      reject(err instanceof UsageError ? err : new UsageError((err as Error).message));
+    }
+  });
+  if (args.help || args.version) return { kind: 'print', text: output.endsWith('\n') ? output : output + '\n' };
+  const maxRecordMb = args['max-record-mb'] as number;
+  if (!Number.isFinite(maxRecordMb) || maxRecordMb <= 0 || maxRecordMb > 512) {
+    throw new UsageError('--max-record-mb must be a number above 0 and at most 512');
+  }
+  const strict = args.strict as boolean;
+  const limit = args.limit as number;
+  if (!Number.isInteger(limit) || limit < 0) throw new UsageError('--limit takes a whole number (0 = all)');
+  const maxEvents = args['max-window-events'] as number;
+  if (!Number.isInteger(maxEvents) || maxEvents < 1) throw new UsageError('--max-window-events takes a whole number of at least 1');
+  const window = args.window === false ? null : {
+    before: parseDuration(args.before as string, '--before'),
+    after: parseDuration(args.after as string, '--after'),
+    maxEvents,
+    beforeText: String(args.before).trim(),
+    afterText: String(args.after).trim(),
+  };
+  return {
+    kind: 'run',
+    options: {
+      inputs: (args._ as (string | number)[]).map(String),
+      format: args.format as Format | undefined,
+      failOnFindings: args['fail-on-findings'] as boolean,
+      strict,
+      validate: strict || (args.validate as boolean),
+      color: args.color as boolean | undefined,
+      quiet: args.quiet as boolean,
+      stats: args.stats as boolean,
+      maxRecordMb,
+      debug: args.debug as boolean,
+      window,
+      limit,
+    },
+  };
+}

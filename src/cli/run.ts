@@ -1,0 +1,114 @@
+// The CLI as a function: arguments and io in, exit code out. Never throws for user errors.
+import { ExitCode, UsageError, UserError } from '../errors.js';
+import { DEFAULT_MAX_RECORD_BYTES } from '../input/read.js';
+import { resolveInputs } from '../input/sources.js';
+import type { ScanReport } from '../report/model.js';
+import { reporters } from '../report/index.js';
+import { loadBuiltinRules } from '../rules/index.js';
+import { formatDiagnostic } from '../scan/diagnostics.js';
+import { scan } from '../scan/scan.js';
+import { useColor } from './color.js';
+import { writeChunk, type Io } from './io.js';
+import { parseArgs, type CliOptions } from './options.js';
+import { packageVersion } from './version.js';
+
+/** How many diagnostics are printed on stderr. */
+const SHOW_DIAGNOSTICS = 5;
+
+const NAME = 'okta-revoke-scan';
+
+/** Runs the CLI. `io.registerCleanup` lets the caller remove temp files on Ctrl-C. */
+export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () => Promise<void>) => () => void }): Promise<ExitCode> {
+  const err = (line: string) => io.stderr.write(`${NAME}: ${line}\n`);
+  let options: CliOptions;
+  try {
+    const parsed = await parseArgs(argv, packageVersion(), io.stdout.isTTY ? io.stdout.columns : undefined);
+    if (parsed.kind === 'print') {
+      await writeChunk(io.stdout, parsed.text);
+      return ExitCode.Ok;
+    }
+    options = parsed.options;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(e.message);
+      io.stderr.write(`Run '${NAME} --help' for usage.\n`);
+      return ExitCode.Usage;
+    }
+    throw e;
+  }
+  try {
+    return await scanAndReport(options, io, err);
+  } catch (e) {
+    if (e instanceof UserError) {
+      err(e.message);
+      return e.exitCode;
+    }
+    if (isBrokenPipe(e)) return ExitCode.Ok;
+    err(`internal error: ${(e as Error)?.message ?? String(e)}`);
+    if (options.debug) io.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+    else io.stderr.write('This is a bug; please report it with the command line used (--debug prints the stack).\n');
+    return ExitCode.Internal;
+  }
+}
+
+async function scanAndReport(
+  options: CliOptions,
+  io: Io & { registerCleanup?: (fn: () => Promise<void>) => () => void },
+  err: (line: string) => void,
+): Promise<ExitCode> {
+  const started = performance.now();
+  let inputs = options.inputs;
+  if (inputs.length === 0) {
+    if ((io.stdin as { isTTY?: boolean }).isTTY) throw new UsageError('no input given: name one or more exports, folders, or - for stdin');
+    inputs = ['-'];
+  }
+  const resolved = await resolveInputs(inputs, io.stdin);
+  const unregister = io.registerCleanup?.(resolved.cleanup);
+  let report: ScanReport;
+  let stats;
+  try {
+    const rules = await loadBuiltinRules();
+    const maxRecordBytes = options.maxRecordMb === 128 ? DEFAULT_MAX_RECORD_BYTES : Math.floor(options.maxRecordMb * 1024 * 1024);
+    ({ report, stats } = await scan(resolved.sources, { read: { maxRecordBytes }, rules, validate: options.validate, window: options.window }));
+  } finally {
+    await resolved.cleanup();
+    unregister?.();
+  }
+
+  const failedInputs = report.inputs.filter((i) => i.error !== undefined);
+  for (const i of failedInputs) err(i.error!);
+  if (!options.quiet && report.summary.diagnostics > 0) {
+    const n = report.summary.diagnostics;
+    const shown = Math.min(n, SHOW_DIAGNOSTICS);
+    err(`${n} input problem${n === 1 ? '' : 's'} (bad records are skipped; every good event is still used)${n > shown ? `, first ${shown}:` : ':'}`);
+    for (const d of report.diagnostics.slice(0, shown)) io.stderr.write(`  ${formatDiagnostic(d)}\n`);
+    if (n > shown) io.stderr.write(`  … ${n - shown} more (--format json lists up to 1000)\n`);
+  }
+  if (options.strict && report.summary.diagnostics > 0) {
+    err('--strict: input problems are fatal; no report written');
+    return ExitCode.Input;
+  }
+
+  const isTTY = io.stdout.isTTY === true;
+  const format = options.format ?? (isTTY ? 'table' : 'ndjson');
+  const color = format === 'table' && useColor(options.color, io.env, isTTY);
+  const width = isTTY ? io.stdout.columns : undefined;
+  for (const chunk of reporters[format](report, { color, width, limit: options.limit })) await writeChunk(io.stdout, chunk);
+
+  if (!options.quiet && format !== 'table') {
+    const s = report.summary;
+    err(`${s.findings} revocation${s.findings === 1 ? '' : 's'} in ${s.events} events from ${s.files} input${s.files === 1 ? '' : 's'} (${s.duplicates} duplicate${s.duplicates === 1 ? '' : 's'} skipped)`);
+  }
+  if (options.stats) {
+    const secs = (performance.now() - started) / 1000;
+    const rss = process.resourceUsage().maxRSS / 1024;
+    err(`stats: ${secs.toFixed(2)} s, ${(stats.bytes / 1e6 / secs).toFixed(0)} MB/s, ${report.summary.events} events, ${stats.parsed} parsed in ${stats.passes} pass${stats.passes === 1 ? '' : 'es'}, peak RSS ${rss.toFixed(0)} MiB`);
+  }
+  if (failedInputs.length > 0) return ExitCode.Input;
+  if (options.failOnFindings && report.findings.length > 0) return ExitCode.Findings;
+  return ExitCode.Ok;
+}
+
+function isBrokenPipe(e: unknown): boolean {
+  return (e as NodeJS.ErrnoException)?.code === 'EPIPE';
+}
