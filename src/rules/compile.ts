@@ -1,0 +1,140 @@
+// compileRule: one parsed Sigma rule (a YAML mapping) checked and compiled to a SigmaRule.
+import { parseCondition } from './condition.js';
+import { compileSelection } from './detection.js';
+import { Problem, quote, RuleError } from './errors.js';
+import { compileExpr, exprLiterals, type Expr } from './expr.js';
+import type { CompileOptions, RuleLogsource, SigmaRule } from './types.js';
+
+/** Valid `level` values, least to most severe. */
+export const LEVELS = ['informational', 'low', 'medium', 'high', 'critical'] as const;
+/** Valid `status` values. */
+export const STATUSES = ['stable', 'test', 'experimental', 'deprecated', 'unsupported'] as const;
+/** Detection keys that are not search identifiers. */
+const NOT_IDENTIFIERS = new Set(['condition', 'timeframe']);
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** The rule's title when it has a usable one (for error messages), else null. */
+export function ruleTitle(raw: unknown): string | null {
+  return isMap(raw) && typeof raw.title === 'string' && raw.title.trim() !== '' ? raw.title : null;
+}
+
+/**
+ * Why a rule that is not a correlation or filter rule is not for Okta, or null when it is: every
+ * `product`/`service` it gives must be `okta` (case-insensitively), and it must give one of them.
+ */
+export function notOktaReason(raw: unknown): string | null {
+  if (!isMap(raw) || !isMap(raw.logsource)) return null; // compileRule reports it
+  const { product, service } = raw.logsource;
+  const given = [product, service].filter((v) => v !== undefined && v !== null);
+  if (given.length === 0) return 'logsource names no product or service (this tool reads Okta System Log only)';
+  if (given.every((v) => typeof v === 'string' && v.toLowerCase() === 'okta')) return null;
+  const desc = Object.entries({ product, service })
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k, v]) => `${k}: ${String(v)}`)
+    .join(', ');
+  return `logsource is not Okta (${desc})`;
+}
+
+function stringList(raw: Record<string, unknown>, key: string): string[] {
+  const v = raw[key];
+  if (v === undefined || v === null) return [];
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) return v.map(String);
+  throw new Problem(`${key} must be a list of strings`);
+}
+
+function optionalString(raw: Record<string, unknown>, key: string): string | null {
+  const v = raw[key];
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join(', ');
+  throw new Problem(`${key} must be a string`);
+}
+
+function logsourceOf(raw: Record<string, unknown>): RuleLogsource {
+  if (!isMap(raw.logsource)) throw new Problem('missing logsource');
+  const out: RuleLogsource = {};
+  for (const key of ['product', 'service', 'category'] as const) {
+    const v = raw.logsource[key];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== 'string') throw new Problem(`logsource ${key} must be a string`);
+    out[key] = v;
+  }
+  return out;
+}
+
+function compileDetection(raw: Record<string, unknown>, options: CompileOptions): Expr {
+  const detection = raw.detection;
+  if (!isMap(detection)) throw new Problem('missing detection');
+  const condition = detection.condition;
+  if (condition === undefined || condition === null) throw new Problem('missing condition');
+  const conditions = Array.isArray(condition) ? condition : [condition];
+  if (conditions.length === 0 || !conditions.every((c) => typeof c === 'string')) {
+    throw new Problem('condition must be a string or a list of strings');
+  }
+  const selections = new Map<string, Expr>();
+  for (const [name, body] of Object.entries(detection)) {
+    if (NOT_IDENTIFIERS.has(name)) continue;
+    selections.set(name, compileSelection(name, body, { placeholders: options.placeholders }));
+  }
+  if (selections.size === 0) throw new Problem('detection has no search identifiers');
+  const parsed = (conditions as string[]).map((c) => parseCondition(c, selections));
+  return parsed.length === 1 ? parsed[0]! : { k: 'or', items: parsed };
+}
+
+/** compileRule with the index of the document in a multi-document file (for the fallback id). */
+export function compileRuleAt(raw: unknown, file: string, documentIndex: number | null, options: CompileOptions = {}): SigmaRule {
+  const title = ruleTitle(raw);
+  try {
+    if (!isMap(raw)) throw new Problem('not a mapping (a Sigma rule is a YAML mapping)');
+    if ('correlation' in raw || raw.type === 'correlation') {
+      throw new Problem('correlation rules are not supported (only single-event detection rules are)');
+    }
+    if ('filter' in raw || raw.type === 'filter') throw new Problem('Sigma filters (meta rules) are not supported');
+    if ('action' in raw) throw new Problem(`collection action ${quote(String(raw.action))} is only valid in a multi-document file`);
+    if (title === null) throw new Problem('missing title');
+    const id = raw.id;
+    if (id !== undefined && id !== null && typeof id !== 'string') throw new Problem('id must be a string');
+    const level = raw.level ?? 'medium';
+    if (typeof level !== 'string' || !(LEVELS as readonly string[]).includes(level)) {
+      throw new Problem(`invalid level ${quote(String(level))} (expected ${LEVELS.join(', ')})`);
+    }
+    const status = raw.status ?? null;
+    if (status !== null && (typeof status !== 'string' || !(STATUSES as readonly string[]).includes(status))) {
+      throw new Problem(`invalid status ${quote(String(status))} (expected ${STATUSES.join(', ')})`);
+    }
+    const logsource = logsourceOf(raw);
+    const expr = compileDetection(raw, options);
+    const matcher = compileExpr(expr);
+    return {
+      id: typeof id === 'string' && id !== '' ? id : documentIndex === null ? file : `${file}#${documentIndex}`,
+      title,
+      level,
+      status,
+      description: optionalString(raw, 'description'),
+      tags: stringList(raw, 'tags'),
+      file,
+      logsource,
+      author: optionalString(raw, 'author'),
+      references: stringList(raw, 'references'),
+      falsepositives: stringList(raw, 'falsepositives'),
+      matches: (doc) => doc !== null && typeof doc === 'object' && matcher(doc),
+      literals: exprLiterals(expr),
+    };
+  } catch (e) {
+    if (e instanceof Problem) throw new RuleError(file, title, e.message);
+    throw e;
+  }
+}
+
+/**
+ * Compiles one Sigma rule (a parsed YAML mapping) to a matcher. Throws {@link RuleError} for
+ * anything that is not a valid single-event detection rule this engine can run. The logsource is
+ * not checked here (see `loadRules`).
+ */
+export function compileRule(raw: unknown, file: string, options?: CompileOptions): SigmaRule {
+  return compileRuleAt(raw, file, null, options);
+}

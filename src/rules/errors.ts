@@ -1,0 +1,45 @@
+// Rule problems: the internal Problem thrown while compiling, and the RuleError users see.
+
+/**
+ * A problem found while compiling one part of a rule, before the rule's file and title are known
+ * to the code that found it. `compileRule` turns it into a {@link RuleError}.
+ */
+export class Problem extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Problem';
+  }
+}
+
+/**
+ * A rule that cannot be used: not valid Sigma, or uses something this engine does not support.
+ * The message is one line: `rules/x.yml: "My title": unknown modifier 'foo' in selection 'sel'`.
+ */
+export class RuleError extends Error {
+  /** The rule file, as given to the loader. */
+  readonly file: string;
+  /** The rule's title, when it has a usable one. */
+  readonly title: string | null;
+  /** What is wrong, one line, without the file and title. */
+  readonly problem: string;
+
+  constructor(file: string, title: string | null, problem: string) {
+    super(formatRuleMessage(file, title, problem));
+    this.name = 'RuleError';
+    this.file = file;
+    this.title = title;
+    this.problem = problem;
+  }
+}
+
+/** `file: "title": problem`, or `file: problem` without a title; always one line. */
+export function formatRuleMessage(file: string, title: string | null, problem: string): string {
+  const one = problem.replace(/\s*[\r\n]+\s*/g, ' ');
+  return title === null ? `${file}: ${one}` : `${file}: ${JSON.stringify(title)}: ${one}`;
+}
+
+/** Quotes a user-supplied name for a problem message, shortened if very long. */
+export function quote(text: string): string {
+  const s = text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return `'${s.replace(/[\r\n]+/g, ' ')}'`;
+}

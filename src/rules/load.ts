@@ -1,0 +1,176 @@
+// Loading rule files and folders (multi-document YAML, collection actions) and the shipped rules.
+import { existsSync } from 'node:fs';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseAllDocuments } from 'yaml';
+import { compileRuleAt, notOktaReason, ruleTitle } from './compile.js';
+import { RuleError } from './errors.js';
+import type { CompileOptions, LoadResult, SigmaRule } from './types.js';
+
+const RULE_EXTENSIONS = new Set(['.yml', '.yaml']);
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** `dest` updated with `src`, recursively for maps (pySigma's `deep_dict_update`); copies. */
+function deepMerge(dest: Record<string, unknown>, src: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...dest };
+  for (const [k, v] of Object.entries(src)) {
+    out[k] = isMap(v) ? deepMerge(isMap(out[k]) ? (out[k] as Record<string, unknown>) : {}, v) : v;
+  }
+  return out;
+}
+
+/** Rule files under a folder, recursively, sorted; hidden entries skipped; links followed once. */
+async function walk(dir: string, seen: Set<string>, out: string[]): Promise<void> {
+  const real = await realpath(dir);
+  if (seen.has(real)) return;
+  seen.add(real);
+  const entries = (await readdir(dir)).sort();
+  for (const name of entries) {
+    if (name.startsWith('.')) continue;
+    const full = join(dir, name);
+    const st = await stat(full).catch(() => null);
+    if (st?.isDirectory()) await walk(full, seen, out);
+    else if (st?.isFile() && RULE_EXTENSIONS.has(extname(name).toLowerCase())) out.push(full);
+  }
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.trim();
+}
+
+/**
+ * The rule documents of one YAML text with Sigma collection actions applied: `action: global`
+ * sets a template merged into the following rules, `action: reset` clears it, `action: repeat`
+ * repeats the previous rule with changes. Problems are added to `errors`.
+ */
+function ruleDocuments(text: string, file: string, errors: RuleError[]): { raw: unknown; index: number }[] {
+  const docs = parseAllDocuments(text.replace(/^\uFEFF/, ''));
+  const list = Array.isArray(docs) ? docs : [docs];
+  const out: { raw: unknown; index: number }[] = [];
+  let global: Record<string, unknown> = {};
+  let previous: Record<string, unknown> | null = null;
+  list.forEach((doc, i) => {
+    const index = i + 1;
+    const where = list.length > 1 ? ` (document ${index})` : '';
+    if (doc.errors.length > 0) {
+      errors.push(new RuleError(file, null, `invalid YAML${where}: ${firstLine(doc.errors[0]!.message)}`));
+      return;
+    }
+    let raw: unknown;
+    try {
+      raw = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      errors.push(new RuleError(file, null, `invalid YAML${where}: ${firstLine((e as Error).message)}`));
+      return;
+    }
+    if (raw === null || raw === undefined) return; // empty document, e.g. after a final ---
+    if (!isMap(raw) || !('action' in raw)) {
+      const merged = isMap(raw) ? deepMerge(raw, global) : raw;
+      out.push({ raw: merged, index });
+      if (isMap(merged)) previous = merged;
+      return;
+    }
+    const { action, ...rest } = raw;
+    if (action === 'global') {
+      global = rest;
+      previous = rest;
+    } else if (action === 'reset') {
+      global = {};
+    } else if (action === 'repeat') {
+      if (previous === null) {
+        errors.push(new RuleError(file, ruleTitle(raw), `action 'repeat'${where} has no previous rule to repeat`));
+        return;
+      }
+      previous = deepMerge(previous, rest);
+      out.push({ raw: previous, index });
+    } else {
+      errors.push(new RuleError(file, ruleTitle(raw), `unknown collection action '${String(action)}'${where}`));
+    }
+  });
+  return out.map((d) => (list.length > 1 ? d : { ...d, index: 0 }));
+}
+
+/**
+ * Loads Sigma rules from files and folders (recursively, `.yml`/`.yaml`; files given by name are
+ * read whatever their extension). Every document of a multi-document file is a rule, after Sigma
+ * collection actions. Rules whose logsource is not Okta are skipped with a reason; broken rules,
+ * unreadable paths and duplicate ids are reported in `errors`. Nothing here throws for bad rules.
+ */
+export async function loadRules(paths: string[], options: CompileOptions = {}): Promise<LoadResult> {
+  const result: LoadResult = { rules: [], errors: [], skipped: [] };
+  const files: string[] = [];
+  const seen = new Set<string>();
+  for (const p of paths) {
+    try {
+      const st = await stat(p);
+      if (st.isDirectory()) await walk(p, seen, files);
+      else files.push(p);
+    } catch (e) {
+      result.errors.push(new RuleError(p, null, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
+    }
+  }
+  const ids = new Map<string, string>();
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      result.errors.push(new RuleError(file, null, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
+      continue;
+    }
+    for (const { raw, index } of ruleDocuments(text, file, result.errors)) {
+      const isMeta = isMap(raw) && ('correlation' in raw || 'filter' in raw || raw.type === 'correlation' || raw.type === 'filter');
+      const skip = isMeta ? null : notOktaReason(raw);
+      if (skip !== null) {
+        result.skipped.push({ file, title: ruleTitle(raw), reason: skip });
+        continue;
+      }
+      let rule: SigmaRule;
+      try {
+        rule = compileRuleAt(raw, file, index === 0 ? null : index, options);
+      } catch (e) {
+        if (e instanceof RuleError) {
+          result.errors.push(e);
+          continue;
+        }
+        throw e;
+      }
+      const other = ids.get(rule.id);
+      if (other !== undefined) {
+        result.errors.push(new RuleError(file, rule.title, `duplicate rule id ${rule.id} (also in ${other})`));
+        continue;
+      }
+      ids.set(rule.id, file);
+      result.rules.push(rule);
+    }
+  }
+  return result;
+}
+
+/**
+ * Absolute path of the shipped `rules/` folder: the nearest folder above this module that holds a
+ * package.json, joined with `rules` (works from `src/rules/` and from `dist/src/rules/`).
+ */
+export function builtinRulesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'package.json'))) return join(dir, 'rules');
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('okta-revoke-scan: cannot find package.json above the rules module');
+    dir = parent;
+  }
+}
+
+/** Loads the shipped rules; throws when any of them fails to load or none is found. */
+export async function loadBuiltinRules(): Promise<SigmaRule[]> {
+  const dir = builtinRulesDir();
+  const { rules, errors, skipped } = await loadRules([dir]);
+  const problems = [...errors.map((e) => e.message), ...skipped.map((s) => `${s.file}: skipped: ${s.reason}`)];
+  if (problems.length > 0) throw new Error(`built-in rules failed to load:\n${problems.join('\n')}`);
+  if (rules.length === 0) throw new Error(`no built-in rules found in ${dir}`);
+  return rules;
+}
