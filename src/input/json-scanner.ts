@@ -20,6 +20,8 @@ export interface JsonScannerOptions {
   maxRecordBytes: number;
   /** Start as if a top-level `[` had just been read. */
   startInArray?: boolean;
+  /** Taking over mid-stream without knowing the line number: report offsets only. */
+  linesUnknown?: boolean;
   /**
    * NDJSON recovery: a line starting with `{"` while a record is still open means that record was
    * cut short (a string of JSON cannot hold a raw newline, and pretty printers never start a line
@@ -78,7 +80,9 @@ export class JsonScanner implements Splitter {
    * returns as soon as one record or one bad part has been dealt with and the scanner is back
    * between top-level values.
    */
-  splitFrom(buf: Buffer, from: number, base: number, eof: boolean, out: RecordBatch, diag: DiagnosticSink, handBack = false): number {
+  splitFrom(buf: Buffer, from: number, base: number, eof: boolean, out: RecordBatch, sink: DiagnosticSink, handBack = false): number {
+    const noLines = this.options.linesUnknown === true;
+    const diag: DiagnosticSink = noLines ? (offset, _line, reason) => sink(offset, 0, reason) : sink;
     const n = buf.length;
     const max = this.options.maxRecordBytes;
     let i = from;
@@ -180,7 +184,7 @@ export class JsonScanner implements Splitter {
           } else if (closed - start > max) {
             diag(base + start, this.recordLine, `record larger than ${max} bytes; skipped`);
           } else {
-            out.push(start, closed, this.recordLine);
+            out.push(start, closed, noLines ? 0 : this.recordLine);
           }
           this.mode = this.arrayOpen ? Mode.Array : Mode.Top;
           i = closed; start = -1; progressed = true;

@@ -26,6 +26,8 @@ export class ArraySplitter implements Splitter {
   /** Offset of `{` within the marker. */
   private brace = 0;
   private careful: JsonScanner | null = null;
+  /** The fast phase ran, so line numbers are no longer known. */
+  private seenElements = false;
 
   constructor(private readonly maxRecordBytes: number) {}
 
@@ -41,11 +43,12 @@ export class ArraySplitter implements Splitter {
         if (r === -1) return pos; // need more bytes
         if (r === -2) {
           this.phase = Phase.Careful;
-          this.careful = new JsonScanner({ maxRecordBytes: this.maxRecordBytes });
+          this.careful = new JsonScanner({ maxRecordBytes: this.maxRecordBytes, linesUnknown: this.seenElements });
           continue;
         }
         if (r === -3) return n; // only blanks left
         pos = r;
+        this.seenElements = true;
         this.phase = Phase.Fast;
         this.format = 'array';
         continue;
@@ -71,14 +74,14 @@ export class ArraySplitter implements Splitter {
         if (n - pos > this.maxRecordBytes) {
           // Let the careful scanner skip the giant element without buffering it.
           this.phase = Phase.Careful;
-          this.careful = new JsonScanner({ maxRecordBytes: this.maxRecordBytes, startInArray: true });
+          this.careful = new JsonScanner({ maxRecordBytes: this.maxRecordBytes, startInArray: true, linesUnknown: true });
           continue;
         }
         return pos;
       }
       // Input ends inside this array: the careful scanner reports exactly how.
       this.phase = Phase.Careful;
-      this.careful = new JsonScanner({ maxRecordBytes: this.maxRecordBytes, startInArray: true });
+      this.careful = new JsonScanner({ maxRecordBytes: this.maxRecordBytes, startInArray: true, linesUnknown: true });
     }
     return n;
   }
