@@ -1,6 +1,7 @@
 // Fast splitter for pretty-printed arrays (`jq .` layout), careful scanning for anything else.
 import type { DiagnosticSink, RecordBatch, Splitter } from './batch.js';
 import { JsonScanner } from './json-scanner.js';
+import { learnByteFrequencies, Needle } from '../scan/needle.js';
 
 const enum Phase {
   /** Before an array: find `[`, then learn the element indentation from the first element. */
@@ -21,8 +22,8 @@ const enum Phase {
 export class ArraySplitter implements Splitter {
   format = 'array';
   private phase = Phase.Detect;
-  private marker: Buffer = Buffer.alloc(0);
-  private end: Buffer = Buffer.alloc(0);
+  private marker = new Needle(Buffer.alloc(0));
+  private end = new Needle(Buffer.alloc(0));
   /** Offset of `{` within the marker. */
   private brace = 0;
   private careful: JsonScanner | null = null;
@@ -54,7 +55,7 @@ export class ArraySplitter implements Splitter {
         continue;
       }
       // Fast phase: pos is the `{` of an element.
-      const next = buf.indexOf(this.marker, pos);
+      const next = this.marker.indexIn(buf, pos);
       if (next >= 0) {
         const nextBrace = next + this.brace;
         const endAt = elementEnd(buf, pos, next);
@@ -63,10 +64,10 @@ export class ArraySplitter implements Splitter {
         pos = nextBrace;
         continue;
       }
-      const last = buf.indexOf(this.end, pos);
+      const last = this.end.indexIn(buf, pos);
       if (last >= 0) {
         this.emit(pos, last + this.brace + 1, base, out, diag);
-        pos = last + this.end.length; // just after the closing `]`
+        pos = last + this.end.bytes.length; // just after the closing `]`
         this.phase = Phase.Detect;
         continue;
       }
@@ -118,8 +119,11 @@ export class ArraySplitter implements Splitter {
     const ind = buf.subarray(indStart, i);
     const brace = i;
     if (!buf.subarray(brace + 1, brace + 1 + nl.length).equals(nl)) return -2;
-    this.marker = Buffer.concat([nl, ind, Buffer.from('{'), nl]);
-    this.end = Buffer.concat([nl, ind, Buffer.from('}'), nl, Buffer.from(']')]);
+    // Newlines are everywhere in pretty JSON: anchor the search on the input's rarest byte of
+    // the marker (usually `{`) instead of Buffer.indexOf's scan from the first byte.
+    const freq = learnByteFrequencies(buf.subarray(i, Math.min(n, i + (1 << 20))));
+    this.marker = new Needle(Buffer.concat([nl, ind, Buffer.from('{'), nl]), freq);
+    this.end = new Needle(Buffer.concat([nl, ind, Buffer.from('}'), nl, Buffer.from(']')]), freq);
     this.brace = nl.length + ind.length;
     return brace;
   }

@@ -17,7 +17,7 @@ export function learnByteFrequencies(sample: Buffer): ByteFrequencies {
 }
 
 /** Above this share of bytes, memchr on the anchor stops paying off. */
-const MAX_ANCHOR_SHARE = 1 / 300;
+const MAX_ANCHOR_SHARE = 1 / 100;
 
 /**
  * A needle compiled for one input. `Buffer.indexOf` is Boyer-Moore-Horspool in Node and, measured
@@ -40,7 +40,10 @@ export class Needle {
     const b = this.bytes;
     let best = 0;
     for (let i = 1; i < b.length; i++) if (freq[b[i]!]! < freq[b[best]!]!) best = i;
-    if (b.length >= 2 && freq[b[best]!]! <= MAX_ANCHOR_SHARE) {
+    // Buffer.indexOf itself starts with memchr on the needle's first byte, in native code: it wins
+    // whenever that byte is about as rare as the anchor (each anchor hit here costs a JS call).
+    const firstIsRare = freq[b[0]!]! <= 5 * freq[b[best]!]!;
+    if (b.length >= 2 && !firstIsRare && freq[b[best]!]! <= MAX_ANCHOR_SHARE) {
       this.anchorAt = best;
       this.anchor = b[best]!;
     } else {

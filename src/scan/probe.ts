@@ -107,8 +107,12 @@ export function actorIdProbe(values: ReadonlySet<string>): ValueProbe {
   return {
     key,
     values,
-    // Okta writes actor first: `{"actor":` costs one comparison; any other layout is searched.
-    locate: (buf, start, end) => (buf.compare(keyBytes, 0, 7, start + 1, start + 8) === 0 ? start + 1 : search(buf, start, end)),
+    // Okta writes actor first: `{"actor":` (or `{` blanks `"actor":` when pretty-printed) costs
+    // one comparison; any other layout is searched.
+    locate: (buf, start, end) => {
+      const at = skipBlanks(buf, start + 1, end);
+      return buf.compare(keyBytes, 0, 7, at, at + 7) === 0 ? at : search(buf, start, end);
+    },
     read(buf, at, end) {
       let i = skipBlanks(buf, at + key.length, end);
       if (buf[i] !== 0x3a) return null;
