@@ -2,7 +2,7 @@
 import { Problem, quote } from './errors.js';
 import type { Expr } from './expr.js';
 import { compileItem, type ItemContext } from './item.js';
-import { parseKey, type ParsedKey } from './modifiers.js';
+import { parseKey, type ParsedKey } from './keys.js';
 
 const KEYWORDS: ParsedKey = { field: null, modifiers: [], all: false, negate: false };
 

@@ -3,25 +3,13 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseAllDocuments } from 'yaml';
-import { compileRuleAt, notOktaReason, ruleTitle } from './compile.js';
+import { ruleDocuments } from './collection.js';
+import { compileRuleAt } from './compile.js';
 import { RuleError } from './errors.js';
+import { isMap, notOktaReason, ruleTitle } from './metadata.js';
 import type { CompileOptions, LoadResult, SigmaRule } from './types.js';
 
 const RULE_EXTENSIONS = new Set(['.yml', '.yaml']);
-
-function isMap(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-/** `dest` updated with `src`, recursively for maps (pySigma's `deep_dict_update`); copies. */
-function deepMerge(dest: Record<string, unknown>, src: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...dest };
-  for (const [k, v] of Object.entries(src)) {
-    out[k] = isMap(v) ? deepMerge(isMap(out[k]) ? (out[k] as Record<string, unknown>) : {}, v) : v;
-  }
-  return out;
-}
 
 /** Rule files under a folder, recursively, sorted; hidden entries skipped; links followed once. */
 async function walk(dir: string, seen: Set<string>, out: string[]): Promise<void> {
@@ -36,62 +24,6 @@ async function walk(dir: string, seen: Set<string>, out: string[]): Promise<void
     if (st?.isDirectory()) await walk(full, seen, out);
     else if (st?.isFile() && RULE_EXTENSIONS.has(extname(name).toLowerCase())) out.push(full);
   }
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0]!.trim();
-}
-
-/**
- * The rule documents of one YAML text with Sigma collection actions applied: `action: global`
- * sets a template merged into the following rules, `action: reset` clears it, `action: repeat`
- * repeats the previous rule with changes. Problems are added to `errors`.
- */
-function ruleDocuments(text: string, file: string, errors: RuleError[]): { raw: unknown; index: number }[] {
-  const docs = parseAllDocuments(text.replace(/^\uFEFF/, ''));
-  const list = Array.isArray(docs) ? docs : [docs];
-  const out: { raw: unknown; index: number }[] = [];
-  let global: Record<string, unknown> = {};
-  let previous: Record<string, unknown> | null = null;
-  list.forEach((doc, i) => {
-    const index = i + 1;
-    const where = list.length > 1 ? ` (document ${index})` : '';
-    if (doc.errors.length > 0) {
-      errors.push(new RuleError(file, null, `invalid YAML${where}: ${firstLine(doc.errors[0]!.message)}`));
-      return;
-    }
-    let raw: unknown;
-    try {
-      raw = doc.toJS({ maxAliasCount: 100 });
-    } catch (e) {
-      errors.push(new RuleError(file, null, `invalid YAML${where}: ${firstLine((e as Error).message)}`));
-      return;
-    }
-    if (raw === null || raw === undefined) return; // empty document, e.g. after a final ---
-    if (!isMap(raw) || !('action' in raw)) {
-      const merged = isMap(raw) ? deepMerge(raw, global) : raw;
-      out.push({ raw: merged, index });
-      if (isMap(merged)) previous = merged;
-      return;
-    }
-    const { action, ...rest } = raw;
-    if (action === 'global') {
-      global = rest;
-      previous = rest;
-    } else if (action === 'reset') {
-      global = {};
-    } else if (action === 'repeat') {
-      if (previous === null) {
-        errors.push(new RuleError(file, ruleTitle(raw), `action 'repeat'${where} has no previous rule to repeat`));
-        return;
-      }
-      previous = deepMerge(previous, rest);
-      out.push({ raw: previous, index });
-    } else {
-      errors.push(new RuleError(file, ruleTitle(raw), `unknown collection action '${String(action)}'${where}`));
-    }
-  });
-  return out.map((d) => (list.length > 1 ? d : { ...d, index: 0 }));
 }
 
 /**
@@ -131,7 +63,7 @@ export async function loadRules(paths: string[], options: CompileOptions = {}): 
       }
       let rule: SigmaRule;
       try {
-        rule = compileRuleAt(raw, file, index === 0 ? null : index, options);
+        rule = compileRuleAt(raw, file, index, options);
       } catch (e) {
         if (e instanceof RuleError) {
           result.errors.push(e);

@@ -1,55 +1,11 @@
-// Sigma value modifiers (`field|contains|all`): parsing a key and applying its chain to each value.
+// Sigma value modifiers (`field|contains|base64`): a key's modifier chain applied to each value.
 import { Problem, quote } from './errors.js';
-import {
-  base64,
-  base64Offsets,
-  normalize,
-  parseSigmaString,
-  plainText,
-  utf16,
-  windash,
-  wrap,
-  type Token,
-} from './sigma-string.js';
+import { base64, base64Offsets, utf16 } from './encodings.js';
+import { normalize, parseSigmaString, plainText, windash, wrap, type Token } from './sigma-string.js';
 import { typeName, type CompareOp, type SigmaValue } from './values.js';
-
-/** A detection key split into its field (null for keyword searches, `'|all': [...]`) and modifiers. */
-export interface ParsedKey {
-  field: string | null;
-  modifiers: string[];
-  /** `all`: every value must match (AND) instead of any (OR). */
-  all: boolean;
-  /** `neq`: the item matches when none of the values match. */
-  negate: boolean;
-}
-
-/** Every modifier this engine implements. */
-export const MODIFIERS = new Set([
-  'all', 'neq', 'contains', 'startswith', 'endswith', 'base64', 'base64offset', 'wide', 'utf16le',
-  'utf16be', 'utf16', 'windash', 'cased', 're', 'i', 'ignorecase', 'm', 'multiline', 's', 'dotall',
-  'cidr', 'exists', 'gt', 'gte', 'lt', 'lte', 'fieldref', 'expand',
-]);
-
-/** Standard Sigma modifiers this engine knows but does not implement. */
-const UNSUPPORTED = new Set(['minute', 'hour', 'day', 'week', 'month', 'year']);
 
 /** Largest number of values one `expand` may produce. */
 export const MAX_EXPANSION = 4096;
-
-/** Splits `field|mod1|mod2`; throws {@link Problem} for unknown or unsupported modifiers. */
-export function parseKey(key: string): ParsedKey {
-  const [field, ...modifiers] = key.split('|');
-  for (const m of modifiers) {
-    if (UNSUPPORTED.has(m)) throw new Problem(`modifier ${quote(m)} is not supported`);
-    if (!MODIFIERS.has(m)) throw new Problem(`unknown modifier ${quote(m)}`);
-  }
-  return {
-    field: field === '' ? null : field!,
-    modifiers: modifiers.filter((m) => m !== 'all' && m !== 'neq'),
-    all: modifiers.includes('all'),
-    negate: modifiers.includes('neq'),
-  };
-}
 
 /** The value a YAML scalar stands for before any modifier. */
 export function initialValue(raw: unknown, placeholders: boolean): SigmaValue {

@@ -1,6 +1,7 @@
 // Linear-time regex matching: Thompson NFA built from the syntax tree, simulated state-set-wise.
 import { Problem } from './errors.js';
-import { fold, upper } from './fold.js';
+import { fold } from './fold.js';
+import { classHas, makeClass, type CharClass } from './regex-class.js';
 import type { RegexNode } from './regex-parse.js';
 
 const CHAR = 0;
@@ -25,39 +26,6 @@ export interface NfaFlags {
   i: boolean;
   m: boolean;
   s: boolean;
-}
-
-/** A character class ready for membership tests. */
-interface CharClass {
-  ascii: Uint8Array;
-  ranges: Int32Array;
-  negated: boolean;
-  ci: boolean;
-}
-
-function inRanges(ranges: Int32Array, c: number): boolean {
-  for (let k = 0; k < ranges.length; k += 2) {
-    if (c < ranges[k]!) return false;
-    if (c <= ranges[k + 1]!) return true;
-  }
-  return false;
-}
-
-function classHas(cls: CharClass, c: number): boolean {
-  let hit: boolean;
-  if (c < 128) hit = cls.ascii[c] === 1;
-  else hit = inRanges(cls.ranges, c) || (cls.ci && (inRanges(cls.ranges, fold(c)) || inRanges(cls.ranges, upper(c))));
-  return hit !== cls.negated;
-}
-
-function makeClass(ranges: number[], negated: boolean, ci: boolean): CharClass {
-  const r = Int32Array.from(ranges);
-  const ascii = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) {
-    const hit = inRanges(r, c) || (ci && (inRanges(r, fold(c)) || inRanges(r, upper(c))));
-    ascii[c] = hit ? 1 : 0;
-  }
-  return { ascii, ranges: r, negated, ci };
 }
 
 const isLineEnd = (c: number): boolean => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;

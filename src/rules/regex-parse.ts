@@ -1,5 +1,6 @@
 // Parser for the regular expressions of Sigma `re` values (PCRE subset) into a small syntax tree.
 import { Problem } from './errors.js';
+import { complement, DIGIT, mergeRanges, SPACE, WORD } from './regex-class.js';
 
 /** A regular expression syntax tree node. Character codes are UTF-16 code units. */
 export type RegexNode =
@@ -25,36 +26,6 @@ export interface InlineFlags {
 
 /** Largest repetition count accepted in `{n,m}`. */
 export const MAX_REPEAT = 1000;
-
-const DIGIT = [48, 57];
-const WORD = [48, 57, 65, 90, 95, 95, 97, 122];
-const SPACE = [9, 13, 32, 32, 0xa0, 0xa0, 0x1680, 0x1680, 0x2000, 0x200a, 0x2028, 0x2029, 0x202f, 0x202f, 0x205f, 0x205f, 0x3000, 0x3000, 0xfeff, 0xfeff];
-
-/** Sorts and merges ranges. */
-export function mergeRanges(ranges: number[]): number[] {
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < ranges.length; i += 2) pairs.push([ranges[i]!, ranges[i + 1]!]);
-  pairs.sort((a, b) => a[0] - b[0]);
-  const out: number[] = [];
-  for (const [lo, hi] of pairs) {
-    const n = out.length;
-    if (n > 0 && lo <= out[n - 1]! + 1) out[n - 1] = Math.max(out[n - 1]!, hi);
-    else out.push(lo, hi);
-  }
-  return out;
-}
-
-/** The complement of merged ranges within 0..0xFFFF. */
-export function complement(ranges: number[]): number[] {
-  const out: number[] = [];
-  let next = 0;
-  for (let i = 0; i < ranges.length; i += 2) {
-    if (ranges[i]! > next) out.push(next, ranges[i]! - 1);
-    next = ranges[i + 1]! + 1;
-  }
-  if (next <= 0xffff) out.push(next, 0xffff);
-  return out;
-}
 
 /** Parses `source`; throws {@link Problem} for syntax errors and unsupported constructs. */
 export function parseRegex(source: string): { node: RegexNode; flags: InlineFlags } {
