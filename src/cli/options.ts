@@ -1,4 +1,5 @@
 // yargs definition of the command line: options, groups, examples; parsing never exits the process.
+import { availableParallelism } from 'node:os';
 import yargs from 'yargs';
 import { UsageError } from '../errors.js';
 import { parseDuration } from '../window/duration.js';
@@ -23,6 +24,9 @@ export interface CliOptions {
   window: { before: number; after: number; maxEvents: number; beforeText: string; afterText: string } | null;
   /** Timeline rows per window in the table (0 = all). */
   limit: number;
+  /** Threads for large plain files. */
+  threads: number;
+  parallelMinMb: number;
 }
 
 /** Result of parsing: options to run with, or text to print (help, version) and an exit code. */
@@ -78,6 +82,13 @@ export async function parseArgs(argv: string[], version: string, width: number |
       describe: 'Most events kept per window; older ones are dropped and counted (bounds memory)',
       group: 'Activity window:',
     })
+    .option('threads', {
+      type: 'number',
+      default: Math.min(2, availableParallelism()),
+      describe: 'Read large plain NDJSON and pretty-array files with this many threads (1 or 2)',
+      group: 'Input:',
+    })
+    .option('parallel-min-mb', { type: 'number', default: 64, hidden: true })
     .option('debug', { type: 'boolean', default: false, hidden: true })
     .example('$0 export.ndjson', 'Table of every revocation in an export')
     .example('$0 logs/ backup.json.gz', 'Several inputs: folders, gzip, overlapping files (deduplicated)')
@@ -106,6 +117,10 @@ export async function parseArgs(argv: string[], version: string, width: number |
     throw new UsageError('--max-record-mb must be a number above 0 and at most 512');
   }
   const strict = args.strict as boolean;
+  const threads = args.threads as number;
+  if (threads !== 1 && threads !== 2) throw new UsageError('--threads takes 1 or 2');
+  const parallelMinMb = args['parallel-min-mb'] as number;
+  if (!(parallelMinMb >= 0)) throw new UsageError('--parallel-min-mb takes a number of MiB');
   const limit = args.limit as number;
   if (!Number.isInteger(limit) || limit < 0) throw new UsageError('--limit takes a whole number (0 = all)');
   const maxEvents = args['max-window-events'] as number;
@@ -132,6 +147,8 @@ export async function parseArgs(argv: string[], version: string, width: number |
       debug: args.debug as boolean,
       window,
       limit,
+      threads,
+      parallelMinMb,
     },
   };
 }

@@ -69,7 +69,8 @@ async function scanAndReport(
   try {
     const rules = await loadBuiltinRules();
     const maxRecordBytes = options.maxRecordMb === 128 ? DEFAULT_MAX_RECORD_BYTES : Math.floor(options.maxRecordMb * 1024 * 1024);
-    ({ report, stats } = await scan(resolved.sources, { read: { maxRecordBytes }, rules, validate: options.validate, window: options.window }));
+    ({ report, stats } = await scan(resolved.sources, { read: { maxRecordBytes }, rules, validate: options.validate, window: options.window,
+      threads: options.threads, parallelMinBytes: Math.floor(options.parallelMinMb * 1024 * 1024) }));
   } finally {
     await resolved.cleanup();
     unregister?.();
@@ -102,7 +103,7 @@ async function scanAndReport(
   if (options.stats) {
     const secs = (performance.now() - started) / 1000;
     const rss = process.resourceUsage().maxRSS / 1024;
-    err(`stats: ${secs.toFixed(2)} s, ${(stats.bytes / 1e6 / secs).toFixed(0)} MB/s, ${report.summary.events} events, ${stats.parsed} parsed in ${stats.passes} pass${stats.passes === 1 ? '' : 'es'}, peak RSS ${rss.toFixed(0)} MiB`);
+    err(`stats: ${secs.toFixed(2)} s, ${(stats.bytes / 1e6 / secs).toFixed(0)} MB/s, ${report.summary.events} events, ${stats.parsed} parsed in ${stats.passes} pass${stats.passes === 1 ? '' : 'es'}${stats.split ? ` (${stats.split} read${stats.split === 1 ? '' : 's'} split over 2 threads)` : ''}, peak RSS ${rss.toFixed(0)} MiB`);
   }
   if (failedInputs.length > 0) return ExitCode.Input;
   if (options.failOnFindings && report.findings.length > 0) return ExitCode.Findings;

@@ -55,6 +55,8 @@ export interface OktaEvent {
   doc: Record<string, unknown>;
   /** The event exactly as parsed from the input (after unwrapping); the same object as `doc` when no key was renamed. */
   original: unknown;
+  /** The record's JSON text, when the event is the whole record (lets windows keep text, not objects). */
+  text?: string;
 }
 
 /** Where a record was found, for diagnostics and for re-reading it. */

@@ -27,9 +27,18 @@ export interface Block {
   error?: string;
 }
 
+/** A byte range of a plain file, read as if it were the whole input. */
+export interface ByteRange {
+  start: number;
+  end: number;
+  /** Bytes appended after the range (e.g. `\n]` to close a pretty array cut after an element). */
+  tail?: Buffer;
+}
+
 /** Opens `path`; gzip is recognised by its magic bytes, not its name. */
-export async function openBlocks(path: string): Promise<BlockReader> {
+export async function openBlocks(path: string, range?: ByteRange): Promise<BlockReader> {
   const fh = await open(path, 'r');
+  if (range) return plainReader(fh, range);
   const head = Buffer.alloc(2);
   const { bytesRead } = await fh.read(head, 0, 2, 0);
   if (bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b) {
@@ -48,15 +57,17 @@ const HEADROOM = 256 * 1024;
  * headroom in front of the fresh bytes, so blocks are never copied; only a leftover larger than the
  * headroom (a giant record) makes a new, larger buffer.
  */
-function plainReader(fh: import('node:fs/promises').FileHandle): BlockReader {
+function plainReader(fh: import('node:fs/promises').FileHandle, range?: ByteRange): BlockReader {
   const pool = [Buffer.allocUnsafe(HEADROOM + BLOCK_SIZE), Buffer.allocUnsafe(HEADROOM + BLOCK_SIZE)];
   let turn = 0;
-  let position = 0;
+  let position = range?.start ?? 0;
+  const limit = range?.end ?? Number.MAX_SAFE_INTEGER;
   let done = false;
   const readInto = async (buf: Buffer): Promise<number> => {
     let filled = 0;
-    while (filled < BLOCK_SIZE) {
-      const { bytesRead } = await fh.read(buf, HEADROOM + filled, BLOCK_SIZE - filled, position);
+    while (filled < BLOCK_SIZE && position < limit) {
+      const want = Math.min(BLOCK_SIZE - filled, limit - position);
+      const { bytesRead } = await fh.read(buf, HEADROOM + filled, want, position);
       if (bytesRead === 0) break;
       position += bytesRead;
       filled += bytesRead;
@@ -79,8 +90,10 @@ function plainReader(fh: import('node:fs/promises').FileHandle): BlockReader {
       } else {
         block = Buffer.concat([leftover, buf.subarray(HEADROOM, HEADROOM + n)]);
       }
-      if (eof) done = true;
-      else {
+      if (eof) {
+        done = true;
+        if (range?.tail) block = Buffer.concat([block, range.tail]);
+      } else {
         // The other buffer is free now: its leftover was just copied.
         turn ^= 1;
         inFlight = readInto(pool[turn]!);

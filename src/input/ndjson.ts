@@ -14,7 +14,18 @@ export class NdjsonSplitter implements Splitter {
   private sticky = false;
   private checkedLineEnds = false;
 
-  constructor(private readonly maxRecordBytes: number) {}
+  /**
+   * `continued`: this splitter reads the second part of a file cut at a line end for a parallel
+   * scan (line ends were checked on the first part; lines count from 1 again).
+   */
+  constructor(private readonly maxRecordBytes: number, continued = false) {
+    this.checkedLineEnds = continued;
+  }
+
+  /** Number of lines read so far (complete lines). */
+  get linesRead(): number {
+    return this.line - 1;
+  }
 
   split(buf: Buffer, base: number, eof: boolean, out: RecordBatch, diag: DiagnosticSink): number {
     const n = buf.length;

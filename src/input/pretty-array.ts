@@ -33,6 +33,10 @@ export class ArraySplitter implements Splitter {
   constructor(private readonly maxRecordBytes: number) {}
 
   split(buf: Buffer, base: number, eof: boolean, out: RecordBatch, diag: DiagnosticSink): number {
+    if (this.pendingLayout) {
+      this.useLayout(this.pendingLayout, buf);
+      this.pendingLayout = null;
+    }
     let pos = 0;
     const n = buf.length;
     while (pos < n) {
@@ -49,7 +53,6 @@ export class ArraySplitter implements Splitter {
         }
         if (r === -3) return n; // only blanks left
         pos = r;
-        this.seenElements = true;
         this.phase = Phase.Fast;
         this.format = 'array';
         continue;
@@ -119,14 +122,70 @@ export class ArraySplitter implements Splitter {
     const ind = buf.subarray(indStart, i);
     const brace = i;
     if (!buf.subarray(brace + 1, brace + 1 + nl.length).equals(nl)) return -2;
-    // Newlines are everywhere in pretty JSON: anchor the search on the input's rarest byte of
-    // the marker (usually `{`) instead of Buffer.indexOf's scan from the first byte.
-    const freq = learnByteFrequencies(buf.subarray(i, Math.min(n, i + (1 << 20))));
-    this.marker = new Needle(Buffer.concat([nl, ind, Buffer.from('{'), nl]), freq);
-    this.end = new Needle(Buffer.concat([nl, ind, Buffer.from('}'), nl, Buffer.from(']')]), freq);
-    this.brace = nl.length + ind.length;
+    this.useLayout({ nl: Buffer.from(nl), indent: Buffer.from(ind) }, buf.subarray(i, Math.min(n, i + (1 << 20))));
+    this.seenElements = true;
     return brace;
   }
+
+  /** The layout learned from the first element, once the fast phase has started. */
+  layout: PrettyLayout | null = null;
+
+  private useLayout(layout: PrettyLayout, sample: Buffer): void {
+    // Newlines are everywhere in pretty JSON: anchor the search on the input's rarest byte of
+    // the marker (usually `{`) instead of Buffer.indexOf's scan from the first byte.
+    const freq = learnByteFrequencies(sample);
+    const { nl, indent } = layout;
+    this.layout = layout;
+    this.marker = new Needle(Buffer.concat([nl, indent, Buffer.from('{'), nl]), freq);
+    this.end = new Needle(Buffer.concat([nl, indent, Buffer.from('}'), nl, Buffer.from(']')]), freq);
+    this.brace = nl.length + indent.length;
+  }
+
+  /**
+   * A splitter that starts in the middle of a pretty array at an element's `{` (the second part
+   * of a file split for a parallel scan); `sample` is a block of the input to learn byte
+   * frequencies from.
+   */
+  static resume(maxRecordBytes: number, layout: PrettyLayout): ArraySplitter {
+    const s = new ArraySplitter(maxRecordBytes);
+    s.pendingLayout = layout;
+    s.phase = Phase.Fast;
+    s.seenElements = true;
+    return s;
+  }
+
+  /** The layout of a pretty array starting in `head`, or null when it is not one. */
+  static detectLayout(head: Buffer): PrettyLayout | null {
+    const s = new ArraySplitter(Number.MAX_SAFE_INTEGER);
+    return s.detect(head, 0, 0, true) >= 0 ? s.layout : null;
+  }
+
+  /** Set by `resume`: tuned on the first block seen. */
+  private pendingLayout: PrettyLayout | null = null;
+
+  /**
+   * Where a pretty array can be cut near `from` for a parallel scan: the first element starting
+   * at or after `from` that follows a `},` separator. Returns the end of the element before it
+   * (just past its `}`) and the start of the next (its `{`), or null.
+   */
+  static cutPoint(buf: Buffer, from: number, layout: PrettyLayout): { end: number; next: number } | null {
+    const marker = Buffer.concat([layout.nl, layout.indent, Buffer.from('{'), layout.nl]);
+    const q = buf.indexOf(marker, from);
+    if (q < 0) return null;
+    let i = q - 1;
+    while (i > 0 && isSpace(buf[i]!)) i--;
+    if (buf[i] !== 0x2c) return null;
+    i--;
+    while (i > 0 && isSpace(buf[i]!)) i--;
+    if (buf[i] !== 0x7d) return null;
+    return { end: i + 1, next: q + layout.nl.length + layout.indent.length };
+  }
+}
+
+/** How a pretty array is laid out: its newline and the indentation of each element's braces. */
+export interface PrettyLayout {
+  nl: Buffer;
+  indent: Buffer;
 }
 
 /**

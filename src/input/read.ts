@@ -1,7 +1,7 @@
 // Reads one input: bytes → format detection → splitter → batches of raw records.
 import { InputError } from '../errors.js';
 import { RecordBatch, type Splitter } from './batch.js';
-import { openBlocks, type BlockReader } from './blocks.js';
+import { openBlocks, type BlockReader, type ByteRange } from './blocks.js';
 import { ArraySplitter } from './pretty-array.js';
 import { NdjsonSplitter } from './ndjson.js';
 import { describeByte } from './json-scanner.js';
@@ -11,6 +11,13 @@ import { reason } from './sources.js';
 export interface ReadOptions {
   /** Records longer than this are reported and skipped (default 128 MiB). */
   maxRecordBytes: number;
+}
+
+/** Reading one part of a plain file with a splitter already set up for it (parallel scans). */
+export interface RangeRead {
+  range: ByteRange;
+  /** Set up for the range (the second part); detected from the content when absent. */
+  splitter?: Splitter;
 }
 
 /** What reading an input found. */
@@ -58,17 +65,18 @@ export async function readInput(
   opts: ReadOptions,
   onBatch: (batch: RecordBatch) => void,
   onDiag: ReadDiagnostic,
-): Promise<ReadStats> {
+  part?: RangeRead,
+): Promise<ReadStats & { splitter: Splitter | null }> {
   let reader: BlockReader;
   try {
-    reader = await openBlocks(path);
+    reader = await openBlocks(path, part?.range);
   } catch (err) {
     throw new InputError(`cannot read ${label}: ${reason(err)}`);
   }
   const batch = new RecordBatch();
-  let splitter: Splitter | null = null;
+  let splitter: Splitter | null = part?.splitter ?? null;
   let leftover: Buffer = Buffer.alloc(0);
-  let base = 0;
+  let base = part?.range.start ?? 0;
   let records = 0;
   let bytes = 0;
   try {
@@ -108,5 +116,5 @@ export async function readInput(
   }
   if (!splitter) throw new InputError(`${label}: no JSON in this input (empty)`);
   const format = (reader.encoding === 'gzip' ? 'gzip+' : '') + splitter.format;
-  return { format, records, bytes };
+  return { format, records, bytes, splitter };
 }

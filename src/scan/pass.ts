@@ -8,13 +8,22 @@ import { readInput, type ReadOptions } from '../input/read.js';
 import type { InputSource } from '../input/sources.js';
 import type { InputSummary } from '../report/model.js';
 import { DiagnosticLog } from './diagnostics.js';
-import { Mark, type Prefilter } from './prefilter.js';
+import { NdjsonSplitter } from '../input/ndjson.js';
+import { prefilterFromSpec, type FilterSpec } from './filter-spec.js';
+import { canUseWorkers, startWorker } from './parallel.js';
+import { Mark } from './prefilter.js';
+import { planSplit } from './split-plan.js';
 
 /** What a pass needs. */
 export interface PassOptions {
   sources: InputSource[];
   read: ReadOptions;
-  prefilter: Prefilter;
+  /** Which records to parse (built afresh for each input, and in the worker thread). */
+  filter: FilterSpec;
+  /** 2: large plain NDJSON and pretty-array files are read by two threads, one half each. */
+  threads?: number;
+  /** Smallest file read by two threads (default 64 MiB). */
+  parallelMinBytes?: number;
   /**
    * Called for each parsed event whose uuid was not kept before, in input order. Returns true when
    * the event matters to the scan: its uuid is then remembered, and later copies are counted as
@@ -41,6 +50,8 @@ export interface PassResult {
   diagnostics: DiagnosticLog;
   /** Records parsed (candidates), for --stats. */
   parsed: number;
+  /** Inputs read by two threads. */
+  split: number;
   /** Identity keys (uuid, type, time) of the events that mattered. */
   kept: Set<string>;
 }
@@ -57,57 +68,79 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
   const inputs: PassResult['inputs'] = [];
   let marks = new Uint8Array(1024);
   let parsed = 0;
+  let split = 0;
   for (const [index, src] of opts.sources.entries()) {
     const file = src.label;
     const summary: PassInput = prev?.inputs[index] ?? { path: file, format: 'unknown', events: 0, duplicates: 0, diagnostics: 0, error: null, bytes: 0 };
     inputs.push(summary);
     if (prev && summary.error !== null) continue;
-    opts.prefilter.retune();
+    const prefilter = prefilterFromSpec(opts.filter);
     let bad = 0;
+    const handle = (text: string, where: RecordLocation, m: number) => {
+      parsed++;
+      // In a later pass a bad record counts once, when first reported.
+      const broken = (reason: string) => {
+        if (diagnostics.add({ ...where, reason }, prev !== undefined)) bad++;
+      };
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (err) {
+        broken(`not valid JSON: ${(err as Error).message.replace(/\s+/g, ' ').slice(0, 120)}`);
+        return;
+      }
+      if (m & Mark.BadUtf8) diagnostics.add({ ...where, reason: 'invalid UTF-8 bytes (read as U+FFFD)' }, prev !== undefined);
+      const r = normalize(value, () => 'sha1:' + createHash('sha1').update(text).digest('hex').slice(0, 32));
+      if (!r.ok) {
+        broken(r.reason);
+        return;
+      }
+      if (r.event.original === value) r.event.text = text;
+      // The same event exported twice has the same uuid, type and time; a reused uuid on a
+      // different event (seen in hand-made fixtures) is not a duplicate.
+      const key = `${r.event.uuid}\u0000${r.event.eventType}\u0000${r.event.published}`;
+      if (seen.has(key)) {
+        if (!prev?.kept.has(key)) summary.duplicates++;
+        return;
+      }
+      if (opts.onEvent(r.event, where) || opts.dedupAll) seen.add(key);
+    };
+    const at = (offset: number, line: number): RecordLocation => (line ? { file, line, offset } : { file, offset });
     const onBatch = (batch: RecordBatch) => {
       if (marks.length < batch.count) marks = new Uint8Array(batch.count * 2);
-      const n = opts.prefilter.mark(batch, marks);
-      if (n === 0) return;
+      if (prefilter.mark(batch, marks) === 0) return;
       const { buf, starts, ends, lines, base } = batch;
       for (let i = 0; i < batch.count; i++) {
-        const m = marks[i]!;
-        if (m === 0) continue;
-        parsed++;
-        const s = starts[i]!;
-        const e = ends[i]!;
-        const where: RecordLocation = { file, offset: base + s };
-        if (lines[i]) where.line = lines[i];
-        // In a later pass a bad record counts once, when first reported.
-        const broken = (reason: string) => {
-          if (diagnostics.add({ ...where, reason }, prev !== undefined)) bad++;
-        };
-        let value: unknown;
-        try {
-          value = JSON.parse(buf.toString('utf8', s, e));
-        } catch (err) {
-          broken(`not valid JSON: ${(err as Error).message.replace(/\s+/g, ' ').slice(0, 120)}`);
-          continue;
-        }
-        if (m & Mark.BadUtf8) diagnostics.add({ ...where, reason: 'invalid UTF-8 bytes (read as U+FFFD)' }, prev !== undefined);
-        const r = normalize(value, () => 'sha1:' + createHash('sha1').update(buf.subarray(s, e)).digest('hex').slice(0, 32));
-        if (!r.ok) {
-          broken(r.reason);
-          continue;
-        }
-        // The same event exported twice has the same uuid, type and time; a reused uuid on a
-        // different event (seen in hand-made fixtures) is not a duplicate.
-        const key = `${r.event.uuid}\u0000${r.event.eventType}\u0000${r.event.published}`;
-        if (seen.has(key)) {
-          if (!prev?.kept.has(key)) summary.duplicates++;
-          continue;
-        }
-        if (opts.onEvent(r.event, where) || opts.dedupAll) seen.add(key);
+        if (marks[i]) handle(buf.toString('utf8', starts[i], ends[i]), at(base + starts[i]!, lines[i]!), marks[i]!);
       }
     };
+    const onDiag = (offset: number, line: number, reason: string) => {
+      if (!prev) diagnostics.add({ ...at(offset, line), reason });
+    };
     try {
-      const stats = await readInput(src.path, file, opts.read, onBatch, (offset, line, reason) => {
-        if (!prev) diagnostics.add(line ? { file, line, offset, reason } : { file, offset, reason });
-      });
+      const plan = (opts.threads ?? 1) > 1 && canUseWorkers() ? await planSplit(src.path, opts.parallelMinBytes ?? 64 << 20).catch(() => null) : null;
+      let stats: { format: string; records: number; bytes: number };
+      if (plan) {
+        // The worker reads the second half while this thread reads the first; its records are
+        // handled afterwards, in file order, so the result is the same as a one-thread read.
+        split++;
+        const second = startWorker({ path: src.path, label: file, plan, maxRecordBytes: opts.read.maxRecordBytes, filter: opts.filter });
+        second.catch(() => undefined);
+        const first = await readInput(src.path, file, opts.read, onBatch, onDiag, { range: { start: 0, end: plan.end, tail: Buffer.from(plan.tail) } });
+        const rest = await second;
+        const lineOffset = first.splitter instanceof NdjsonSplitter ? first.splitter.linesRead : 0;
+        for (const m of rest.messages) {
+          if (m.type === 'diag') onDiag(m.offset, m.line ? m.line + lineOffset : 0, m.reason);
+          else if (m.type === 'records') {
+            for (let i = 0; i < m.texts.length; i++) {
+              handle(m.texts[i]!, at(m.offsets[i]!, m.lines[i] ? m.lines[i]! + lineOffset : 0), m.marks[i]!);
+            }
+          }
+        }
+        stats = { format: first.format, records: first.records + rest.records, bytes: first.bytes + rest.bytes };
+      } else {
+        stats = await readInput(src.path, file, opts.read, onBatch, onDiag);
+      }
       if (prev) summary.events -= bad;
       else {
         summary.format = stats.format;
@@ -120,5 +153,5 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
     }
     summary.diagnostics = diagnostics.countFor(file);
   }
-  return { inputs, diagnostics, parsed, kept: seen };
+  return { inputs, diagnostics, parsed, split, kept: seen };
 }

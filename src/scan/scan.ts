@@ -8,7 +8,6 @@ import { WindowCollector, type WindowOptions } from '../window/collector.js';
 import { TokenIndex } from '../window/token-index.js';
 import { buildFinding, compareFindings, REVOKE_EVENT } from './finding.js';
 import { runPass, type PassResult } from './pass.js';
-import { Prefilter } from './prefilter.js';
 
 /** Options for {@link scan}. */
 export interface ScanOptions {
@@ -18,6 +17,10 @@ export interface ScanOptions {
   validate: boolean;
   /** Activity windows, or null for rules only (`--no-window`). */
   window: WindowOptions | null;
+  /** Threads for large plain files (1 or 2). */
+  threads?: number;
+  /** Smallest file read by two threads. */
+  parallelMinBytes?: number;
 }
 
 /** Figures for `--stats`. */
@@ -25,6 +28,8 @@ export interface ScanStats {
   bytes: number;
   parsed: number;
   passes: number;
+  /** Input reads done by two threads (over all passes). */
+  split: number;
 }
 
 /** Needles of the first pass: the rules' literals, token creations and calls made with a token. */
@@ -59,7 +64,9 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
   let pass: PassResult = await runPass({
     sources,
     read: opts.read,
-    prefilter: new Prefilter(first.needles, first.all || opts.validate),
+    filter: { needles: first.needles, all: first.all || opts.validate, probes: [] },
+    threads: opts.threads,
+    parallelMinBytes: opts.parallelMinBytes,
     dedupAll: opts.validate,
     onEvent(event) {
       const revocation = onRevocation(event);
@@ -69,6 +76,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
     },
   });
   let parsed = pass.parsed;
+  let split = pass.split;
   let passes = 1;
   const findings = [...found.values()].map((f) => f.finding).sort(compareFindings);
 
@@ -81,12 +89,15 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
     pass = await runPass({
       sources,
       read: opts.read,
-      prefilter: new Prefilter(['_token.'], opts.validate, collector.probes()),
+      filter: { needles: ['_token.'], all: opts.validate, probes: collector.probes() },
+      threads: opts.threads,
+      parallelMinBytes: opts.parallelMinBytes,
       onEvent: (event) => collector.observe(event),
       previous: pass,
     });
     collector.finish();
     parsed += pass.parsed;
+    split += pass.split;
     passes++;
   }
 
@@ -109,7 +120,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
     findings,
     diagnostics: pass.diagnostics.kept,
   };
-  return { report, stats: { bytes: sum(pass.inputs.map((i) => i.bytes)), parsed, passes } };
+  return { report, stats: { bytes: sum(pass.inputs.map((i) => i.bytes)), parsed, passes, split } };
 }
 
 function sum(xs: number[]): number {

@@ -2,9 +2,9 @@
 import { isoUtc } from '../events/time.js';
 import type { OktaEntity, OktaEvent } from '../events/types.js';
 import type { Finding } from '../report/model.js';
-import { actorIdProbe, fieldProbe, ipAddressProbe, type ValueProbe } from '../scan/probe.js';
+import type { ProbeSpec, ValueSpans } from '../scan/filter-spec.js';
 import { formatDuration } from './duration.js';
-import { isTokenLinked, linksOf, type LinkTarget } from './links.js';
+import { isTokenLinked, linksOf, type LinkSubject, type LinkTarget } from './links.js';
 import { summarize } from './summary.js';
 import type { TokenIndex } from './token-index.js';
 import type { ActivityWindow, WindowActor, WindowEvent } from './types.js';
@@ -30,7 +30,7 @@ interface Plan extends LinkTarget {
   /** Addresses the token may have been used from in the window (from the first pass). */
   candidateIps: Set<string>;
   tokenIps: Set<string>;
-  events: OktaEvent[];
+  events: Slim[];
   uuids: Set<string>;
   dropped: number;
 }
@@ -39,7 +39,38 @@ function actorOf(e: OktaEntity): WindowActor {
   return { id: e.id, type: e.type, alternateId: e.alternateId, displayName: e.displayName };
 }
 
-function byTime(a: OktaEvent, b: OktaEvent): number {
+/**
+ * What a window keeps of an event until the report is written: the fields it shows and the
+ * record's JSON text (a string costs a fraction of the parsed object; it is parsed again only
+ * when the event is written out).
+ */
+interface Slim extends LinkSubject {
+  uuid: string;
+  published: number;
+  eventType: string;
+  displayMessage: string | null;
+  actor: WindowActor;
+  client: { ipAddress: string | null; city: string | null; country: string | null };
+  outcome: string | null;
+  text: string;
+}
+
+function slim(e: OktaEvent): Slim {
+  return {
+    uuid: e.uuid,
+    published: e.published,
+    eventType: e.eventType,
+    displayMessage: e.displayMessage,
+    actor: actorOf(e.actor),
+    client: { ipAddress: e.client.ipAddress, city: e.client.city, country: e.client.country },
+    outcome: e.outcome.result,
+    targets: e.targets,
+    requestApiTokenId: e.requestApiTokenId,
+    text: e.text ?? JSON.stringify(e.original),
+  };
+}
+
+function byTime(a: Slim, b: Slim): number {
   return a.published - b.published || (a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0);
 }
 
@@ -99,18 +130,15 @@ export class WindowCollector {
     }
   }
 
-  /** Raw-byte probes that find every record that may be linked to some window. */
-  probes(): ValueProbe[] {
-    const out: ValueProbe[] = [];
+  /** Raw-byte probes that find every record that may be linked to some window, as data. */
+  probes(): ProbeSpec[] {
     // Each value only matters inside the windows of the revocations it belongs to.
-    const spans = (index: Map<string, Plan[]>) => {
-      const m = new Map<string, (readonly [number, number])[]>();
-      for (const [k, plans] of index) m.set(k, plans.map((p) => [p.start, p.end] as const));
-      return (v: string) => m.get(v);
-    };
-    if (this.byToken.size) out.push({ ...fieldProbe('"requestApiTokenId"', new Set(this.byToken.keys())), intervals: spans(this.byToken) });
-    if (this.byActor.size) out.push({ ...actorIdProbe(new Set(this.byActor.keys())), intervals: spans(this.byActor) });
-    if (this.byIp.size) out.push({ ...ipAddressProbe(new Set(this.byIp.keys())), intervals: spans(this.byIp) });
+    const spans = (index: Map<string, Plan[]>): ValueSpans =>
+      [...index].map(([k, plans]) => [k, plans.map((p) => [p.start, p.end] as [number, number])]);
+    const out: ProbeSpec[] = [];
+    if (this.byToken.size) out.push({ kind: 'field', key: '"requestApiTokenId"', spans: spans(this.byToken) });
+    if (this.byActor.size) out.push({ kind: 'actor', spans: spans(this.byActor) });
+    if (this.byIp.size) out.push({ kind: 'ip', spans: spans(this.byIp) });
     return out;
   }
 
@@ -135,7 +163,7 @@ export class WindowCollector {
         p.tokenIps.add(event.client.ipAddress);
       }
       p.uuids.add(event.uuid);
-      p.events.push(event);
+      p.events.push(slim(event));
       if (p.events.length > 2 * this.opts.maxEvents) this.trim(p);
       kept = true;
     }
@@ -180,17 +208,20 @@ export class WindowCollector {
   }
 }
 
-function toWindowEvent(e: OktaEvent, links: WindowEvent['links']): WindowEvent {
-  return {
+function toWindowEvent(e: Slim, links: WindowEvent['links']): WindowEvent {
+  const out = {
     uuid: e.uuid,
     published: isoUtc(e.published),
     eventType: e.eventType,
     displayMessage: e.displayMessage,
-    actor: actorOf(e.actor),
-    client: { ipAddress: e.client.ipAddress, city: e.client.city, country: e.client.country },
-    outcome: e.outcome.result,
+    actor: e.actor,
+    client: e.client,
+    outcome: e.outcome,
     targets: e.targets.map((t) => ({ id: t.id, type: t.type, displayName: t.displayName })),
     links,
-    event: e.original,
-  };
+  } as WindowEvent;
+  // The original event is parsed from its text each time it is read (when written out).
+  const text = e.text;
+  Object.defineProperty(out, 'event', { enumerable: true, get: () => JSON.parse(text) as unknown });
+  return out;
 }

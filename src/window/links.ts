@@ -13,8 +13,14 @@ export interface LinkTarget {
   tokenIps: ReadonlySet<string>;
 }
 
+/** The fields the link rules read. */
+export type LinkSubject = Pick<OktaEvent, 'requestApiTokenId' | 'targets'> & {
+  actor: { id: string | null };
+  client: { ipAddress: string | null };
+};
+
 /** True when the event is a call made with the token or names it as a target. */
-export function isTokenLinked(event: OktaEvent, tokenId: string | null): boolean {
+export function isTokenLinked(event: LinkSubject, tokenId: string | null): boolean {
   if (tokenId === null) return false;
   if (event.requestApiTokenId === tokenId) return true;
   for (const t of event.targets) if (t.id === tokenId) return true;
@@ -22,7 +28,7 @@ export function isTokenLinked(event: OktaEvent, tokenId: string | null): boolean
 }
 
 /** Every link that applies, in LINK_ORDER. */
-export function linksOf(event: OktaEvent, target: LinkTarget): LinkKind[] {
+export function linksOf(event: LinkSubject, target: LinkTarget): LinkKind[] {
   const out: LinkKind[] = [];
   for (const kind of LINK_ORDER) {
     switch (kind) {

@@ -1,0 +1,34 @@
+// Serialisable description of a pre-filter, so a worker thread can build the same one.
+import { Prefilter } from './prefilter.js';
+import { actorIdProbe, fieldProbe, ipAddressProbe, type ValueProbe } from './probe.js';
+
+/** Time spans per probed value: [value, [start, end][]]. */
+export type ValueSpans = [string, [number, number][]][];
+
+/** One value probe, as data. */
+export interface ProbeSpec {
+  kind: 'actor' | 'ip' | 'field';
+  /** The key, for `field` probes (e.g. `"requestApiTokenId"`). */
+  key?: string;
+  spans: ValueSpans;
+}
+
+/** A pre-filter, as data. */
+export interface FilterSpec {
+  needles: string[];
+  all: boolean;
+  probes: ProbeSpec[];
+}
+
+/** Builds the probe a spec describes; values only count inside their time spans. */
+export function probeFromSpec(spec: ProbeSpec): ValueProbe {
+  const byValue = new Map(spec.spans);
+  const values = new Set(byValue.keys());
+  const base = spec.kind === 'actor' ? actorIdProbe(values) : spec.kind === 'ip' ? ipAddressProbe(values) : fieldProbe(spec.key!, values);
+  return { ...base, intervals: (v) => byValue.get(v) };
+}
+
+/** Builds the pre-filter a spec describes. */
+export function prefilterFromSpec(spec: FilterSpec): Prefilter {
+  return new Prefilter(spec.needles, spec.all, spec.probes.map(probeFromSpec));
+}
