@@ -1,30 +1,14 @@
 // What each table column shows for a finding: sanitised lines, each with an optional style.
+import type { ColumnSpec } from './grid.js';
 import type { Finding } from './model.js';
 import { safeText } from './sanitize.js';
+import type { CellLine, LineStyle } from './styled.js';
 
-/** Named styles a reporter maps to colours; `undefined` means plain. */
-export type LineStyle = 'dim' | 'red' | 'green' | 'yellow';
-
-/** One line of a cell. `text` is already safe to print (see `safeText`). */
-export interface CellLine {
-  text: string;
-  style?: LineStyle;
-  /** Secondary detail (display name, user agent): the first to be cut when space is short. */
-  minor?: boolean;
-}
-
-/** A table column: header, floor width, and the lines it shows for one finding. */
-export interface ColumnSpec {
-  header: string;
-  /** Preferred minimum width; the table gives up below the sum of these. */
-  min: number;
-  lines(finding: Finding): CellLine[];
-}
-
-const MISSING: CellLine = { text: '-', style: 'dim' };
+/** A dim `-`: the value is absent from the log. */
+export const MISSING: CellLine = { text: '-', style: 'dim' };
 
 /** `safeText` of a nullable log value as a line, or a dim `-` when absent/empty. */
-function line(value: string | null | undefined, style?: LineStyle, minor = false): CellLine {
+export function line(value: string | null | undefined, style?: LineStyle, minor = false): CellLine {
   if (value === null || value === undefined || value === '') return MISSING;
   const out: CellLine = { text: safeText(value) };
   if (style !== undefined) out.style = style;
@@ -38,21 +22,28 @@ export function shortTitle(title: string): string {
   return short === '' ? title : short;
 }
 
-/** `2024-05-01T12:00:00.123Z` → `2024-05-01 12:00:00Z`; unparseable times shown as given. */
-export function formatTime(finding: Finding): string {
-  const date = new Date(finding.publishedMs);
-  if (!Number.isFinite(date.getTime())) return safeText(String(finding.published));
+/** Epoch ms as `2024-05-01 12:00:00Z`; when not a valid time, `raw` as given (escaped). */
+export function formatUtc(ms: number, raw: unknown): string {
+  const date = new Date(ms);
+  if (!Number.isFinite(date.getTime())) return safeText(String(raw));
   const iso = date.toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}Z`;
 }
 
-function outcomeStyle(outcome: string | null): LineStyle | undefined {
+/** `2024-05-01T12:00:00.123Z` → `2024-05-01 12:00:00Z`; unparseable times shown as given. */
+export function formatTime(finding: Finding): string {
+  return formatUtc(finding.publishedMs, finding.published);
+}
+
+/** Red for failures and denials, green for successes, plain otherwise. */
+export function outcomeStyle(outcome: string | null): LineStyle | undefined {
   if (outcome === 'FAILURE' || outcome === 'DENY') return 'red';
   if (outcome === 'SUCCESS' || outcome === 'ALLOW') return 'green';
   return undefined;
 }
 
-function revokedByLines({ revokedBy: by }: Finding): CellLine[] {
+/** `user ann@corp.example` (yellow; dim for Okta itself), then the display name when it differs. */
+export function revokedByLines({ revokedBy: by }: Finding): CellLine[] {
   const style: LineStyle = by.kind === 'user' ? 'yellow' : 'dim';
   const who = by.alternateId ?? by.id ?? '-';
   const lines: CellLine[] = [{ text: safeText(`${by.kind} ${who}`), style }];
@@ -70,7 +61,7 @@ function clientLines({ client }: Finding): CellLine[] {
 }
 
 /** The table's columns, left to right. */
-export const COLUMNS: readonly ColumnSpec[] = [
+export const COLUMNS: readonly ColumnSpec<Finding>[] = [
   { header: 'Time (UTC)', min: 20, lines: (f) => [{ text: formatTime(f) }] },
   { header: 'Token', min: 12, lines: (f) => [line(f.token.name), line(f.token.id)] },
   { header: 'Revoked by', min: 12, lines: revokedByLines },

@@ -1,95 +1,20 @@
-// Table reporter: one row per revocation (chalk + cli-table3), then a summary line.
-import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
-import { COLUMNS, type CellLine, type LineStyle } from './cells.js';
-import { fitColumns, type ColumnDemand } from './columns.js';
-import type { Finding, ReportOptions, Reporter, ScanReport } from './model.js';
+// Table reporter: one row per revocation (chalk + cli-table3), activity windows, then a summary line.
+import { Chalk } from 'chalk';
+import { COLUMNS } from './cells.js';
+import { MAX_CELL_WIDTH, normaliseWidth, renderBlocks, renderGrid } from './grid.js';
+import type { Reporter, ScanReport, ReportOptions } from './model.js';
 import { emptyMessage, summaryLine } from './summary-text.js';
-import { displayWidth, truncate, wrapText } from './width.js';
+import { windowSections } from './window-section.js';
+import { wrapText } from './width.js';
 
-/** Longest cell line when the terminal width is unknown. */
-export const MAX_CELL_WIDTH = 60;
-
-/** cli-table3 pads each cell with one space on both sides and draws a border around each. */
-const tableOverhead = (columns: number): number => 3 * columns + 1;
-
-type Paint = (line: CellLine) => string;
-
-function painter(chalk: ChalkInstance): Paint {
-  const styles: Record<LineStyle, (s: string) => string> = {
-    dim: chalk.dim,
-    red: chalk.red,
-    green: chalk.green,
-    yellow: chalk.yellow,
-  };
-  return (l) => (l.style === undefined ? l.text : styles[l.style](l.text));
-}
-
-/** A usable positive integer width, or undefined. */
-function normaliseWidth(width: number | undefined): number | undefined {
-  return width !== undefined && Number.isFinite(width) && width >= 1 ? Math.floor(width) : undefined;
-}
-
-/** Widest line (and widest non-minor line) of each column, capped when the width is unknown. */
-function demands(rows: readonly CellLine[][][], width: number | undefined): ColumnDemand[] {
-  const cap = width === undefined ? MAX_CELL_WIDTH : Number.POSITIVE_INFINITY;
-  return COLUMNS.map((column, i) => {
-    let natural = displayWidth(column.header);
-    let core = natural;
-    for (const row of rows) {
-      for (const l of row[i]) {
-        const w = displayWidth(l.text);
-        natural = Math.max(natural, w);
-        if (l.minor !== true) core = Math.max(core, w);
-      }
-    }
-    return { natural: Math.min(natural, cap), core: Math.min(core, cap), min: column.min };
-  });
-}
-
-/** The cli-table3 rendering, or undefined when `width` is too narrow for a table. */
-function renderTable(findings: readonly Finding[], width: number | undefined, chalk: ChalkInstance): string | undefined {
-  const rows = findings.map((f) => COLUMNS.map((c) => c.lines(f)));
-  const wanted = demands(rows, width);
-  const widths =
-    width === undefined
-      ? wanted.map((d) => d.natural)
-      : fitColumns(wanted, width - tableOverhead(COLUMNS.length));
-  if (widths === undefined) return undefined;
-  const paint = painter(chalk);
-  const table = new Table({
-    head: COLUMNS.map((c, i) => chalk.bold(truncate(c.header, widths[i]))),
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
-  });
-  for (const row of rows) {
-    table.push(row.map((lines, i) => lines.map((l) => paint({ ...l, text: truncate(l.text, widths[i]) })).join('\n')));
-  }
-  return table.toString();
-}
-
-/** Fallback for terminals too narrow for the table: a `Header: value` block per finding. */
-function* renderList(findings: readonly Finding[], width: number, chalk: ChalkInstance): Generator<string> {
-  const paint = painter(chalk);
-  for (const finding of findings) {
-    for (const column of COLUMNS) {
-      const lines = column.lines(finding);
-      for (const [i, l] of lines.entries()) {
-        const label = i === 0 ? `${column.header}: ` : ' '.repeat(column.header.length + 2);
-        const full = truncate(label + l.text, width);
-        yield full.startsWith(label)
-          ? `${i === 0 ? chalk.bold(label) : label}${paint({ ...l, text: full.slice(label.length) })}\n`
-          : `${full}\n`;
-      }
-    }
-    yield '\n';
-  }
-}
+export { MAX_CELL_WIDTH } from './grid.js';
 
 /**
  * Renders the report for people: a table with one row per revocation (time, token, who
- * revoked it, client, outcome, matched rules), then the totals. Every log value is shown
- * through `safeText`; lines never exceed `options.width` when it is given (a block list
- * replaces the table on very narrow terminals); ANSI colours only when `options.color`.
+ * revoked it, client, outcome, matched rules), then each finding's activity window (header
+ * and timeline of at most `options.limit` rows), then the totals. Every log value is shown
+ * through `safeText`; lines never exceed `options.width` when it is given (block lists
+ * replace tables on narrow terminals); ANSI colours only when `options.color`.
  */
 export const tableReporter: Reporter = function* tableReporter(report: ScanReport, options: ReportOptions) {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
@@ -102,8 +27,9 @@ export const tableReporter: Reporter = function* tableReporter(report: ScanRepor
     }
     return;
   }
-  const table = renderTable(report.findings, width, chalk);
+  const table = renderGrid(COLUMNS, report.findings, width, chalk);
   if (table !== undefined) yield `${table}\n`;
-  else yield* renderList(report.findings, width ?? MAX_CELL_WIDTH, chalk);
+  else yield* renderBlocks(COLUMNS, report.findings, width ?? MAX_CELL_WIDTH, chalk);
+  yield* windowSections(report.findings, { width, limit: options.limit, chalk }, table === undefined);
   for (const l of wrapText(summaryLine(summary), width)) yield `${l}\n`;
 };

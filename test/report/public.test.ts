@@ -1,7 +1,10 @@
-// toPublicFinding: contract key order, publishedMs dropped, later-stage keys passed through.
+// toPublicFinding: contract key order, publishedMs dropped, later-stage keys (window) passed through.
 import { describe, expect, it } from 'vitest';
+import { jsonReporter } from '../../src/report/json.js';
+import { ndjsonReporter } from '../../src/report/ndjson.js';
 import { toPublicFinding } from '../../src/report/public.js';
-import { makeFinding } from './helpers.js';
+import { collect, makeFinding, makeReport } from './helpers.js';
+import { makeWindow, windowFinding } from './window-helpers.js';
 
 const ORDER = ['schemaVersion', 'kind', 'id', 'published', 'rules', 'token', 'outcome', 'revokedBy', 'client', 'event'];
 
@@ -18,8 +21,8 @@ describe('toPublicFinding', () => {
     expect(Object.keys(toPublicFinding(shuffled))).toEqual(ORDER);
   });
 
-  it('passes unknown extra keys through, after client and before event', () => {
-    const window = { before: 3, after: 1 };
+  it('passes window and unknown extra keys through, after client and before event', () => {
+    const window = makeWindow();
     const f = { ...makeFinding(), window, signals: ['new-ip'], severity: 'high' };
     const pub = toPublicFinding(f);
     expect(Object.keys(pub)).toEqual([...ORDER.slice(0, -1), 'window', 'signals', 'severity', 'event']);
@@ -41,5 +44,47 @@ describe('toPublicFinding', () => {
     const pub = toPublicFinding(f);
     expect(Object.getPrototypeOf(pub)).toBe(Object.prototype);
     expect(JSON.parse(JSON.stringify(pub)).__proto__).toEqual({ polluted: true });
+  });
+});
+
+/** The WindowEvent contract, in order. */
+const EVENT_KEYS = ['uuid', 'published', 'eventType', 'displayMessage', 'actor', 'client', 'outcome', 'targets', 'links', 'event'];
+
+/** Every key at any depth of `value`. */
+function allKeys(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) allKeys(v, out);
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      out.add(k);
+      allKeys(v, out);
+    }
+  }
+  return out;
+}
+
+describe('window in the JSON outputs', () => {
+  const finding = windowFinding();
+
+  it('toPublicFinding passes the window through unchanged, between client and event', () => {
+    const pub = toPublicFinding(finding);
+    expect(Object.keys(pub)).toEqual([...ORDER.slice(0, -1), 'window', 'event']);
+    expect(pub.window).toBe(finding.window);
+  });
+
+  it.each([
+    ['json', (text: string) => (JSON.parse(text) as { findings: Record<string, unknown>[] }).findings[0]!],
+    ['ndjson', (text: string) => JSON.parse(text.split('\n')[0]!) as Record<string, unknown>],
+  ] as const)('%s: window events carry only contract fields and round-trip, hostile strings included', (format, first) => {
+    const report = makeReport([finding, makeFinding({ id: 'no-window' })]);
+    const text = collect((format === 'json' ? jsonReporter : ndjsonReporter)(report, { color: false }));
+    expect(text).not.toMatch(/[\u001b\u202e\u0007]/);
+    const parsed = first(text);
+    expect(Object.keys(parsed)).toEqual([...ORDER.slice(0, -1), 'window', 'event']);
+    expect(parsed.window).toEqual(JSON.parse(JSON.stringify(makeWindow())));
+    const window = parsed.window as { events: Record<string, unknown>[] };
+    expect(window.events).toHaveLength(6);
+    for (const e of window.events) expect(Object.keys(e)).toEqual(EVENT_KEYS);
+    expect(allKeys(parsed.window).has('publishedMs')).toBe(false);
+    expect(allKeys(parsed).has('publishedMs')).toBe(false);
   });
 });

@@ -1,0 +1,75 @@
+// Timeline of one activity window: a table (or block list) of its first events, in time order.
+import type { ChalkInstance } from 'chalk';
+import type { ActivityWindow, WindowEvent } from '../window/types.js';
+import { MISSING, formatUtc, line, outcomeStyle } from './cells.js';
+import { MAX_CELL_WIDTH, renderBlocks, renderGrid, type ColumnSpec } from './grid.js';
+import { linkSlots } from './link-tags.js';
+import { safeText } from './sanitize.js';
+import { spanLine, spansOf, type CellLine, type Span } from './styled.js';
+import { wrapText } from './width.js';
+
+/** Timeline rows per window when `limit` is not given. */
+export const DEFAULT_LIMIT = 50;
+
+/** Rows to show for `limit`: undefined (or unusable) → DEFAULT_LIMIT, 0 → every event. */
+export function rowLimit(limit: number | undefined): number {
+  if (limit === undefined || Number.isNaN(limit) || limit < 0) return DEFAULT_LIMIT;
+  return limit === 0 ? Number.POSITIVE_INFINITY : Math.floor(limit);
+}
+
+/** `203.0.113.7 Germany` (country dim), `- Germany` without an address, `-` with neither. */
+function clientLine({ client }: WindowEvent): CellLine {
+  if (!client.country) return line(client.ipAddress);
+  const ip: Span = client.ipAddress ? { text: safeText(client.ipAddress) } : MISSING;
+  return spanLine([ip, { text: ` ${safeText(client.country)}`, style: 'dim' }]);
+}
+
+/** The first target's display name (else id, else type), then a dim `+N` for the others. */
+function targetLine({ targets }: WindowEvent): CellLine {
+  const [first] = targets;
+  if (first === undefined) return MISSING;
+  const name = line(first.displayName || first.id || first.type);
+  if (targets.length === 1) return name;
+  return spanLine([...spansOf(name), { text: ` +${targets.length - 1}`, style: 'dim' }]);
+}
+
+function actorLine({ actor }: WindowEvent): CellLine {
+  return line(actor.alternateId || actor.displayName || actor.id);
+}
+
+/** The timeline's columns, left to right; every cell is one line, so rows need no lines between them. */
+export const TIMELINE_COLUMNS: readonly ColumnSpec<WindowEvent>[] = [
+  { header: 'Time (UTC)', min: 20, lines: (e) => [{ text: formatUtc(Date.parse(e.published), e.published) }] },
+  { header: 'Links', min: 7, lines: (e) => [linkSlots(e.links)] },
+  { header: 'Event type', min: 10, lines: (e) => [line(e.eventType)] },
+  { header: 'Actor', min: 8, lines: (e) => [actorLine(e)] },
+  { header: 'Client', min: 8, lines: (e) => [clientLine(e)] },
+  { header: 'Outcome', min: 7, lines: (e) => [line(e.outcome, outcomeStyle(e.outcome))] },
+  { header: 'Target', min: 8, lines: (e) => [targetLine(e)] },
+];
+
+/**
+ * Renders the first `rowLimit(limit)` events of `window` (already in time order) as a table,
+ * or as a block list when `width` is too narrow, then `… N more events (use --format json)`
+ * when rows were left out. Lines end in `\n` and never exceed `width` when it is given.
+ */
+export function* renderTimeline(
+  window: ActivityWindow,
+  limit: number | undefined,
+  width: number | undefined,
+  chalk: ChalkInstance,
+): Generator<string> {
+  const rows = rowLimit(limit);
+  const shown = window.events.length > rows ? window.events.slice(0, rows) : window.events;
+  const grid = renderGrid(TIMELINE_COLUMNS, shown, width, chalk, true);
+  if (grid !== undefined) yield `${grid}\n`;
+  else {
+    yield '\n'; // sets the blocks apart from the header block above
+    yield* renderBlocks(TIMELINE_COLUMNS, shown, width ?? MAX_CELL_WIDTH, chalk);
+  }
+  const more = window.events.length - shown.length;
+  if (more > 0) {
+    const text = `… ${more} more event${more === 1 ? '' : 's'} (use --format json)`;
+    for (const l of wrapText(text, width)) yield `${chalk.dim(l)}\n`;
+  }
+}
