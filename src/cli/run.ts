@@ -1,7 +1,7 @@
 // The CLI as a function: arguments and io in, exit code out. Never throws for user errors.
 import { ExitCode, UsageError, UserError } from '../errors.js';
 import { DEFAULT_MAX_RECORD_BYTES } from '../input/read.js';
-import { resolveInputs } from '../input/sources.js';
+import { resolveInputs, type ResolvedInputs } from '../input/sources.js';
 import type { ScanReport } from '../report/model.js';
 import { reporters } from '../report/index.js';
 import { loadBuiltinRules } from '../rules/index.js';
@@ -62,8 +62,16 @@ async function scanAndReport(
     if ((io.stdin as { isTTY?: boolean }).isTTY) throw new UsageError('no input given: name one or more exports, folders, or - for stdin');
     inputs = ['-'];
   }
-  const resolved = await resolveInputs(inputs, io.stdin);
-  const unregister = io.registerCleanup?.(resolved.cleanup);
+  // Registered before stdin is copied: Ctrl-C during the copy removes the temp file too.
+  let removeTemp: (() => Promise<void>) | null = null;
+  const unregister = io.registerCleanup?.(async () => removeTemp?.());
+  let resolved: ResolvedInputs;
+  try {
+    resolved = await resolveInputs(inputs, io.stdin, (cleanup) => (removeTemp = cleanup));
+  } catch (e) {
+    unregister?.();
+    throw e;
+  }
   let report: ScanReport;
   let stats;
   try {

@@ -27,9 +27,11 @@ export interface ResolvedInputs {
 /**
  * Resolves arguments in order: files as given, folders recursively (sorted, only
  * `.json/.ndjson/.jsonl[.gz]`), `-` as stdin. Stdin is copied to a private temp file so it can be
- * read twice like any file; `cleanup` removes it (call it in a `finally`).
+ * read twice like any file; `cleanup` removes it (call it in a `finally`). `onTemp` receives the
+ * same cleanup as soon as the temp folder exists, before stdin is copied, so that a signal handler
+ * can remove a half-written copy.
  */
-export async function resolveInputs(args: string[], stdin: Readable): Promise<ResolvedInputs> {
+export async function resolveInputs(args: string[], stdin: Readable, onTemp?: (cleanup: () => Promise<void>) => void): Promise<ResolvedInputs> {
   const sources: InputSource[] = [];
   let tmp: string | null = null;
   const cleanup = async () => {
@@ -41,6 +43,7 @@ export async function resolveInputs(args: string[], stdin: Readable): Promise<Re
       if (arg === '-') {
         if (tmp) throw new InputError('stdin (-) can be given only once');
         tmp = await mkdtemp(join(tmpdir(), 'okta-revoke-scan-'));
+        onTemp?.(cleanup);
         const path = join(tmp, 'stdin');
         await pipeline(stdin, createWriteStream(path, { mode: 0o600 }));
         sources.push({ label: '-', path });

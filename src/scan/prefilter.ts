@@ -3,7 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import type { RecordBatch } from '../input/batch.js';
 import { learnByteFrequencies, Needle } from './needle.js';
 import { parsePublished } from '../events/time.js';
-import { publishedAt, type ValueProbe } from './probe.js';
+import { publishedAt, UNSURE, type ValueProbe } from './probe.js';
 
 /** Why a record was marked: a needle, an escape that could hide one, or a byte problem. */
 export const enum Mark {
@@ -63,6 +63,8 @@ export class Prefilter {
     this.needles = [...set].map((s) => new Needle(s));
     this.probes = probes.map((probe) => ({ probe, needle: new Needle(probe.key) }));
     for (const p of probes) for (const ch of p.key.toLowerCase()) this.chars.add(ch.charCodeAt(0));
+    // Time gates read `"published"`: an escape inside that key must make the record a candidate.
+    if (probes.some((p) => p.intervals)) for (const ch of 'published') this.chars.add(ch.charCodeAt(0));
     this.all = all;
   }
 
@@ -119,6 +121,7 @@ export class Prefilter {
           if (marks[r]! & Mark.Probe) continue;
           const end = ends[r]!;
           const at = probe.locate(buf, starts[r]!, end);
+          if (at === UNSURE) marks[r]! |= Mark.Probe;
           if (at < 0) continue;
           if (probeHit(probe, probe.read(buf, at, end), buf, starts[r]!, end)) marks[r]! |= Mark.Probe;
         }

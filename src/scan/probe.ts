@@ -19,10 +19,14 @@ export interface ValueProbe {
   /**
    * Look for the key once per record, from the record's start (for fields every event has once,
    * near its start: cheaper than sweeping the block when the key's bytes are common). Returns the
-   * key's position in [start, end) or -1.
+   * key's position in [start, end), -1 when it is absent, or UNSURE when the record must be parsed
+   * (e.g. the key is there more than once and the bytes cannot tell which one is the event's).
    */
   locate?(buf: Buffer, start: number, end: number): number;
 }
+
+/** What {@link ValueProbe.locate} returns when only parsing the record can tell. */
+export const UNSURE = -2;
 
 /** First occurrence of `key` within [start, end), or -1. */
 function locateIn(key: Buffer) {
@@ -86,10 +90,16 @@ export function ipAddressProbe(values: ReadonlySet<string>): ValueProbe {
 
 const PUBLISHED = Buffer.from('"published"');
 
-/** `published` of a record read from its bytes (ms), or null when it cannot be read cheaply. */
+/**
+ * `published` of a record read from its bytes (ms), or null when it cannot be read cheaply. A
+ * record holding `"published"` twice (a nested key, or a value, before the event's own) is not
+ * read: the first one may not be the event's time.
+ */
 export function publishedAt(buf: Buffer, start: number, end: number, parse: (s: string) => number | null): number | null {
   const p = buf.indexOf(PUBLISHED, start);
   if (p < 0 || p >= end) return null;
+  const again = buf.indexOf(PUBLISHED, p + PUBLISHED.length);
+  if (again >= 0 && again < end) return null;
   const v = stringValueAt(buf, p + PUBLISHED.length, end);
   return typeof v === 'string' ? parse(v) : null;
 }
@@ -98,7 +108,9 @@ const ID_KEY = Buffer.from('"id"');
 
 /**
  * Probe for `actor.id`: `"actor"` `:` `{` `"id"` `:` `"…"`. Okta writes `id` first in the actor
- * object; any other layout returns null so the record is parsed.
+ * object; any other layout returns null so the record is parsed. Only `{"actor":` at the very
+ * start of a record is surely the event's actor: elsewhere, a record holding `"actor"` twice (a
+ * nested key before the event's own) is parsed too.
  */
 export function actorIdProbe(values: ReadonlySet<string>): ValueProbe {
   const key = '"actor"';
@@ -110,8 +122,10 @@ export function actorIdProbe(values: ReadonlySet<string>): ValueProbe {
     // Okta writes actor first: `{"actor":` (or `{` blanks `"actor":` when pretty-printed) costs
     // one comparison; any other layout is searched.
     locate: (buf, start, end) => {
-      const at = skipBlanks(buf, start + 1, end);
-      return buf.compare(keyBytes, 0, 7, at, at + 7) === 0 ? at : search(buf, start, end);
+      const first = skipBlanks(buf, start + 1, end);
+      if (buf.compare(keyBytes, 0, 7, first, first + 7) === 0) return first;
+      const at = search(buf, start, end);
+      return at >= 0 && search(buf, at + keyBytes.length, end) >= 0 ? UNSURE : at;
     },
     read(buf, at, end) {
       let i = skipBlanks(buf, at + key.length, end);

@@ -58,3 +58,39 @@ describe('probes', () => {
     ).toEqual([true, true, true, false, false]);
   });
 });
+
+describe('time-gated probes read only the event’s own time and actor', () => {
+  const inWindow = (value: string): ValueProbe => ({
+    ...fieldProbe('"requestApiTokenId"', new Set([value])),
+    intervals: () => [[Date.parse('2024-03-05T00:00:00Z'), Date.parse('2024-03-06T00:00:00Z')]],
+  });
+  it('a nested "published" before the event’s own (keys sorted, forged detail) does not hide the record', () => {
+    const p = inWindow('00Ttok');
+    expect(
+      marks(p, [
+        '{"actor":{"detailEntry":{"published":"1999-01-01T00:00:00Z"}},"published":"2024-03-05T12:00:00Z","transaction":{"detail":{"requestApiTokenId":"00Ttok"}}}',
+        '{"debugContext":{"debugData":{"published":"2024-03-05T12:00:00Z"}},"published":"1999-01-01T00:00:00Z","transaction":{"detail":{"requestApiTokenId":"00Ttok"}}}',
+        '{"published":"1999-01-01T00:00:00Z","transaction":{"detail":{"requestApiTokenId":"00Ttok"}}}',
+        '{"published":"2024-03-05T12:00:00Z","transaction":{"detail":{"requestApiTokenId":"00Ttok"}}}',
+      ]),
+    ).toEqual([true, true, false, true]);
+  });
+  it('an escape inside the key "published" makes the record a candidate', () => {
+    const p = inWindow('00Ttok');
+    expect(
+      marks(p, [
+        '{"actor":{"x":{"published":"1999-01-01T00:00:00Z"}},"pu\\u0062lished":"2024-03-05T12:00:00Z","transaction":{"detail":{"requestApiTokenId":"00Ttok"}}}',
+      ]),
+    ).toEqual([true]);
+  });
+  it('actorIdProbe: a nested "actor" before the event’s own makes the record a candidate', () => {
+    const p = actorIdProbe(new Set(['00uADMIN']));
+    expect(
+      marks(p, [
+        '{"debugContext":{"debugData":{"actor":{"id":"00uOTHER"}}},"actor":{"id":"00uADMIN"}}',
+        '{"uuid":"u","actor":{"id":"00uOTHER"}}',
+        '{"actor":{"id":"00uOTHER"},"debugContext":{"actor":{"id":"00uADMIN"}}}',
+      ]),
+    ).toEqual([true, false, false]);
+  });
+});
