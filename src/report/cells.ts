@@ -1,5 +1,5 @@
 // What each table column shows for a finding: sanitised lines, each with an optional style.
-import type { Finding } from './model.js';
+import type { Finding, ReportOptions } from './model.js';
 import { safeText } from './sanitize.js';
 
 /** Named styles a reporter maps to colours; `undefined` means plain. */
@@ -18,7 +18,14 @@ export interface ColumnSpec {
   header: string;
   /** Preferred minimum width; the table gives up below the sum of these. */
   min: number;
-  lines(finding: Finding): CellLine[];
+  lines(finding: Finding, options?: ReportOptions): CellLine[];
+  /** The header for these options, when it depends on them (the time column names its zone). */
+  title?(options: ReportOptions): string;
+}
+
+/** The header a column shows with these options. */
+export function headerOf(column: ColumnSpec, options: ReportOptions): string {
+  return column.title?.(options) ?? column.header;
 }
 
 const MISSING: CellLine = { text: '-', style: 'dim' };
@@ -38,12 +45,27 @@ export function shortTitle(title: string): string {
   return short === '' ? title : short;
 }
 
-/** `2024-05-01T12:00:00.123Z` → `2024-05-01 12:00:00Z`; unparseable times shown as given. */
-export function formatTime(finding: Finding): string {
+/**
+ * `2024-05-01T12:00:00.123Z` → `2024-05-01 12:00:00Z`; with a `timeZone` (`--tz`), the wall time
+ * there and its offset: `2024-05-01 14:00:00+02:00`. Unparseable times are shown as given.
+ */
+export function formatTime(finding: Finding, timeZone?: string): string {
   const date = new Date(finding.publishedMs);
   if (!Number.isFinite(date.getTime())) return safeText(String(finding.published));
+  if (timeZone !== undefined) return zonedTime(date, timeZone);
   const iso = date.toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}Z`;
+}
+
+/** Wall time in `timeZone` with its UTC offset (`+02:00`, or `Z` where the offset is zero). */
+function zonedTime(date: Date, timeZone: string): string {
+  const parts: Record<string, string> = {};
+  const fmt = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset',
+  });
+  for (const p of fmt.formatToParts(date)) parts[p.type] = p.value;
+  const offset = (parts.timeZoneName ?? 'GMT').replace(/^GMT/, '') || 'Z';
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }
 
 function outcomeStyle(outcome: string | null): LineStyle | undefined {
@@ -71,7 +93,12 @@ function clientLines({ client }: Finding): CellLine[] {
 
 /** The table's columns, left to right. */
 export const COLUMNS: readonly ColumnSpec[] = [
-  { header: 'Time (UTC)', min: 20, lines: (f) => [{ text: formatTime(f) }] },
+  {
+    header: 'Time (UTC)',
+    min: 20,
+    lines: (f, o) => [{ text: formatTime(f, o?.timeZone) }],
+    title: (o) => (o.timeZone === undefined ? 'Time (UTC)' : `Time (${o.timeZone})`),
+  },
   { header: 'Token', min: 12, lines: (f) => [line(f.token.name), line(f.token.id)] },
   { header: 'Revoked by', min: 12, lines: revokedByLines },
   { header: 'Client', min: 13, lines: clientLines },

@@ -1,7 +1,7 @@
 // Table reporter: one row per revocation (chalk + cli-table3), then a summary line.
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import { COLUMNS, type CellLine, type LineStyle } from './cells.js';
+import { COLUMNS, headerOf, type CellLine, type LineStyle } from './cells.js';
 import { fitColumns, type ColumnDemand } from './columns.js';
 import type { Finding, ReportOptions, Reporter, ScanReport } from './model.js';
 import { emptyMessage, summaryLine } from './summary-text.js';
@@ -31,10 +31,10 @@ function normaliseWidth(width: number | undefined): number | undefined {
 }
 
 /** Widest line (and widest non-minor line) of each column, capped when the width is unknown. */
-function demands(rows: readonly CellLine[][][], width: number | undefined): ColumnDemand[] {
+function demands(rows: readonly CellLine[][][], width: number | undefined, options: ReportOptions): ColumnDemand[] {
   const cap = width === undefined ? MAX_CELL_WIDTH : Number.POSITIVE_INFINITY;
   return COLUMNS.map((column, i) => {
-    let natural = displayWidth(column.header);
+    let natural = displayWidth(headerOf(column, options));
     let core = natural;
     for (const row of rows) {
       for (const l of row[i]) {
@@ -48,9 +48,9 @@ function demands(rows: readonly CellLine[][][], width: number | undefined): Colu
 }
 
 /** The cli-table3 rendering, or undefined when `width` is too narrow for a table. */
-function renderTable(findings: readonly Finding[], width: number | undefined, chalk: ChalkInstance): string | undefined {
-  const rows = findings.map((f) => COLUMNS.map((c) => c.lines(f)));
-  const wanted = demands(rows, width);
+function renderTable(findings: readonly Finding[], width: number | undefined, chalk: ChalkInstance, options: ReportOptions): string | undefined {
+  const rows = findings.map((f) => COLUMNS.map((c) => c.lines(f, options)));
+  const wanted = demands(rows, width, options);
   const widths =
     width === undefined
       ? wanted.map((d) => d.natural)
@@ -58,7 +58,7 @@ function renderTable(findings: readonly Finding[], width: number | undefined, ch
   if (widths === undefined) return undefined;
   const paint = painter(chalk);
   const table = new Table({
-    head: COLUMNS.map((c, i) => chalk.bold(truncate(c.header, widths[i]))),
+    head: COLUMNS.map((c, i) => chalk.bold(truncate(headerOf(c, options), widths[i]))),
     style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
   });
   for (const row of rows) {
@@ -68,13 +68,14 @@ function renderTable(findings: readonly Finding[], width: number | undefined, ch
 }
 
 /** Fallback for terminals too narrow for the table: a `Header: value` block per finding. */
-function* renderList(findings: readonly Finding[], width: number, chalk: ChalkInstance): Generator<string> {
+function* renderList(findings: readonly Finding[], width: number, chalk: ChalkInstance, options: ReportOptions): Generator<string> {
   const paint = painter(chalk);
   for (const finding of findings) {
     for (const column of COLUMNS) {
-      const lines = column.lines(finding);
+      const lines = column.lines(finding, options);
+      const header = headerOf(column, options);
       for (const [i, l] of lines.entries()) {
-        const label = i === 0 ? `${column.header}: ` : ' '.repeat(column.header.length + 2);
+        const label = i === 0 ? `${header}: ` : ' '.repeat(header.length + 2);
         const full = truncate(label + l.text, width);
         yield full.startsWith(label)
           ? `${i === 0 ? chalk.bold(label) : label}${paint({ ...l, text: full.slice(label.length) })}\n`
@@ -102,8 +103,8 @@ export const tableReporter: Reporter = function* tableReporter(report: ScanRepor
     }
     return;
   }
-  const table = renderTable(report.findings, width, chalk);
+  const table = renderTable(report.findings, width, chalk, options);
   if (table !== undefined) yield `${table}\n`;
-  else yield* renderList(report.findings, width ?? MAX_CELL_WIDTH, chalk);
+  else yield* renderList(report.findings, width ?? MAX_CELL_WIDTH, chalk, options);
   for (const l of wrapText(summaryLine(summary), width)) yield `${l}\n`;
 };

@@ -1,14 +1,18 @@
-// One pass over every input: cut records, pre-filter raw bytes, parse and normalise candidates.
+// One pass over every input: cut records, pre-filter raw bytes, parse, unwrap and normalise candidates.
 import { createHash } from 'node:crypto';
 import { normalize } from '../events/normalize.js';
+import { parsePublished } from '../events/time.js';
 import type { OktaEvent, RecordLocation } from '../events/types.js';
+import { unwrap } from '../events/unwrap.js';
 import { UserError } from '../errors.js';
 import type { RecordBatch } from '../input/batch.js';
+import type { ValueWhere } from '../input/values.js';
 import { readInput, type ReadOptions } from '../input/read.js';
 import type { InputSource } from '../input/sources.js';
 import type { InputSummary } from '../report/model.js';
 import { DiagnosticLog } from './diagnostics.js';
 import { Mark, type Prefilter } from './prefilter.js';
+import { publishedAt } from './probe.js';
 
 /** What a pass needs. */
 export interface PassOptions {
@@ -43,12 +47,22 @@ export interface PassResult {
   parsed: number;
   /** Identity keys (uuid, type, time) of the events that mattered. */
   kept: Set<string>;
+  /**
+   * The newest `published` seen (ms), or null: the latest of every parsed event and of the first
+   * and last record of every block (exact for inputs sorted by time, either way round).
+   */
+  newest: number | null;
+}
+
+function sha1(data: Buffer | string): string {
+  return 'sha1:' + createHash('sha1').update(data).digest('hex').slice(0, 32);
 }
 
 /**
- * Reads every input once. Records the pre-filter cannot rule out are parsed and normalised;
- * the rest are only counted. An input that cannot be read is recorded with its error and the
- * pass goes on with the next one.
+ * Reads every input once. Records the pre-filter cannot rule out are parsed, unwrapped (Event Hook
+ * deliveries, message wrappers, SIEM documents: see `unwrap`) and normalised; the rest are only
+ * counted. Documents and tables arrive parsed and are all normalised. An input that cannot be read
+ * is recorded with its error and the pass goes on with the next one.
  */
 export async function runPass(opts: PassOptions): Promise<PassResult> {
   const prev = opts.previous;
@@ -57,6 +71,10 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
   const inputs: PassResult['inputs'] = [];
   let marks = new Uint8Array(1024);
   let parsed = 0;
+  let newest: number | null = prev?.newest ?? null;
+  const newer = (t: number | null) => {
+    if (t !== null && (newest === null || t > newest)) newest = t;
+  };
   for (const [index, src] of opts.sources.entries()) {
     const file = src.label;
     const summary: PassInput = prev?.inputs[index] ?? { path: file, format: 'unknown', events: 0, duplicates: 0, diagnostics: 0, error: null, bytes: 0 };
@@ -64,36 +82,25 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
     if (prev && summary.error !== null) continue;
     opts.prefilter.retune();
     let bad = 0;
-    const onBatch = (batch: RecordBatch) => {
-      if (marks.length < batch.count) marks = new Uint8Array(batch.count * 2);
-      const n = opts.prefilter.mark(batch, marks);
-      if (n === 0) return;
-      const { buf, starts, ends, lines, base } = batch;
-      for (let i = 0; i < batch.count; i++) {
-        const m = marks[i]!;
-        if (m === 0) continue;
-        parsed++;
-        const s = starts[i]!;
-        const e = ends[i]!;
-        const where: RecordLocation = { file, offset: base + s };
-        if (lines[i]) where.line = lines[i];
-        // In a later pass a bad record counts once, when first reported.
-        const broken = (reason: string) => {
-          if (diagnostics.add({ ...where, reason }, prev !== undefined)) bad++;
-        };
-        let value: unknown;
-        try {
-          value = JSON.parse(buf.toString('utf8', s, e));
-        } catch (err) {
-          broken(`not valid JSON: ${(err as Error).message.replace(/\s+/g, ' ').slice(0, 120)}`);
-          continue;
-        }
-        if (m & Mark.BadUtf8) diagnostics.add({ ...where, reason: 'invalid UTF-8 bytes (read as U+FFFD)' }, prev !== undefined);
-        const r = normalize(value, () => 'sha1:' + createHash('sha1').update(buf.subarray(s, e)).digest('hex').slice(0, 32));
+    /** Events beyond one per record (several in a delivery), or -1 for a record holding none. */
+    let extra = 0;
+    // In a later pass a bad record counts once, when first reported.
+    const broken = (where: RecordLocation, reason: string) => {
+      if (diagnostics.add({ ...where, reason }, prev !== undefined)) bad++;
+    };
+    /** Unwraps one parsed record and offers each event it holds. */
+    const take = (value: unknown, where: RecordLocation, label: string, identity: () => Buffer | string) => {
+      const u = unwrap(value);
+      if (!prev) extra += u.candidates.length + u.problems.length - 1;
+      for (const p of u.problems) broken(where, label ? `${label}: ${p}` : p);
+      for (const c of u.candidates) {
+        const r = normalize(c.value, () => sha1(u.candidates.length > 1 ? `${c.path}\u0000${identity().toString()}` : identity()));
+        const at = [label, c.path].filter(Boolean).join(': ');
         if (!r.ok) {
-          broken(r.reason);
+          broken(where, at ? `${at}: ${r.reason}` : r.reason);
           continue;
         }
+        if (!prev) newer(r.event.published);
         // The same event exported twice has the same uuid, type and time; a reused uuid on a
         // different event (seen in hand-made fixtures) is not a duplicate.
         const key = `${r.event.uuid}\u0000${r.event.eventType}\u0000${r.event.published}`;
@@ -104,14 +111,53 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
         if (opts.onEvent(r.event, where) || opts.dedupAll) seen.add(key);
       }
     };
+    const batch = (b: RecordBatch) => {
+      const { buf, starts, ends, lines, base, count } = b;
+      if (!prev) {
+        newer(publishedAt(buf, starts[0]!, ends[0]!, parsePublished));
+        newer(publishedAt(buf, starts[count - 1]!, ends[count - 1]!, parsePublished));
+      }
+      if (marks.length < count) marks = new Uint8Array(count * 2);
+      // Deliveries hold several events each: the first pass reads them all, for exact counts.
+      const n = opts.prefilter.mark(b, marks, opts.prefilter.all || (b.multi && !prev));
+      if (n === 0) return;
+      for (let i = 0; i < count; i++) {
+        const m = marks[i]!;
+        if (m === 0) continue;
+        parsed++;
+        const s = starts[i]!;
+        const e = ends[i]!;
+        const where: RecordLocation = { file, offset: base + s };
+        if (lines[i]) where.line = lines[i];
+        let value: unknown;
+        try {
+          value = JSON.parse(buf.toString('utf8', s, e));
+        } catch (err) {
+          broken(where, `not valid JSON: ${(err as Error).message.replace(/\s+/g, ' ').slice(0, 120)}`);
+          continue;
+        }
+        if (m & Mark.BadUtf8) diagnostics.add({ ...where, reason: 'invalid UTF-8 bytes (read as U+FFFD)' }, prev !== undefined);
+        take(value, where, '', () => buf.subarray(s, e));
+      }
+    };
+    const value = (v: unknown, w: ValueWhere) => {
+      parsed++;
+      const where: RecordLocation = w.line ? { file, line: w.line } : { file };
+      take(v, where, w.path ?? '', () => JSON.stringify(v) ?? '');
+    };
+    const diag = (offset: number | undefined, line: number, reason: string) => {
+      if (prev) return;
+      const d: RecordLocation = { file };
+      if (line) d.line = line;
+      if (offset !== undefined) d.offset = offset;
+      diagnostics.add({ ...d, reason });
+    };
     try {
-      const stats = await readInput(src.path, file, opts.read, onBatch, (offset, line, reason) => {
-        if (!prev) diagnostics.add(line ? { file, line, offset, reason } : { file, offset, reason });
-      });
+      const stats = await readInput(src.path, file, opts.read, { batch, value, diag });
       if (prev) summary.events -= bad;
       else {
         summary.format = stats.format;
-        summary.events = stats.records - bad;
+        summary.events = stats.records + extra - bad;
         summary.bytes = stats.bytes;
       }
     } catch (err) {
@@ -120,5 +166,5 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
     }
     summary.diagnostics = diagnostics.countFor(file);
   }
-  return { inputs, diagnostics, parsed, kept: seen };
+  return { inputs, diagnostics, parsed, kept: seen, newest };
 }

@@ -9,6 +9,7 @@ import { TokenIndex } from '../window/token-index.js';
 import { buildFinding, compareFindings, REVOKE_EVENT } from './finding.js';
 import { runPass, type PassResult } from './pass.js';
 import { Prefilter } from './prefilter.js';
+import { resolveRange, type TimeRange } from './time-range.js';
 
 /** Options for {@link scan}. */
 export interface ScanOptions {
@@ -18,6 +19,8 @@ export interface ScanOptions {
   validate: boolean;
   /** Activity windows, or null for rules only (`--no-window`). */
   window: WindowOptions | null;
+  /** Report only revocations published inside this range (`--from`, `--to`); windows still see every event. */
+  range?: TimeRange;
 }
 
 /** Figures for `--stats`. */
@@ -25,6 +28,8 @@ export interface ScanStats {
   bytes: number;
   parsed: number;
   passes: number;
+  /** The range applied (ms, infinite when open) and the newest event it was counted from. */
+  range?: { from: number; to: number; newest: number | null };
 }
 
 /** Needles of the first pass: the rules' literals, token creations and calls made with a token. */
@@ -70,6 +75,12 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
   });
   let parsed = pass.parsed;
   let passes = 1;
+  let applied: ScanStats['range'];
+  if (opts.range && (opts.range.from || opts.range.to)) {
+    const { from, to } = resolveRange(opts.range, pass.newest);
+    applied = { from, to, newest: pass.newest };
+    for (const [id, f] of found) if (f.finding.publishedMs < from || f.finding.publishedMs > to) found.delete(id);
+  }
   const findings = [...found.values()].map((f) => f.finding).sort(compareFindings);
 
   if (opts.window && findings.length > 0) {
@@ -109,7 +120,9 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
     findings,
     diagnostics: pass.diagnostics.kept,
   };
-  return { report, stats: { bytes: sum(pass.inputs.map((i) => i.bytes)), parsed, passes } };
+  const stats: ScanStats = { bytes: sum(pass.inputs.map((i) => i.bytes)), parsed, passes };
+  if (applied) stats.range = applied;
+  return { report, stats };
 }
 
 function sum(xs: number[]): number {
