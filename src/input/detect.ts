@@ -123,7 +123,14 @@ function firstRecord(head: Buffer, at: number): { via: string | null; multi: boo
     new JsonScanner({ maxRecordBytes: head.length }).splitFrom(head, at, 0, false, batch, () => {}, true);
     if (batch.count > 0) text = head.toString('utf8', batch.starts[0]!, batch.ends[0]!);
   }
-  if (text === null) return { via: null, multi: false };
+  if (text === null) {
+    // Too big to parse here: a large Event Hook delivery still shows in its top-level keys.
+    if (head[at] !== 0x7b) return { via: null, multi: false };
+    const { keys } = topKeys(head, at);
+    const hook = keys.some((k) => k.key === 'cloudEventsVersion' || (k.key === 'eventType' && k.text === 'com.okta.event_hook'));
+    const data = keys.some((k) => k.key === 'data' && k.first === 0x7b);
+    return hook && data ? { via: 'event-hook', multi: true } : { via: null, multi: false };
+  }
   try {
     const u = unwrap(JSON.parse(text) as unknown);
     return { via: u.via, multi: u.via === 'event-hook' || u.via === 'events' };

@@ -4,6 +4,8 @@
 export interface TopKey {
   key: string;
   first: number;
+  /** The value when it is a short string (at most 256 bytes of JSON text). */
+  text?: string;
 }
 
 /** What the first object in a head of bytes shows: its top-level keys, in order, and whether it ended. */
@@ -80,9 +82,17 @@ export function topKeys(buf: Buffer, at: number): TopKeys {
     if (buf[i] !== 0x3a) return { keys, complete: false };
     i = skipBlanks(buf, i + 1);
     if (i >= buf.length) return { keys, complete: false };
-    keys.push({ key, first: buf[i]! });
+    const entry: TopKey = { key, first: buf[i]! };
+    keys.push(entry);
     const ve = valueEnd(buf, i);
     if (ve < 0) return { keys, complete: false };
+    if (entry.first === 0x22 && ve - i <= 256) {
+      try {
+        entry.text = JSON.parse(buf.toString('utf8', i, ve)) as string;
+      } catch {
+        // not a string after all: leave text unset
+      }
+    }
     i = skipBlanks(buf, ve);
     if (buf[i] === 0x2c) {
       i = skipBlanks(buf, i + 1);

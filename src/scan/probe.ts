@@ -71,8 +71,24 @@ export function publishedAt(buf: Buffer, start: number, end: number, parse: (s: 
 }
 
 const ID_KEY = Buffer.from('id');
+
+/** Top-level keys of Okta's LogEvent, folded (`eventtype`, `event_type` → `eventtype`). */
+const EVENT_KEYS = new Set(
+  ['uuid', 'published', 'eventType', 'version', 'severity', 'legacyEventType', 'displayMessage', 'actor', 'client', 'device',
+    'authenticationContext', 'securityContext', 'debugContext', 'outcome', 'target', 'transaction', 'request'].map((k) => k.toLowerCase()),
+);
+
+/** The record's first key (after `{` and blanks) is a top-level key of Okta's LogEvent. */
+function opensWithOktaKey(buf: Buffer, start: number, end: number): boolean {
+  let i = start + 1;
+  while (i < end && (buf[i] === 0x20 || buf[i] === 0x0a || buf[i] === 0x0d || buf[i] === 0x09)) i++;
+  if (buf[i] !== 0x22) return false;
+  const close = indexWithin(buf, QUOTE, i + 1, Math.min(end, i + 40));
+  return close > 0 && EVENT_KEYS.has(buf.toString('latin1', i + 1, close).replace(/_/g, '').toLowerCase());
+}
 const ACTOR = Buffer.from('actor');
 const ACTOR_FIRST = Buffer.from('{"actor"');
+const QUOTE = Buffer.from('"');
 
 /**
  * Probe for `actor.id`: `"actor"` `:` `{` `"id"` `:` `"…"`, plain or escaped. Okta writes `id` first
@@ -87,6 +103,9 @@ export function actorIdProbe(values: ReadonlySet<string>): ValueProbe {
     locate(buf, start, end, from) {
       const first = start + 8 <= end && buf.compare(ACTOR_FIRST, 0, 8, start, start + 8) === 0;
       if (first) return from <= start + 2 ? start + 2 : -1;
+      // A record that opens with an Okta key is an event, not a wrapper: its first actor key is
+      // the one (any later `actor` sits in a string or a nested object).
+      if (from > start && opensWithOktaKey(buf, start, end)) return -1;
       return indexWithin(buf, ACTOR, from, end);
     },
     read(buf, at, end) {
