@@ -2,11 +2,12 @@
 import { ExitCode, UsageError, UserError } from '../errors.js';
 import { DEFAULT_MAX_RECORD_BYTES } from '../input/read.js';
 import { resolveInputs, type ResolvedInputs } from '../input/sources.js';
-import type { ScanReport } from '../report/model.js';
+import type { ReportOptions, ScanReport } from '../report/model.js';
 import { reporters } from '../report/index.js';
 import { loadBuiltinRules } from '../rules/index.js';
 import { formatDiagnostic } from '../scan/diagnostics.js';
 import { scan } from '../scan/scan.js';
+import { describeEnd } from '../scan/time-range.js';
 import { useColor } from './color.js';
 import { writeChunk, type Io } from './io.js';
 import { parseArgs, type CliOptions } from './options.js';
@@ -77,8 +78,15 @@ async function scanAndReport(
   try {
     const rules = await loadBuiltinRules();
     const maxRecordBytes = options.maxRecordMb === 128 ? DEFAULT_MAX_RECORD_BYTES : Math.floor(options.maxRecordMb * 1024 * 1024);
-    ({ report, stats } = await scan(resolved.sources, { read: { maxRecordBytes }, rules, validate: options.validate, window: options.window,
-      threads: options.threads, parallelMinBytes: Math.floor(options.parallelMinMb * 1024 * 1024) }));
+    ({ report, stats } = await scan(resolved.sources, {
+      read: { maxRecordBytes, format: options.inputFormat, eventsPath: options.eventsPath },
+      rules,
+      validate: options.validate,
+      window: options.window,
+      range: options.range,
+      threads: options.threads,
+      parallelMinBytes: Math.floor(options.parallelMinMb * 1024 * 1024),
+    }));
   } finally {
     await resolved.cleanup();
     unregister?.();
@@ -102,7 +110,14 @@ async function scanAndReport(
   const format = options.format ?? (isTTY ? 'table' : 'ndjson');
   const color = format === 'table' && useColor(options.color, io.env, isTTY);
   const width = isTTY ? io.stdout.columns : undefined;
-  for (const chunk of reporters[format](report, { color, width, limit: options.limit })) await writeChunk(io.stdout, chunk);
+  const reportOptions: ReportOptions = { color, width, limit: options.limit };
+  if (options.timeZone !== undefined) reportOptions.timeZone = options.timeZone;
+  for (const chunk of reporters[format](report, reportOptions)) await writeChunk(io.stdout, chunk);
+
+  if (!options.quiet && stats.range) {
+    const r = stats.range;
+    err(`time range ${describeEnd(r.from)} to ${describeEnd(r.to)}${r.newest === null ? '' : ` (newest event ${describeEnd(r.newest)})`}: revocations outside it are not reported`);
+  }
 
   if (!options.quiet && format !== 'table') {
     const s = report.summary;
