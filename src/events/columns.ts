@@ -102,7 +102,8 @@ function cellValue(cell: string, path: Step[]): unknown {
   return cell;
 }
 
-function setPath(root: Obj, path: Step[], value: unknown): void {
+/** Sets `value` at `path`, creating objects and lists on the way (new lists are added to `lists`). */
+function setPath(root: Obj, path: Step[], value: unknown, lists: unknown[][]): void {
   let node: Obj | unknown[] = root;
   for (let i = 0; i < path.length; i++) {
     const step = path[i]!;
@@ -116,7 +117,9 @@ function setPath(root: Obj, path: Step[], value: unknown): void {
     }
     let next = current;
     if (next === undefined) {
-      next = typeof path[i + 1] === 'number' ? [] : {};
+      const list = typeof path[i + 1] === 'number';
+      next = list ? [] : {};
+      if (list) lists.push(next as unknown[]);
       if (Array.isArray(node)) node[step as number] = next;
       else setOwn(node as Obj, step as string, next);
     } else if (!isContainer(next) || Array.isArray(next) !== (typeof path[i + 1] === 'number')) {
@@ -126,16 +129,11 @@ function setPath(root: Obj, path: Step[], value: unknown): void {
   }
 }
 
-/** Removes the holes a sparse `target0`, `target2` leaves. */
-function compactLists(v: unknown): void {
-  if (!isContainer(v)) return;
-  for (const [k, child] of Object.entries(v)) {
-    if (Array.isArray(child)) {
-      const dense = child.filter((x) => x !== undefined);
-      if (dense.length !== child.length) (v as Obj)[k] = dense;
-    }
-    compactLists(child);
-  }
+/** Removes, in place, the holes a sparse `target0`, `target2` leaves. */
+function compact(list: unknown[]): void {
+  let w = 0;
+  for (let r = 0; r < list.length; r++) if (r in list) list[w++] = list[r];
+  list.length = w;
 }
 
 /**
@@ -145,12 +143,13 @@ function compactLists(v: unknown): void {
  */
 export function rowToEvent(map: ColumnMap, row: string[]): Obj {
   const out: Obj = {};
+  const lists: unknown[][] = [];
   row.forEach((cell, i) => {
     if (cell === '' || i >= map.paths.length) return;
     const path = map.paths[i]!;
     if (path.length === 0) return;
-    setPath(out, path, cellValue(cell, path));
+    setPath(out, path, cellValue(cell, path), lists);
   });
-  compactLists(out);
+  for (const list of lists) compact(list);
   return out;
 }

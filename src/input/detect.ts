@@ -125,8 +125,10 @@ function firstRecord(head: Buffer, at: number): { via: string | null; multi: boo
   }
   if (text === null) {
     // Too big to parse here: a large Event Hook delivery still shows in its top-level keys.
-    if (head[at] !== 0x7b) return { via: null, multi: false };
-    const { keys } = topKeys(head, at);
+    let open = at;
+    if (head[open] === 0x5b) for (open++; open < head.length && /\s/.test(String.fromCharCode(head[open]!)); open++);
+    if (head[open] !== 0x7b) return { via: null, multi: false };
+    const { keys } = topKeys(head, open);
     const hook = keys.some((k) => k.key === 'cloudEventsVersion' || (k.key === 'eventType' && k.text === 'com.okta.event_hook'));
     const data = keys.some((k) => k.key === 'data' && k.first === 0x7b);
     return hook && data ? { via: 'event-hook', multi: true } : { via: null, multi: false };

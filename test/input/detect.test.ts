@@ -41,6 +41,7 @@ describe('detect', () => {
   it('a large delivery that does not fit in the bytes looked at', () => {
     const head = JSON.stringify(hook([event('a'), event('b')]), null, 2).slice(0, 250);
     expect(shapeOf(head)).toEqual({ shape: { kind: 'ndjson' }, via: 'event-hook', multi: true });
+    expect(shapeOf('[\n  ' + head)).toEqual({ shape: { kind: 'array' }, via: 'event-hook', multi: true });
   });
   it('wrapped records are records', () => {
     expect(shapeOf(lines([{ message: JSON.stringify(event('a')) }])).via).toBe('message');
