@@ -1,9 +1,8 @@
 // Decides an input's shape from its first bytes: records (NDJSON, array), a document with events under a key, or CSV.
-import { parse as parseCsv } from 'csv-parse/sync';
-import { looksLikeEventHeader } from '../events/columns.js';
 import { canonicalKey } from '../events/keys.js';
 import { unwrap } from '../events/unwrap.js';
 import { RecordBatch } from './batch.js';
+import { csvDelimiter, quotedRecordLine } from './csv-sniff.js';
 import { JsonScanner } from './json-scanner.js';
 import { topKeys } from './top-keys.js';
 
@@ -76,39 +75,6 @@ export function documentPath(head: Buffer, at: number): string[] | null {
     if (keys.some((k) => k.key === name && k.first === 0x5b)) return [name];
   }
   return null;
-}
-
-/** The first line is a JSON string holding an object: NDJSON of quoted events. */
-function quotedRecordLine(head: Buffer, at: number): boolean {
-  const nl = head.indexOf(0x0a, at);
-  const line = head.toString('utf8', at, nl < 0 ? head.length : nl).trim();
-  try {
-    const v = JSON.parse(line) as unknown;
-    return typeof v === 'string' && v.trimStart().startsWith('{');
-  } catch {
-    return false;
-  }
-}
-
-/** The separator of a CSV header row that names an event table, or null when it is not one. */
-function csvDelimiter(head: Buffer, at: number, forced: boolean): string | null {
-  const nl = head.indexOf(0x0a, at);
-  const line = head.toString('utf8', at, nl < 0 ? head.length : nl).replace(/\r$/, '');
-  let best: string | null = null;
-  let most = 0;
-  for (const d of [',', ';', '\t']) {
-    let fields: string[];
-    try {
-      fields = (parseCsv(line, { delimiter: d, relax_quotes: true }) as string[][])[0] ?? [];
-    } catch {
-      continue;
-    }
-    if (fields.length > most && (forced || looksLikeEventHeader(fields))) {
-      best = d;
-      most = fields.length;
-    }
-  }
-  return best;
 }
 
 /** The wrapper of the first record, when it fits in the head. */

@@ -2,7 +2,8 @@
 import { isoUtc } from '../events/time.js';
 import type { OktaEntity, OktaEvent } from '../events/types.js';
 import type { Finding } from '../report/model.js';
-import { actorIdProbe, fieldProbe, ipAddressProbe, type ValueProbe } from '../scan/probe.js';
+import { actorIdProbe } from '../scan/actor-probe.js';
+import { fieldProbe, ipAddressProbe, type ValueProbe } from '../scan/probe.js';
 import { formatDuration } from './duration.js';
 import { isTokenLinked, linksOf, type LinkTarget } from './links.js';
 import { summarize } from './summary.js';

@@ -1,0 +1,58 @@
+// The actor probe: `actor.id` read from raw bytes, in plain events and in events carried as JSON text.
+import { indexWithin, keyDepth, keyEnd, NOT_A_KEY, opensString, skipBlanks, UNSURE, valueAfterKey, valueStart } from './json-bytes.js';
+import type { ValueProbe } from './probe.js';
+
+const ID_KEY = Buffer.from('id');
+
+/** Top-level keys of Okta's LogEvent, folded (`eventtype`, `event_type` → `eventtype`). */
+const EVENT_KEYS = new Set(
+  ['uuid', 'published', 'eventType', 'version', 'severity', 'legacyEventType', 'displayMessage', 'actor', 'client', 'device',
+    'authenticationContext', 'securityContext', 'debugContext', 'outcome', 'target', 'transaction', 'request'].map((k) => k.toLowerCase()),
+);
+
+/** The record's first key (after `{` and blanks) is a top-level key of Okta's LogEvent. */
+function opensWithOktaKey(buf: Buffer, start: number, end: number): boolean {
+  let i = start + 1;
+  while (i < end && (buf[i] === 0x20 || buf[i] === 0x0a || buf[i] === 0x0d || buf[i] === 0x09)) i++;
+  if (buf[i] !== 0x22) return false;
+  const close = indexWithin(buf, QUOTE, i + 1, Math.min(end, i + 40));
+  return close > 0 && EVENT_KEYS.has(buf.toString('latin1', i + 1, close).replace(/_/g, '').toLowerCase());
+}
+const ACTOR = Buffer.from('actor');
+const ACTOR_FIRST = Buffer.from('{"actor"');
+const QUOTE = Buffer.from('"');
+
+/**
+ * Probe for `actor.id`: `"actor"` `:` `{` `"id"` `:` `"…"`, plain or escaped. Okta writes `id` first
+ * in the actor object; any other layout returns null so the record is parsed. A record that starts
+ * with `{"actor"` (Okta's own key order) is a plain event and has one actor; in any other record
+ * every `actor` key is read (a wrapper may carry its own copy besides the escaped event).
+ */
+export function actorIdProbe(values: ReadonlySet<string>): ValueProbe {
+  return {
+    key: 'actor',
+    values,
+    locate(buf, start, end, from) {
+      const first = start + 8 <= end && buf.compare(ACTOR_FIRST, 0, 8, start, start + 8) === 0;
+      if (first) return from <= start + 2 ? start + 2 : -1;
+      // A record that opens with an Okta key is an event, not a wrapper: its first actor key is
+      // the one (any later `actor` sits in a string or a nested object).
+      if (from > start && opensWithOktaKey(buf, start, end)) return -1;
+      return indexWithin(buf, ACTOR, from, end);
+    },
+    read(buf, at, end) {
+      const d = keyDepth(buf, at, 5, end);
+      if (d === NOT_A_KEY) return undefined;
+      if (d === UNSURE) return null;
+      let i = valueStart(buf, keyEnd(at, 5, d), end, d);
+      if (i < 0) return undefined;
+      if (buf[i] === 0x6e /* null */) return undefined;
+      if (buf[i] !== 0x7b) return null;
+      i = skipBlanks(buf, i + 1, end, d);
+      if (!opensString(buf, i, end, d)) return null;
+      const idAt = i + 1 + d;
+      if (idAt + 2 > end || buf.compare(ID_KEY, 0, 2, idAt, idAt + 2) !== 0 || keyDepth(buf, idAt, 2, end) !== d) return null;
+      return valueAfterKey(buf, keyEnd(idAt, 2, d), end, d);
+    },
+  };
+}
