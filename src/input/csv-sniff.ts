@@ -1,5 +1,4 @@
 // Tells a CSV event table from other text by its header row, and a line holding a quoted event from CSV.
-import { parse as parseCsv } from 'csv-parse/sync';
 import { looksLikeEventHeader } from '../events/columns.js';
 
 /** The first line is a JSON string holding an object: NDJSON of quoted events. */
@@ -21,16 +20,39 @@ export function csvDelimiter(head: Buffer, at: number, forced: boolean): string 
   let best: string | null = null;
   let most = 0;
   for (const d of [',', ';', '\t']) {
-    let fields: string[];
-    try {
-      fields = (parseCsv(line, { delimiter: d, relax_quotes: true }) as string[][])[0] ?? [];
-    } catch {
-      continue;
-    }
+    const fields = splitHeader(line, d);
     if (fields.length > most && (forced || looksLikeEventHeader(fields))) {
       best = d;
       most = fields.length;
     }
   }
   return best;
+}
+
+/** The cells of a header line: separated by `d`, a cell in quotes may hold `d` and `""` (a quote). */
+export function splitHeader(line: string, d: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  for (;;) {
+    let cell = '';
+    if (line[i] === '"') {
+      let j = i + 1;
+      for (; j < line.length; j++) {
+        if (line[j] !== '"') cell += line[j];
+        else if (line[j + 1] === '"') cell += line[j++];
+        else break;
+      }
+      i = j + 1;
+      const next = line.indexOf(d, i);
+      cell += line.slice(i, next < 0 ? line.length : next);
+      i = next;
+    } else {
+      const next = line.indexOf(d, i);
+      cell = line.slice(i, next < 0 ? line.length : next);
+      i = next;
+    }
+    out.push(cell);
+    if (i < 0) return out;
+    i += d.length;
+  }
 }
