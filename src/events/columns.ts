@@ -1,5 +1,5 @@
-// CSV header → event field paths, and one CSV row → a nested Okta event.
-import { canonicalKey, setOwn } from './keys.js';
+// CSV header → event field paths: Okta keys in any spelling, indexed list items, aliases.
+import { canonicalKey } from './keys.js';
 
 /** A step of a field path: an object key or an array index. */
 export type Step = string | number;
@@ -13,12 +13,6 @@ const ALIASES: Record<string, string> = { targets: 'target', timestamp: 'publish
 /** Columns that hold a whole raw event as JSON text (a SIEM export with a column per event). */
 const RAW_COLUMNS = new Set(['_raw', 'message', 'event.original']);
 
-/** Object and list fields of Okta's schema: a cell of such a column may hold the whole value as JSON. */
-const CONTAINERS = new Set([
-  'actor', 'client', 'device', 'authenticationContext', 'securityContext', 'debugContext', 'outcome', 'target',
-  'transaction', 'request', 'client.userAgent', 'client.geographicalContext', 'debugContext.debugData',
-  'transaction.detail', 'request.ipChain',
-]);
 
 /**
  * The field path of a column header: `client.ip_address` → client.ipAddress, `target0.display_name`
@@ -81,76 +75,4 @@ export function columnMap(headers: string[]): ColumnMap {
   }
   const raw = headers.findIndex((h) => RAW_COLUMNS.has(h.trim().toLowerCase()));
   return { paths, raw };
-}
-
-type Obj = Record<string, unknown>;
-
-function isContainer(v: unknown): v is Obj | unknown[] {
-  return v !== null && typeof v === 'object';
-}
-
-/** A cell of an object or list column holding JSON (`{…}`, `[…]`), parsed; any other cell as its text. */
-function cellValue(cell: string, path: Step[]): unknown {
-  const t = cell.trim();
-  if ((t.startsWith('{') || t.startsWith('[')) && CONTAINERS.has(path.join('.'))) {
-    try {
-      return JSON.parse(t) as unknown;
-    } catch {
-      return cell;
-    }
-  }
-  return cell;
-}
-
-function setPath(root: Obj, path: Step[], value: unknown): void {
-  let node: Obj | unknown[] = root;
-  for (let i = 0; i < path.length; i++) {
-    const step = path[i]!;
-    const last = i === path.length - 1;
-    const current: unknown = Array.isArray(node) ? node[step as number] : Object.hasOwn(node, step as string) ? (node as Obj)[step as string] : undefined;
-    if (last) {
-      if (current !== undefined) return; // the first column with a value wins
-      if (Array.isArray(node)) node[step as number] = value;
-      else setOwn(node as Obj, step as string, value);
-      return;
-    }
-    let next = current;
-    if (next === undefined) {
-      next = typeof path[i + 1] === 'number' ? [] : {};
-      if (Array.isArray(node)) node[step as number] = next;
-      else setOwn(node as Obj, step as string, next);
-    } else if (!isContainer(next) || Array.isArray(next) !== (typeof path[i + 1] === 'number')) {
-      return; // a scalar (or the other kind of container) is already there: keep it
-    }
-    node = next as Obj | unknown[];
-  }
-}
-
-/** Removes the holes a sparse `target0`, `target2` leaves. */
-function compactLists(v: unknown): void {
-  if (!isContainer(v)) return;
-  for (const [k, child] of Object.entries(v)) {
-    if (Array.isArray(child)) {
-      const dense = child.filter((x) => x !== undefined);
-      if (dense.length !== child.length) (v as Obj)[k] = dense;
-    }
-    compactLists(child);
-  }
-}
-
-/**
- * One row as an event: every non-empty cell set at its column's path (so unknown columns are kept,
- * under their own names); a cell of a whole object or list column holding JSON is parsed. With a
- * raw-event column, the row is `{column: text}` for the unwrapping that follows.
- */
-export function rowToEvent(map: ColumnMap, row: string[]): Obj {
-  const out: Obj = {};
-  row.forEach((cell, i) => {
-    if (cell === '' || i >= map.paths.length) return;
-    const path = map.paths[i]!;
-    if (path.length === 0) return;
-    setPath(out, path, cellValue(cell, path));
-  });
-  compactLists(out);
-  return out;
 }

@@ -28,6 +28,7 @@ function isObj(v: unknown): v is Obj {
 
 /** Whether `o` has an Okta `eventType` key in any spelling (`eventtype`, `event_type`). */
 export function hasEventType(o: Obj): boolean {
+  if (typeof o.eventType === 'string') return true;
   for (const k in o) if (canonicalKey(k) === 'eventType') return true;
   return false;
 }
@@ -108,11 +109,16 @@ function visit(value: unknown, path: string, depth: number, out: Unwrapped): voi
     return true;
   };
   const o = value;
+  const typed = hasEventType(o);
+  if (typed && o.data === undefined && o._raw === undefined && o.event === undefined && o._source === undefined) {
+    out.candidates.push({ value: o, path }); // an event (the common case, decided at once)
+    return;
+  }
   if (text('_raw', o._raw, '_raw')) return;
-  if (isObj(o.result) && !hasEventType(o) && nested('result', o.result, '_raw')) return;
+  if (isObj(o.result) && !typed && nested('result', o.result, '_raw')) return;
   if (isObj(o.event) && text('event.original', o.event.original, 'event.original')) return;
   if (nested('_source', o._source, '_source')) return;
-  if (!hasEventType(o)) {
+  if (!typed) {
     if (text('message', o.message, 'message')) return;
     if (isObj(o.message) && nested('message', o.message, 'message')) return;
     if (isObj(o.input) && (looksLikeObjectText(o.input.message) || isObj(o.input.message))) {
@@ -120,7 +126,7 @@ function visit(value: unknown, path: string, depth: number, out: Unwrapped): voi
       return;
     }
   }
-  if (isObj(o.okta) && !hasEventType(o)) {
+  if (isObj(o.okta) && !typed) {
     mark(out, 'event.original');
     out.problems.push("Elastic document without event.original (the integration's preserve_original_event keeps the raw Okta event); skipped");
     return;
@@ -132,7 +138,7 @@ function visit(value: unknown, path: string, depth: number, out: Unwrapped): voi
     data.events.forEach((e, i) => visit(e, `${base}[${i}]`, depth + 1, out));
     return;
   }
-  if (!hasEventType(o) && Array.isArray(o.events)) {
+  if (!typed && Array.isArray(o.events)) {
     mark(out, 'events');
     const base = join(path, 'events');
     o.events.forEach((e, i) => visit(e, `${base}[${i}]`, depth + 1, out));

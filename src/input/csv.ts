@@ -2,7 +2,8 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { parse, type CsvError, type Info } from 'csv-parse';
-import { columnMap, type ColumnMap, rowToEvent } from '../events/columns.js';
+import { columnMap, type ColumnMap } from '../events/columns.js';
+import { rowToEvent } from '../events/row-event.js';
 import { byteCounter, runStages, shortMessage, type ValueSink, type ValueStats } from './values.js';
 
 

@@ -1,9 +1,8 @@
 // Decides an input's shape from its first bytes: records (NDJSON, array), a document with events under a key, or CSV.
-import { parse as parseCsv } from 'csv-parse/sync';
-import { looksLikeEventHeader } from '../events/columns.js';
 import { canonicalKey } from '../events/keys.js';
 import { unwrap } from '../events/unwrap.js';
 import { RecordBatch } from './batch.js';
+import { csvDelimiter, quotedRecordLine } from './csv-sniff.js';
 import { JsonScanner } from './json-scanner.js';
 import { topKeys } from './top-keys.js';
 
@@ -78,39 +77,6 @@ export function documentPath(head: Buffer, at: number): string[] | null {
   return null;
 }
 
-/** The first line is a JSON string holding an object: NDJSON of quoted events. */
-function quotedRecordLine(head: Buffer, at: number): boolean {
-  const nl = head.indexOf(0x0a, at);
-  const line = head.toString('utf8', at, nl < 0 ? head.length : nl).trim();
-  try {
-    const v = JSON.parse(line) as unknown;
-    return typeof v === 'string' && v.trimStart().startsWith('{');
-  } catch {
-    return false;
-  }
-}
-
-/** The separator of a CSV header row that names an event table, or null when it is not one. */
-function csvDelimiter(head: Buffer, at: number, forced: boolean): string | null {
-  const nl = head.indexOf(0x0a, at);
-  const line = head.toString('utf8', at, nl < 0 ? head.length : nl).replace(/\r$/, '');
-  let best: string | null = null;
-  let most = 0;
-  for (const d of [',', ';', '\t']) {
-    let fields: string[];
-    try {
-      fields = (parseCsv(line, { delimiter: d, relax_quotes: true }) as string[][])[0] ?? [];
-    } catch {
-      continue;
-    }
-    if (fields.length > most && (forced || looksLikeEventHeader(fields))) {
-      best = d;
-      most = fields.length;
-    }
-  }
-  return best;
-}
-
 /** The wrapper of the first record, when it fits in the head. */
 function firstRecord(head: Buffer, at: number): { via: string | null; multi: boolean } {
   let text: string | null = null;
@@ -125,8 +91,10 @@ function firstRecord(head: Buffer, at: number): { via: string | null; multi: boo
   }
   if (text === null) {
     // Too big to parse here: a large Event Hook delivery still shows in its top-level keys.
-    if (head[at] !== 0x7b) return { via: null, multi: false };
-    const { keys } = topKeys(head, at);
+    let open = at;
+    if (head[open] === 0x5b) for (open++; open < head.length && /\s/.test(String.fromCharCode(head[open]!)); open++);
+    if (head[open] !== 0x7b) return { via: null, multi: false };
+    const { keys } = topKeys(head, open);
     const hook = keys.some((k) => k.key === 'cloudEventsVersion' || (k.key === 'eventType' && k.text === 'com.okta.event_hook'));
     const data = keys.some((k) => k.key === 'data' && k.first === 0x7b);
     return hook && data ? { via: 'event-hook', multi: true } : { via: null, multi: false };

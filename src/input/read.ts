@@ -2,9 +2,7 @@
 import { InputError } from '../errors.js';
 import { RecordBatch, type Splitter } from './batch.js';
 import { openBlocks, type BlockReader, type ByteRange } from './blocks.js';
-import { readCsv } from './csv.js';
 import { detect, HEAD_BYTES, ShapeError, type Detection, type InputFormat } from './detect.js';
-import { readDocument } from './document.js';
 import type { ValueSink } from './values.js';
 import { ArraySplitter } from './pretty-array.js';
 import { NdjsonSplitter } from './ndjson.js';
@@ -130,7 +128,11 @@ export async function readInput(
           closed = true;
           await reader.close();
           const gzip = reader.encoding === 'gzip';
-          const stats = shape.kind === 'document' ? await readDocument(path, gzip, shape.path, sink) : await readCsv(path, gzip, shape.delimiter, sink);
+          // Loaded only for these shapes: the record path never pays for stream-json or csv-parse.
+          const stats =
+            shape.kind === 'document'
+              ? await (await import('./document.js')).readDocument(path, gzip, shape.path, sink)
+              : await (await import('./csv.js')).readCsv(path, gzip, shape.delimiter, sink);
           return { format: (gzip ? 'gzip+' : '') + formatName(detection), records: stats.records, bytes: stats.bytes, splitter: null };
         }
         splitter = splitterFor(detection, opts);

@@ -1,9 +1,6 @@
 // One pass over every input: cut records, pre-filter raw bytes, parse, unwrap and normalise candidates.
-import { createHash } from 'node:crypto';
-import { normalize } from '../events/normalize.js';
 import { parsePublished } from '../events/time.js';
 import type { OktaEvent, RecordLocation } from '../events/types.js';
-import { unwrap } from '../events/unwrap.js';
 import { UserError } from '../errors.js';
 import type { RecordBatch } from '../input/batch.js';
 import type { ValueWhere } from '../input/values.js';
@@ -11,12 +8,13 @@ import { readInput, type ReadOptions } from '../input/read.js';
 import type { InputSource } from '../input/sources.js';
 import type { InputSummary } from '../report/model.js';
 import { DiagnosticLog } from './diagnostics.js';
+import { Intake, type IntakeContext } from './intake.js';
 import { NdjsonSplitter } from '../input/ndjson.js';
 import { prefilterFromSpec, type FilterSpec } from './filter-spec.js';
 import { canUseWorkers, startWorker } from './parallel.js';
 import { Mark } from './prefilter.js';
-import { publishedAt } from './probe.js';
 import { planSplit } from './split-plan.js';
+import { publishedAt } from './probe.js';
 
 /** What a pass needs. */
 export interface PassOptions {
@@ -65,10 +63,6 @@ export interface PassResult {
   newest: number | null;
 }
 
-function sha1(data: Buffer | string): string {
-  return 'sha1:' + createHash('sha1').update(data).digest('hex').slice(0, 32);
-}
-
 /**
  * Reads every input once. Records the pre-filter cannot rule out are parsed, unwrapped (Event Hook
  * deliveries, message wrappers, SIEM documents: see `unwrap`) and normalised; the rest are only
@@ -87,44 +81,14 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
   const newer = (t: number | null) => {
     if (t !== null && (newest === null || t > newest)) newest = t;
   };
+  const ctx: IntakeContext = { diagnostics, seen, previous: prev?.kept, onEvent: opts.onEvent, dedupAll: opts.dedupAll === true };
   for (const [index, src] of opts.sources.entries()) {
     const file = src.label;
     const summary: PassInput = prev?.inputs[index] ?? { path: file, format: 'unknown', events: 0, duplicates: 0, diagnostics: 0, error: null, bytes: 0 };
     inputs.push(summary);
     if (prev && summary.error !== null) continue;
     const prefilter = prefilterFromSpec(opts.filter);
-    let bad = 0;
-    /** Events beyond one per record (several in a delivery), or -1 for a record holding none. */
-    let extra = 0;
-    // In a later pass a bad record counts once, when first reported.
-    const broken = (where: RecordLocation, reason: string) => {
-      if (diagnostics.add({ ...where, reason }, prev !== undefined)) bad++;
-    };
-    /** Unwraps one parsed record and offers each event it holds. */
-    const take = (value: unknown, where: RecordLocation, label: string, identity: () => Buffer | string, text?: string) => {
-      const u = unwrap(value);
-      if (!prev) extra += u.candidates.length + u.problems.length - 1;
-      for (const p of u.problems) broken(where, label ? `${label}: ${p}` : p);
-      for (const c of u.candidates) {
-        const r = normalize(c.value, () => sha1(u.candidates.length > 1 ? `${c.path}\u0000${identity().toString()}` : identity()));
-        const at = [label, c.path].filter(Boolean).join(': ');
-        if (!r.ok) {
-          broken(where, at ? `${at}: ${r.reason}` : r.reason);
-          continue;
-        }
-        if (!prev) newer(r.event.published);
-        // A plain record's text is kept by windows instead of the parsed object.
-        if (text !== undefined && c.value === value) r.event.text = text;
-        // The same event exported twice has the same uuid, type and time; a reused uuid on a
-        // different event (seen in hand-made fixtures) is not a duplicate.
-        const key = `${r.event.uuid}\u0000${r.event.eventType}\u0000${r.event.published}`;
-        if (seen.has(key)) {
-          if (!prev?.kept.has(key)) summary.duplicates++;
-          continue;
-        }
-        if (opts.onEvent(r.event, where) || opts.dedupAll) seen.add(key);
-      }
-    };
+    const intake = new Intake(ctx);
     /** Parses one candidate record's text and takes the events it holds. */
     const record = (text: string, where: RecordLocation, m: number) => {
       parsed++;
@@ -132,11 +96,11 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
       try {
         value = JSON.parse(text);
       } catch (err) {
-        broken(where, `not valid JSON: ${(err as Error).message.replace(/\s+/g, ' ').slice(0, 120)}`);
+        intake.broken(where, `not valid JSON: ${(err as Error).message.replace(/\s+/g, ' ').slice(0, 120)}`);
         return;
       }
       if (m & Mark.BadUtf8) diagnostics.add({ ...where, reason: 'invalid UTF-8 bytes (read as U+FFFD)' }, prev !== undefined);
-      take(value, where, '', () => text, text);
+      intake.take(value, where, '', () => text, text);
     };
     const batch = (b: RecordBatch) => {
       const { buf, starts, ends, lines, base, count } = b;
@@ -159,7 +123,7 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
     const value = (v: unknown, w: ValueWhere) => {
       parsed++;
       const where: RecordLocation = w.line ? { file, line: w.line } : { file };
-      take(v, where, w.path ?? '', () => JSON.stringify(v) ?? '');
+      intake.take(v, where, w.path ?? '', () => JSON.stringify(v) ?? '');
     };
     const diag = (offset: number | undefined, line: number, reason: string) => {
       if (prev) return;
@@ -196,16 +160,18 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
       } else {
         stats = await readInput(src.path, file, opts.read, sink);
       }
-      if (prev) summary.events -= bad;
+      if (prev) summary.events -= intake.bad;
       else {
         summary.format = stats.format;
-        summary.events = stats.records + extra - bad;
+        summary.events = stats.records + intake.extra - intake.bad;
         summary.bytes = stats.bytes;
+        newer(intake.newest);
       }
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       summary.error = err.message;
     }
+    summary.duplicates += intake.duplicates;
     summary.diagnostics = diagnostics.countFor(file);
   }
   return { inputs, diagnostics, parsed, kept: seen, newest, split };

@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { stripAnsi } from '../helpers/ansi.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -75,6 +76,13 @@ describe('shapes through folders, stdin and --input-format', () => {
     const piped = await json(['-'], csv);
     expect(piped.report.inputs[0]!.format).toBe('csv');
     expect(piped.report.findings).toHaveLength(3);
+  });
+  it('gzipped CSV and documents are read like the plain ones', async () => {
+    const csv = file('export.csv.gz', '');
+    writeFileSync(csv, gzipSync(readFileSync('test/fixtures/shape-csv/input.csv')));
+    const r = await json([csv]);
+    expect(r.report.inputs[0]!.format).toBe('gzip+csv');
+    expect(r.report.findings).toHaveLength(3);
   });
   it('--input-format forces a shape; a bad value is a usage error', async () => {
     const doc = file('forced.json', JSON.stringify({ items: [revoke] }));

@@ -1,6 +1,7 @@
 // CSV columns: header spellings → event paths, rows → nested events, unknown columns kept.
 import { describe, expect, it } from 'vitest';
-import { columnMap, columnPath, looksLikeEventHeader, rowToEvent } from '../../src/events/columns.js';
+import { columnMap, columnPath, looksLikeEventHeader } from '../../src/events/columns.js';
+import { rowToEvent } from '../../src/events/row-event.js';
 
 describe('columnPath', () => {
   it.each([

@@ -54,3 +54,11 @@ describe('unwrap', () => {
     expect(values(deep)[0]).not.toEqual(ev);
   });
 });
+
+describe('unwrap prefers the raw text over fields a SIEM extracted from it', () => {
+  it('Splunk results with extracted eventType still give _raw', () => {
+    const raw = { uuid: 'u1', published: '2024-01-01T00:00:00Z', eventType: 'system.api_token.revoke', actor: { id: '00u1' } };
+    const line = { result: { _raw: JSON.stringify(raw), eventType: 'system.api_token.revoke', 'actor.id': '00u1' } };
+    expect(unwrap(line).candidates.map((c) => c.value)).toEqual([raw]);
+  });
+});

@@ -1,6 +1,7 @@
 // Shape detection: every pair of shapes that could be taken for each other is told apart.
 import { describe, expect, it } from 'vitest';
 import { detect, ShapeError, type Detection, type InputFormat } from '../../src/input/detect.js';
+import { splitHeader } from '../../src/input/csv-sniff.js';
 import { topKeys } from '../../src/input/top-keys.js';
 
 const event = (uuid: string, extra: Record<string, unknown> = {}) => ({ uuid, published: '2024-03-05T16:18:30.905Z', eventType: 'system.api_token.revoke', actor: { id: '00u1' }, ...extra });
@@ -41,6 +42,7 @@ describe('detect', () => {
   it('a large delivery that does not fit in the bytes looked at', () => {
     const head = JSON.stringify(hook([event('a'), event('b')]), null, 2).slice(0, 250);
     expect(shapeOf(head)).toEqual({ shape: { kind: 'ndjson' }, via: 'event-hook', multi: true });
+    expect(shapeOf('[\n  ' + head)).toEqual({ shape: { kind: 'array' }, via: 'event-hook', multi: true });
   });
   it('wrapped records are records', () => {
     expect(shapeOf(lines([{ message: JSON.stringify(event('a')) }])).via).toBe('message');
@@ -80,5 +82,13 @@ describe('topKeys', () => {
     expect(t.complete).toBe(true);
     const cut = topKeys(Buffer.from('{"a": 1, "events": [{"x": 1}, {"y"'), 0);
     expect(cut).toEqual({ keys: [{ key: 'a', first: 0x31 }, { key: 'events', first: 0x5b }], complete: false });
+  });
+});
+
+describe('splitHeader', () => {
+  it('splits a header line, quotes holding separators and doubled quotes', () => {
+    expect(splitHeader('a,"b,c","d""e",,f', ',')).toEqual(['a', 'b,c', 'd"e', '', 'f']);
+    expect(splitHeader('x;y', ',')).toEqual(['x;y']);
+    expect(splitHeader('', ';')).toEqual(['']);
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { RecordBatch } from '../../src/input/batch.js';
 import { Prefilter } from '../../src/scan/prefilter.js';
 import { parsePublished } from '../../src/events/time.js';
-import { actorIdProbe, fieldProbe, idPrefixProbe, ipAddressProbe, publishedAt, type ValueProbe } from '../../src/scan/probe.js';
+import { actorIdProbe } from '../../src/scan/actor-probe.js';
+import { fieldProbe, idPrefixProbe, ipAddressProbe, publishedAt, type ValueProbe } from '../../src/scan/probe.js';
 
 function marks(probe: ValueProbe, records: string[]): boolean[] {
   const b = new RecordBatch();
