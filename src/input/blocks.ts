@@ -1,7 +1,6 @@
 // Reads an input as large byte blocks, transparently gunzipping; leftovers are carried forward.
 import { open } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
-import { createGunzip } from 'node:zlib';
+import { gunzipReader } from './gunzip.js';
 
 /** Size of one read. Large reads keep per-block overhead negligible. */
 export const BLOCK_SIZE = 1 << 20;
@@ -23,7 +22,10 @@ export interface Block {
   buf: Buffer;
   /** No bytes follow this block. */
   eof: boolean;
-  /** Why the input ended early (a corrupt or cut-short gzip stream); reported as a diagnostic. */
+  /**
+   * A problem found in the bytes up to the end of this block (a corrupt or cut-short gzip stream,
+   * a failed gzip checksum); reported as a diagnostic. More blocks may follow unless `eof`.
+   */
   error?: string;
 }
 
@@ -33,8 +35,7 @@ export async function openBlocks(path: string): Promise<BlockReader> {
   const head = Buffer.alloc(2);
   const { bytesRead } = await fh.read(head, 0, 2, 0);
   if (bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b) {
-    await fh.close();
-    return gzipReader(path);
+    return gunzipReader(fh, BLOCK_SIZE);
   }
   return plainReader(fh);
 }
@@ -103,49 +104,6 @@ function plainReader(fh: import('node:fs/promises').FileHandle): BlockReader {
     async close() {
       if (inFlight) await inFlight.catch(() => 0);
       await fh.close();
-    },
-  };
-}
-
-function gzipReader(path: string): BlockReader {
-  const gunzip = createGunzip({ chunkSize: 256 * 1024 });
-  const stream = createReadStream(path, { highWaterMark: BLOCK_SIZE }).pipe(gunzip);
-  const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  let done = false;
-  let pending: Buffer | null = null;
-  return {
-    encoding: 'gzip',
-    async next(leftover) {
-      if (done && !pending) return null;
-      const parts: Buffer[] = leftover.length ? [leftover] : [];
-      let size = leftover.length;
-      const want = leftover.length + Math.max(BLOCK_SIZE, leftover.length);
-      if (pending) {
-        parts.push(pending);
-        size += pending.length;
-        pending = null;
-      }
-      while (!done && size < want) {
-        let r: IteratorResult<Buffer>;
-        try {
-          r = await it.next();
-        } catch (err) {
-          done = true;
-          const msg = (err as Error).message || String(err);
-          return { buf: Buffer.concat(parts, size), eof: true, error: `gzip stream is corrupt or cut short (${msg}); everything before that point was read` };
-        }
-        if (r.done) {
-          done = true;
-          break;
-        }
-        parts.push(r.value);
-        size += r.value.length;
-      }
-      if (size === 0 && done) return null;
-      return { buf: parts.length === 1 ? parts[0]! : Buffer.concat(parts, size), eof: done };
-    },
-    async close() {
-      stream.destroy();
     },
   };
 }
