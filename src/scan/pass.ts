@@ -8,6 +8,7 @@ import { readInput, type ReadOptions } from '../input/read.js';
 import type { InputSource } from '../input/sources.js';
 import type { InputSummary } from '../report/model.js';
 import { DiagnosticLog } from './diagnostics.js';
+import { gluedRecords } from './glued.js';
 import { Mark, type Prefilter } from './prefilter.js';
 
 /** What a pass needs. */
@@ -64,6 +65,43 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
     if (prev && summary.error !== null) continue;
     opts.prefilter.retune();
     let bad = 0;
+    /** Records recovered beyond those the reader counted (several glued on one line). */
+    let extra = 0;
+    /** Parses, normalises and hands on one raw record. */
+    const use = (buf: Buffer, s: number, e: number, where: RecordLocation, m: number, part = false): void => {
+      // In a later pass a bad record counts once, when first reported.
+      const broken = (reason: string) => {
+        if (diagnostics.add({ ...where, reason }, prev !== undefined)) bad++;
+      };
+      let value: unknown;
+      try {
+        value = JSON.parse(buf.toString('utf8', s, e));
+      } catch (err) {
+        const parts = part ? [] : gluedRecords(buf, s, e);
+        if (parts.length === 0) {
+          broken(`not valid JSON: ${(err as Error).message.replace(/\s+/g, ' ').slice(0, 120)}`);
+          return;
+        }
+        const reason = `${parts.length} records with no line break between them (files concatenated without a final newline?); each was read`;
+        if (diagnostics.add({ ...where, reason }, prev !== undefined)) extra += parts.length - 1;
+        for (const [ps, pe] of parts) use(buf, ps, pe, { ...where, offset: where.offset + ps - s }, m, true);
+        return;
+      }
+      if (m & Mark.BadUtf8) diagnostics.add({ ...where, reason: 'invalid UTF-8 bytes (read as U+FFFD)' }, prev !== undefined);
+      const r = normalize(value, () => 'sha1:' + createHash('sha1').update(buf.subarray(s, e)).digest('hex').slice(0, 32));
+      if (!r.ok) {
+        broken(r.reason);
+        return;
+      }
+      // The same event exported twice has the same uuid, type and time; a reused uuid on a
+      // different event (seen in hand-made fixtures) is not a duplicate.
+      const key = `${r.event.uuid}\u0000${r.event.eventType}\u0000${r.event.published}`;
+      if (seen.has(key)) {
+        if (!prev?.kept.has(key)) summary.duplicates++;
+        return;
+      }
+      if (opts.onEvent(r.event, where) || opts.dedupAll) seen.add(key);
+    };
     const onBatch = (batch: RecordBatch) => {
       if (marks.length < batch.count) marks = new Uint8Array(batch.count * 2);
       const n = opts.prefilter.mark(batch, marks);
@@ -73,45 +111,19 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
         const m = marks[i]!;
         if (m === 0) continue;
         parsed++;
-        const s = starts[i]!;
-        const e = ends[i]!;
-        const where: RecordLocation = { file, offset: base + s };
+        const where: RecordLocation = { file, offset: base + starts[i]! };
         if (lines[i]) where.line = lines[i];
-        // In a later pass a bad record counts once, when first reported.
-        const broken = (reason: string) => {
-          if (diagnostics.add({ ...where, reason }, prev !== undefined)) bad++;
-        };
-        let value: unknown;
-        try {
-          value = JSON.parse(buf.toString('utf8', s, e));
-        } catch (err) {
-          broken(`not valid JSON: ${(err as Error).message.replace(/\s+/g, ' ').slice(0, 120)}`);
-          continue;
-        }
-        if (m & Mark.BadUtf8) diagnostics.add({ ...where, reason: 'invalid UTF-8 bytes (read as U+FFFD)' }, prev !== undefined);
-        const r = normalize(value, () => 'sha1:' + createHash('sha1').update(buf.subarray(s, e)).digest('hex').slice(0, 32));
-        if (!r.ok) {
-          broken(r.reason);
-          continue;
-        }
-        // The same event exported twice has the same uuid, type and time; a reused uuid on a
-        // different event (seen in hand-made fixtures) is not a duplicate.
-        const key = `${r.event.uuid}\u0000${r.event.eventType}\u0000${r.event.published}`;
-        if (seen.has(key)) {
-          if (!prev?.kept.has(key)) summary.duplicates++;
-          continue;
-        }
-        if (opts.onEvent(r.event, where) || opts.dedupAll) seen.add(key);
+        use(buf, starts[i]!, ends[i]!, where, m);
       }
     };
     try {
       const stats = await readInput(src.path, file, opts.read, onBatch, (offset, line, reason) => {
         if (!prev) diagnostics.add(line ? { file, line, offset, reason } : { file, offset, reason });
       });
-      if (prev) summary.events -= bad;
+      if (prev) summary.events += extra - bad;
       else {
         summary.format = stats.format;
-        summary.events = stats.records - bad;
+        summary.events = stats.records + extra - bad;
         summary.bytes = stats.bytes;
       }
     } catch (err) {
