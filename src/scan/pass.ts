@@ -12,6 +12,7 @@ import { Intake, type IntakeContext } from './intake.js';
 import { NdjsonSplitter } from '../input/ndjson.js';
 import { prefilterFromSpec, type FilterSpec } from './filter-spec.js';
 import { canUseWorkers, startWorker } from './parallel.js';
+import { gluedRecords } from './glued.js';
 import { Mark } from './prefilter.js';
 import { planSplit } from './split-plan.js';
 import { publishedAt } from './probe.js';
@@ -90,13 +91,22 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
     const prefilter = prefilterFromSpec(opts.filter);
     const intake = new Intake(ctx);
     /** Parses one candidate record's text and takes the events it holds. */
-    const record = (text: string, where: RecordLocation, m: number) => {
-      parsed++;
+    const record = (text: string, where: RecordLocation, m: number, part = false) => {
+      if (!part) parsed++;
       let value: unknown;
       try {
         value = JSON.parse(text);
       } catch (err) {
-        intake.broken(where, `not valid JSON: ${(err as Error).message.replace(/\s+/g, ' ').slice(0, 120)}`);
+        // Several records glued on one line (files concatenated without a final newline)?
+        const bytes = part ? null : Buffer.from(text);
+        const parts = bytes ? gluedRecords(bytes, 0, bytes.length) : [];
+        if (parts.length === 0) {
+          intake.broken(where, `not valid JSON: ${(err as Error).message.replace(/\s+/g, ' ').slice(0, 120)}`);
+          return;
+        }
+        const reason = `${parts.length} records with no line break between them (files concatenated without a final newline?); each was read`;
+        if (diagnostics.add({ ...where, reason }, prev !== undefined)) intake.extra += parts.length - 1;
+        for (const [ps, pe] of parts) record(bytes!.toString('utf8', ps, pe), { ...where, offset: (where.offset ?? 0) + ps }, m, true);
         return;
       }
       if (m & Mark.BadUtf8) diagnostics.add({ ...where, reason: 'invalid UTF-8 bytes (read as U+FFFD)' }, prev !== undefined);
@@ -160,7 +170,7 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
       } else {
         stats = await readInput(src.path, file, opts.read, sink);
       }
-      if (prev) summary.events -= intake.bad;
+      if (prev) summary.events += intake.extra - intake.bad;
       else {
         summary.format = stats.format;
         summary.events = stats.records + intake.extra - intake.bad;
