@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import yargs from 'yargs';
 import { UsageError } from '../errors.js';
 import { parseDuration } from '../window/duration.js';
+import { addRuleOptions, readRuleOptions, type RuleOptions } from './rule-options.js';
 
 /** Output formats. */
 export const FORMATS = ['table', 'ndjson', 'json'] as const;
@@ -27,6 +28,10 @@ export interface CliOptions {
   /** Threads for large plain files. */
   threads: number;
   parallelMinMb: number;
+  /** Which Sigma rules to run (`--rules`, `--no-builtin-rules`, placeholders, `--strict-rules`). */
+  rules: RuleOptions;
+  /** `--hunt`: report every other event a rule matches as a detection. */
+  hunt: boolean;
 }
 
 /** Result of parsing: options to run with, or text to print (help, version) and an exit code. */
@@ -75,7 +80,7 @@ export async function parseArgs(argv: string[], version: string, width: number |
     .option('before', { type: 'string', default: '24h', describe: 'Window before each revocation (90m, 36h, 7d, 2w)', group: 'Activity window:' })
     .option('after', { type: 'string', default: '0', describe: 'Window after each revocation', group: 'Activity window:' })
     .option('window', { type: 'boolean', default: true, describe: 'Rebuild activity windows (--no-window: rules only, one pass)', group: 'Activity window:' })
-    .option('limit', { type: 'number', default: 50, describe: 'Timeline rows per window in the table (0 = all)', group: 'Activity window:' })
+    .option('limit', { type: 'number', default: 50, describe: 'Timeline rows per window, and detection rows, in the table (0 = all)', group: 'Activity window:' })
     .option('max-window-events', {
       type: 'number',
       default: 10000,
@@ -88,6 +93,12 @@ export async function parseArgs(argv: string[], version: string, width: number |
       describe: 'Read large plain NDJSON and pretty-array files with this many threads (1 or 2)',
       group: 'Input:',
     })
+    .option('hunt', {
+      type: 'boolean',
+      default: false,
+      describe: 'Also report every other event a loaded rule matches, as kind "detection" records',
+      group: 'Rules:',
+    })
     .option('parallel-min-mb', { type: 'number', default: 64, hidden: true })
     .option('debug', { type: 'boolean', default: false, hidden: true })
     .example('$0 export.ndjson', 'Table of every revocation in an export')
@@ -97,7 +108,9 @@ export async function parseArgs(argv: string[], version: string, width: number |
     .example('gunzip -c export.json.gz | $0 -', 'Read stdin')
     .example('$0 --format json export.ndjson > report.json', 'One JSON document with inputs, summary and findings')
     .example('$0 --before 7d --after 1h export.ndjson', 'Wider activity windows around each revocation')
+    .example('$0 --rules sigma/rules/identity/okta --hunt export.ndjson', 'Run your Sigma rules: their hits in the windows, and every other hit')
     .epilog(EPILOG);
+  addRuleOptions(parser);
 
   let output = '';
   const args = await new Promise<Record<string, unknown>>((resolve, reject) => {
@@ -149,6 +162,8 @@ export async function parseArgs(argv: string[], version: string, width: number |
       limit,
       threads,
       parallelMinMb,
+      rules: readRuleOptions(args),
+      hunt: args.hunt as boolean,
     },
   };
 }

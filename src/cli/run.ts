@@ -4,12 +4,13 @@ import { DEFAULT_MAX_RECORD_BYTES } from '../input/read.js';
 import { resolveInputs } from '../input/sources.js';
 import type { ScanReport } from '../report/model.js';
 import { reporters } from '../report/index.js';
-import { loadBuiltinRules } from '../rules/index.js';
 import { formatDiagnostic } from '../scan/diagnostics.js';
 import { scan } from '../scan/scan.js';
 import { useColor } from './color.js';
 import { writeChunk, type Io } from './io.js';
 import { parseArgs, type CliOptions } from './options.js';
+import { reportRuleSet } from './rule-notes.js';
+import { loadRuleSet } from './rule-set.js';
 import { packageVersion } from './version.js';
 
 /** How many diagnostics are printed on stderr. */
@@ -57,6 +58,8 @@ async function scanAndReport(
   err: (line: string) => void,
 ): Promise<ExitCode> {
   const started = performance.now();
+  const ruleSet = await loadRuleSet(options.rules);
+  reportRuleSet(ruleSet, { strict: options.rules.strict, hunt: options.hunt, quiet: options.quiet, userRules: options.rules.paths.length > 0 }, err);
   let inputs = options.inputs;
   if (inputs.length === 0) {
     if ((io.stdin as { isTTY?: boolean }).isTTY) throw new UsageError('no input given: name one or more exports, folders, or - for stdin');
@@ -67,10 +70,9 @@ async function scanAndReport(
   let report: ScanReport;
   let stats;
   try {
-    const rules = await loadBuiltinRules();
     const maxRecordBytes = options.maxRecordMb === 128 ? DEFAULT_MAX_RECORD_BYTES : Math.floor(options.maxRecordMb * 1024 * 1024);
-    ({ report, stats } = await scan(resolved.sources, { read: { maxRecordBytes }, rules, validate: options.validate, window: options.window,
-      threads: options.threads, parallelMinBytes: Math.floor(options.parallelMinMb * 1024 * 1024) }));
+    ({ report, stats } = await scan(resolved.sources, { read: { maxRecordBytes }, rules: ruleSet.rules, validate: options.validate, window: options.window,
+      threads: options.threads, parallelMinBytes: Math.floor(options.parallelMinMb * 1024 * 1024), hunt: options.hunt }));
   } finally {
     await resolved.cleanup();
     unregister?.();
@@ -98,7 +100,8 @@ async function scanAndReport(
 
   if (!options.quiet && format !== 'table') {
     const s = report.summary;
-    err(`${s.findings} revocation${s.findings === 1 ? '' : 's'} in ${s.events} events from ${s.files} input${s.files === 1 ? '' : 's'} (${s.duplicates} duplicate${s.duplicates === 1 ? '' : 's'} skipped)`);
+    const hunted = s.detections === undefined ? '' : ` and ${s.detections} detection${s.detections === 1 ? '' : 's'}`;
+    err(`${s.findings} revocation${s.findings === 1 ? '' : 's'}${hunted} in ${s.events} events from ${s.files} input${s.files === 1 ? '' : 's'} (${s.duplicates} duplicate${s.duplicates === 1 ? '' : 's'} skipped)`);
   }
   if (options.stats) {
     const secs = (performance.now() - started) / 1000;
