@@ -42,7 +42,8 @@ const EPILOG = `Exit codes: 0 done (findings or not), 1 findings with --fail-on-
 
 Input format comes from the content, not the file name: NDJSON/JSONL, JSON arrays (compact,
 pretty, or several pages one after another), single objects; gzip is detected by its magic bytes.
-Folders are read recursively (*.json, *.ndjson, *.jsonl, optionally .gz); - reads stdin.`;
+Folders are read recursively (*.json, *.ndjson, *.jsonl, optionally .gz); - reads stdin.
+To scan a file or folder named rules, write ./rules.`;
 
 /** Parses `argv` (without node and script). Throws UsageError for a bad command line. */
 export async function parseArgs(argv: string[], version: string, width: number | undefined): Promise<ParseResult> {
@@ -99,6 +100,7 @@ export async function parseArgs(argv: string[], version: string, width: number |
       describe: 'Also report every other event a loaded rule matches, as kind "detection" records',
       group: 'Rules:',
     })
+    .command('rules', 'List the loaded rules, or test them on exports: okta-revoke-scan rules list|test --help')
     .option('parallel-min-mb', { type: 'number', default: 64, hidden: true })
     .option('debug', { type: 'boolean', default: false, hidden: true })
     .example('$0 export.ndjson', 'Table of every revocation in an export')
@@ -125,6 +127,9 @@ export async function parseArgs(argv: string[], version: string, width: number |
     }
   });
   if (args.help || args.version) return { kind: 'print', text: output.endsWith('\n') ? output : output + '\n' };
+  if ((args._ as unknown[])[0] === 'rules') {
+    throw new UsageError("the rules command comes first (okta-revoke-scan rules list|test …); to scan a file or folder named rules, write ./rules");
+  }
   const maxRecordMb = args['max-record-mb'] as number;
   if (!Number.isFinite(maxRecordMb) || maxRecordMb <= 0 || maxRecordMb > 512) {
     throw new UsageError('--max-record-mb must be a number above 0 and at most 512');

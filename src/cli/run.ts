@@ -11,6 +11,7 @@ import { writeChunk, type Io } from './io.js';
 import { parseArgs, type CliOptions } from './options.js';
 import { reportRuleSet } from './rule-notes.js';
 import { loadRuleSet } from './rule-set.js';
+import { parseRulesArgs, runRulesCommand, type RulesCommandOptions } from './rules-command.js';
 import { packageVersion } from './version.js';
 
 /** How many diagnostics are printed on stderr. */
@@ -21,9 +22,12 @@ const NAME = 'okta-revoke-scan';
 /** Runs the CLI. `io.registerCleanup` lets the caller remove temp files on Ctrl-C. */
 export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () => Promise<void>) => () => void }): Promise<ExitCode> {
   const err = (line: string) => io.stderr.write(`${NAME}: ${line}\n`);
-  let options: CliOptions;
+  // `rules list|test …` is a command of its own; anything else is a scan (a file named rules: ./rules).
+  const rulesCommand = argv[0] === 'rules';
+  let options: CliOptions | RulesCommandOptions;
   try {
-    const parsed = await parseArgs(argv, packageVersion(), io.stdout.isTTY ? io.stdout.columns : undefined);
+    const width = io.stdout.isTTY ? io.stdout.columns : undefined;
+    const parsed = rulesCommand ? await parseRulesArgs(argv.slice(1), packageVersion(), width) : await parseArgs(argv, packageVersion(), width);
     if (parsed.kind === 'print') {
       await writeChunk(io.stdout, parsed.text);
       return ExitCode.Ok;
@@ -32,13 +36,13 @@ export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () =
   } catch (e) {
     if (e instanceof UsageError) {
       err(e.message);
-      io.stderr.write(`Run '${NAME} --help' for usage.\n`);
+      io.stderr.write(`Run '${NAME}${rulesCommand ? ' rules' : ''} --help' for usage.\n`);
       return ExitCode.Usage;
     }
     throw e;
   }
   try {
-    return await scanAndReport(options, io, err);
+    return 'command' in options ? await runRulesCommand(options, io, err) : await scanAndReport(options, io, err);
   } catch (e) {
     if (e instanceof UserError) {
       err(e.message);
