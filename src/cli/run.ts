@@ -4,13 +4,15 @@ import { DEFAULT_MAX_RECORD_BYTES } from '../input/read.js';
 import { resolveInputs, type ResolvedInputs } from '../input/sources.js';
 import type { ReportOptions, ScanReport } from '../report/model.js';
 import { reporters } from '../report/index.js';
-import { loadBuiltinRules } from '../rules/index.js';
 import { formatDiagnostic } from '../scan/diagnostics.js';
 import { scan } from '../scan/scan.js';
 import { describeEnd } from '../scan/time-range.js';
 import { useColor } from './color.js';
 import { writeChunk, type Io } from './io.js';
 import { parseArgs, type CliOptions } from './options.js';
+import { reportRuleSet } from './rule-notes.js';
+import { loadRuleSet } from './rule-set.js';
+import { parseRulesArgs, runRulesCommand, type RulesCommandOptions } from './rules-command.js';
 import { packageVersion } from './version.js';
 
 /** How many diagnostics are printed on stderr. */
@@ -21,9 +23,12 @@ const NAME = 'okta-revoke-scan';
 /** Runs the CLI. `io.registerCleanup` lets the caller remove temp files on Ctrl-C. */
 export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () => Promise<void>) => () => void }): Promise<ExitCode> {
   const err = (line: string) => io.stderr.write(`${NAME}: ${line}\n`);
-  let options: CliOptions;
+  // `rules list|test …` is a command of its own; anything else is a scan (a file named rules: ./rules).
+  const rulesCommand = argv[0] === 'rules';
+  let options: CliOptions | RulesCommandOptions;
   try {
-    const parsed = await parseArgs(argv, packageVersion(), io.stdout.isTTY ? io.stdout.columns : undefined);
+    const width = io.stdout.isTTY ? io.stdout.columns : undefined;
+    const parsed = rulesCommand ? await parseRulesArgs(argv.slice(1), packageVersion(), width) : await parseArgs(argv, packageVersion(), width);
     if (parsed.kind === 'print') {
       await writeChunk(io.stdout, parsed.text);
       return ExitCode.Ok;
@@ -32,13 +37,13 @@ export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () =
   } catch (e) {
     if (e instanceof UsageError) {
       err(e.message);
-      io.stderr.write(`Run '${NAME} --help' for usage.\n`);
+      io.stderr.write(`Run '${NAME}${rulesCommand ? ' rules' : ''} --help' for usage.\n`);
       return ExitCode.Usage;
     }
     throw e;
   }
   try {
-    return await scanAndReport(options, io, err);
+    return 'command' in options ? await runRulesCommand(options, io, err) : await scanAndReport(options, io, err);
   } catch (e) {
     if (e instanceof UserError) {
       err(e.message);
@@ -58,6 +63,8 @@ async function scanAndReport(
   err: (line: string) => void,
 ): Promise<ExitCode> {
   const started = performance.now();
+  const ruleSet = await loadRuleSet(options.rules);
+  reportRuleSet(ruleSet, { strict: options.rules.strict, hunt: options.hunt, quiet: options.quiet, userRules: options.rules.paths.length > 0 }, err);
   let inputs = options.inputs;
   if (inputs.length === 0) {
     if ((io.stdin as { isTTY?: boolean }).isTTY) throw new UsageError('no input given: name one or more exports, folders, or - for stdin');
@@ -76,16 +83,16 @@ async function scanAndReport(
   let report: ScanReport;
   let stats;
   try {
-    const rules = await loadBuiltinRules();
     const maxRecordBytes = options.maxRecordMb === 128 ? DEFAULT_MAX_RECORD_BYTES : Math.floor(options.maxRecordMb * 1024 * 1024);
     ({ report, stats } = await scan(resolved.sources, {
       read: { maxRecordBytes, format: options.inputFormat, eventsPath: options.eventsPath },
-      rules,
+      rules: ruleSet.rules,
       validate: options.validate,
       window: options.window,
       range: options.range,
       threads: options.threads,
       parallelMinBytes: Math.floor(options.parallelMinMb * 1024 * 1024),
+      hunt: options.hunt,
     }));
   } finally {
     await resolved.cleanup();
@@ -121,7 +128,8 @@ async function scanAndReport(
 
   if (!options.quiet && format !== 'table') {
     const s = report.summary;
-    err(`${s.findings} revocation${s.findings === 1 ? '' : 's'} in ${s.events} events from ${s.files} input${s.files === 1 ? '' : 's'} (${s.duplicates} duplicate${s.duplicates === 1 ? '' : 's'} skipped)`);
+    const hunted = s.detections === undefined ? '' : ` and ${s.detections} detection${s.detections === 1 ? '' : 's'}`;
+    err(`${s.findings} revocation${s.findings === 1 ? '' : 's'}${hunted} in ${s.events} events from ${s.files} input${s.files === 1 ? '' : 's'} (${s.duplicates} duplicate${s.duplicates === 1 ? '' : 's'} skipped)`);
   }
   if (options.stats) {
     const secs = (performance.now() - started) / 1000;
