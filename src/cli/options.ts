@@ -2,11 +2,12 @@
 import { availableParallelism } from 'node:os';
 import yargs from 'yargs';
 import { UsageError } from '../errors.js';
+import { formatNames, type FormatName } from '../report/index.js';
 import { parseDuration } from '../window/duration.js';
 
 /** Output formats. */
-export const FORMATS = ['table', 'ndjson', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
+export const FORMATS = formatNames;
+export type Format = FormatName;
 
 /** Parsed command line. */
 export interface CliOptions {

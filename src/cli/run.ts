@@ -3,7 +3,7 @@ import { ExitCode, UsageError, UserError } from '../errors.js';
 import { DEFAULT_MAX_RECORD_BYTES } from '../input/read.js';
 import { resolveInputs, type ResolvedInputs } from '../input/sources.js';
 import type { ScanReport } from '../report/model.js';
-import { reporters } from '../report/index.js';
+import { loadReporter } from '../report/index.js';
 import { loadBuiltinRules } from '../rules/index.js';
 import { formatDiagnostic } from '../scan/diagnostics.js';
 import { scan } from '../scan/scan.js';
@@ -102,7 +102,8 @@ async function scanAndReport(
   const format = options.format ?? (isTTY ? 'table' : 'ndjson');
   const color = format === 'table' && useColor(options.color, io.env, isTTY);
   const width = isTTY ? io.stdout.columns : undefined;
-  for (const chunk of reporters[format](report, { color, width, limit: options.limit })) await writeChunk(io.stdout, chunk);
+  const reporter = await loadReporter(format);
+  for (const chunk of reporter(report, { color, width, limit: options.limit })) await writeChunk(io.stdout, chunk);
 
   if (!options.quiet && format !== 'table') {
     const s = report.summary;
