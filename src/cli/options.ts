@@ -25,6 +25,8 @@ export interface CliOptions {
   window: { before: number; after: number; maxEvents: number; beforeText: string; afterText: string } | null;
   /** Timeline rows per window in the table (0 = all). */
   limit: number;
+  /** `-o FILE`: write the report there (atomically) instead of stdout. */
+  output: string | undefined;
   /** Threads for large plain files. */
   threads: number;
   parallelMinMb: number;
@@ -59,6 +61,13 @@ export async function parseArgs(argv: string[], version: string, width: number |
       alias: 'f',
       choices: FORMATS,
       describe: 'Output format (default: table on a terminal, ndjson when piped)',
+      group: 'Output:',
+    })
+    .option('output', {
+      alias: 'o',
+      type: 'string',
+      requiresArg: true,
+      describe: 'Write the report to FILE instead of stdout: written to a temporary file beside it and renamed when complete; never overwrites an input',
       group: 'Output:',
     })
     .option('color', { type: 'boolean', describe: 'Force colours on or off (default: on for a terminal unless NO_COLOR)', group: 'Output:' })
@@ -148,6 +157,7 @@ export async function parseArgs(argv: string[], version: string, width: number |
       debug: args.debug as boolean,
       window,
       limit,
+      output: args.output === undefined ? undefined : String(args.output),
       threads,
       parallelMinMb,
     },

@@ -1,7 +1,7 @@
 // The CLI as a function: arguments and io in, exit code out. Never throws for user errors.
 import { ExitCode, UsageError, UserError } from '../errors.js';
 import { DEFAULT_MAX_RECORD_BYTES } from '../input/read.js';
-import { resolveInputs, type ResolvedInputs } from '../input/sources.js';
+import { reason, resolveInputs, type ResolvedInputs } from '../input/sources.js';
 import type { ScanReport } from '../report/model.js';
 import { loadReporter } from '../report/index.js';
 import { loadBuiltinRules } from '../rules/index.js';
@@ -9,6 +9,7 @@ import { formatDiagnostic } from '../scan/diagnostics.js';
 import { scan } from '../scan/scan.js';
 import { useColor } from './color.js';
 import { writeChunk, type Io } from './io.js';
+import { openOutput, OutputError, refuseInput, type OutputFile } from './output-file.js';
 import { parseArgs, type CliOptions } from './options.js';
 import { packageVersion } from './version.js';
 
@@ -36,8 +37,10 @@ export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () =
     }
     throw e;
   }
+  // -o: the temporary report file, removed unless the run completes (also on Ctrl-C, via registerCleanup).
+  const output: { file?: OutputFile; unregister?: () => void } = {};
   try {
-    return await scanAndReport(options, io, err);
+    return await scanAndReport(options, io, err, output);
   } catch (e) {
     if (e instanceof UserError) {
       err(e.message);
@@ -48,6 +51,9 @@ export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () =
     if (options.debug) io.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
     else io.stderr.write('This is a bug; please report it with the command line used (--debug prints the stack).\n');
     return ExitCode.Internal;
+  } finally {
+    await output.file?.abort();
+    output.unregister?.();
   }
 }
 
@@ -55,12 +61,18 @@ async function scanAndReport(
   options: CliOptions,
   io: Io & { registerCleanup?: (fn: () => Promise<void>) => () => void },
   err: (line: string) => void,
+  output: { file?: OutputFile; unregister?: () => void },
 ): Promise<ExitCode> {
   const started = performance.now();
   let inputs = options.inputs;
   if (inputs.length === 0) {
     if ((io.stdin as { isTTY?: boolean }).isTTY) throw new UsageError('no input given: name one or more exports, folders, or - for stdin');
     inputs = ['-'];
+  }
+  // Opened before any input is read, so a bad -o fails at once, not after a long scan.
+  if (options.output !== undefined) {
+    output.file = await openOutput(options.output, inputs.filter((i) => i !== '-'));
+    output.unregister = io.registerCleanup?.(output.file.abort);
   }
   // Registered before stdin is copied: Ctrl-C during the copy removes the temp file too.
   let removeTemp: (() => Promise<void>) | null = null;
@@ -75,6 +87,8 @@ async function scanAndReport(
   let report: ScanReport;
   let stats;
   try {
+    // Files found in input folders (or a symlink to one) are inputs too.
+    if (options.output !== undefined) await refuseInput(options.output, resolved.sources.map((s) => s.path));
     const rules = await loadBuiltinRules();
     const maxRecordBytes = options.maxRecordMb === 128 ? DEFAULT_MAX_RECORD_BYTES : Math.floor(options.maxRecordMb * 1024 * 1024);
     ({ report, stats } = await scan(resolved.sources, { read: { maxRecordBytes }, rules, validate: options.validate, window: options.window,
@@ -98,12 +112,18 @@ async function scanAndReport(
     return ExitCode.Input;
   }
 
-  const isTTY = io.stdout.isTTY === true;
+  const sink = output.file?.sink ?? io.stdout;
+  const isTTY = sink.isTTY === true;
   const format = options.format ?? (isTTY ? 'table' : 'ndjson');
   const color = format === 'table' && useColor(options.color, io.env, isTTY);
-  const width = isTTY ? io.stdout.columns : undefined;
+  const width = isTTY ? sink.columns : undefined;
   const reporter = await loadReporter(format);
-  for (const chunk of reporter(report, { color, width, limit: options.limit })) await writeChunk(io.stdout, chunk);
+  try {
+    for (const chunk of reporter(report, { color, width, limit: options.limit })) await writeChunk(sink, chunk);
+    await output.file?.commit();
+  } catch (e) {
+    throw output.file && !(e instanceof UserError) ? new OutputError(`cannot write ${options.output}: ${reason(e)}`) : e;
+  }
 
   if (!options.quiet && format !== 'table') {
     const s = report.summary;
