@@ -39,6 +39,16 @@ export interface PassOptions {
   previous?: PassResult;
   /** Remember every event's uuid, not only those that matter: exact duplicate counts (--validate). */
   dedupAll?: boolean;
+  /** Told how far the pass has read, once per block of records and at the end of each input. */
+  onProgress?: (progress: PassProgress) => void;
+}
+
+/** How far a pass has read, over all its inputs so far. */
+export interface PassProgress {
+  /** Bytes read (decompressed), up to the end of the last record cut. */
+  bytes: number;
+  /** Records cut (before any parsing). */
+  records: number;
 }
 
 /** Counts for one input in a pass. */
@@ -69,7 +79,9 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
   let marks = new Uint8Array(1024);
   let parsed = 0;
   let split = 0;
+  const progress: PassProgress = { bytes: 0, records: 0 };
   for (const [index, src] of opts.sources.entries()) {
+    const before = { ...progress };
     const file = src.label;
     const summary: PassInput = prev?.inputs[index] ?? { path: file, format: 'unknown', events: 0, duplicates: 0, diagnostics: 0, error: null, bytes: 0 };
     inputs.push(summary);
@@ -107,6 +119,11 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
     };
     const at = (offset: number, line: number): RecordLocation => (line ? { file, line, offset } : { file, offset });
     const onBatch = (batch: RecordBatch) => {
+      if (opts.onProgress) {
+        progress.bytes = Math.max(progress.bytes, before.bytes + batch.base + batch.ends[batch.count - 1]!);
+        progress.records += batch.count;
+        opts.onProgress(progress);
+      }
       if (marks.length < batch.count) marks = new Uint8Array(batch.count * 2);
       if (prefilter.mark(batch, marks) === 0) return;
       const { buf, starts, ends, lines, base } = batch;
@@ -140,6 +157,11 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
         stats = { format: first.format, records: first.records + rest.records, bytes: first.bytes + rest.bytes };
       } else {
         stats = await readInput(src.path, file, opts.read, onBatch, onDiag);
+      }
+      if (opts.onProgress) {
+        progress.bytes = before.bytes + stats.bytes;
+        progress.records = before.records + stats.records;
+        opts.onProgress(progress);
       }
       if (prev) summary.events -= bad;
       else {

@@ -7,7 +7,7 @@ import type { SigmaRule } from '../rules/index.js';
 import { WindowCollector, type WindowOptions } from '../window/collector.js';
 import { TokenIndex } from '../window/token-index.js';
 import { buildFinding, compareFindings, REVOKE_EVENT } from './finding.js';
-import { runPass, type PassResult } from './pass.js';
+import { runPass, type PassProgress, type PassResult } from './pass.js';
 
 /** Options for {@link scan}. */
 export interface ScanOptions {
@@ -21,6 +21,8 @@ export interface ScanOptions {
   threads?: number;
   /** Smallest file read by two threads. */
   parallelMinBytes?: number;
+  /** Told how far each pass has read (pass 1 finds revocations; pass 2, when there are any, fills the windows). */
+  onProgress?: (progress: PassProgress & { pass: number }) => void;
 }
 
 /** Figures for `--stats`. */
@@ -68,6 +70,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
     threads: opts.threads,
     parallelMinBytes: opts.parallelMinBytes,
     dedupAll: opts.validate,
+    onProgress: opts.onProgress && ((p) => opts.onProgress!({ ...p, pass: 1 })),
     onEvent(event) {
       const revocation = onRevocation(event);
       if (!windows || !TokenIndex.wants(event)) return revocation;
@@ -93,6 +96,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
       threads: opts.threads,
       parallelMinBytes: opts.parallelMinBytes,
       onEvent: (event) => collector.observe(event),
+      onProgress: opts.onProgress && ((p) => opts.onProgress!({ ...p, pass: 2 })),
       previous: pass,
     });
     collector.finish();
