@@ -25,6 +25,8 @@ export interface CliOptions {
   window: { before: number; after: number; maxEvents: number; beforeText: string; afterText: string } | null;
   /** Timeline rows per window in the table (0 = all). */
   limit: number;
+  /** `--progress` / `--no-progress`; undefined: a bar for large inputs when stderr is a terminal. */
+  progress: boolean | undefined;
   /** `-o FILE`: write the report there (atomically) instead of stdout. */
   output: string | undefined;
   /** Threads for large plain files. */
@@ -71,6 +73,11 @@ export async function parseArgs(argv: string[], version: string, width: number |
       group: 'Output:',
     })
     .option('color', { type: 'boolean', describe: 'Force colours on or off (default: on for a terminal unless NO_COLOR)', group: 'Output:' })
+    .option('progress', {
+      type: 'boolean',
+      describe: 'Progress bar on stderr while reading (default: for inputs over 32 MB when stderr is a terminal, not with --quiet or in CI)',
+      group: 'Output:',
+    })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No summary or diagnostics on stderr', group: 'Output:' })
     .option('stats', { type: 'boolean', default: false, describe: 'Print timing, throughput and peak memory on stderr', group: 'Output:' })
     .option('fail-on-findings', { type: 'boolean', default: false, describe: 'Exit 1 when at least one revocation is found', group: 'Exit status:' })
@@ -157,6 +164,7 @@ export async function parseArgs(argv: string[], version: string, width: number |
       debug: args.debug as boolean,
       window,
       limit,
+      progress: args.progress as boolean | undefined,
       output: args.output === undefined ? undefined : String(args.output),
       threads,
       parallelMinMb,

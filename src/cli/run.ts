@@ -11,6 +11,8 @@ import { useColor } from './color.js';
 import { writeChunk, type Io } from './io.js';
 import { openOutput, OutputError, refuseInput, type OutputFile } from './output-file.js';
 import { parseArgs, type CliOptions } from './options.js';
+import { ProgressBar } from './progress.js';
+import { planProgress } from './progress-plan.js';
 import { packageVersion } from './version.js';
 
 /** How many diagnostics are printed on stderr. */
@@ -86,14 +88,18 @@ async function scanAndReport(
   }
   let report: ScanReport;
   let stats;
+  let bar: ProgressBar | null = null;
   try {
     // Files found in input folders (or a symlink to one) are inputs too.
     if (options.output !== undefined) await refuseInput(options.output, resolved.sources.map((s) => s.path));
+    const plan = await planProgress(options.progress, io.stderr, io.env, options.quiet, resolved.sources.map((s) => s.path));
+    if (plan.show) bar = new ProgressBar({ stream: io.stderr, width: io.stderr.columns, clock: () => performance.now(), total: plan.total });
     const rules = await loadBuiltinRules();
     const maxRecordBytes = options.maxRecordMb === 128 ? DEFAULT_MAX_RECORD_BYTES : Math.floor(options.maxRecordMb * 1024 * 1024);
     ({ report, stats } = await scan(resolved.sources, { read: { maxRecordBytes }, rules, validate: options.validate, window: options.window,
-      threads: options.threads, parallelMinBytes: Math.floor(options.parallelMinMb * 1024 * 1024) }));
+      threads: options.threads, parallelMinBytes: Math.floor(options.parallelMinMb * 1024 * 1024), onProgress: bar ? (p) => bar!.update(p) : undefined }));
   } finally {
+    bar?.finish();
     await resolved.cleanup();
     unregister?.();
   }
