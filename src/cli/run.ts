@@ -4,6 +4,7 @@ import { DEFAULT_MAX_RECORD_BYTES } from '../input/read.js';
 import { reason, resolveInputs, type ResolvedInputs } from '../input/sources.js';
 import type { ScanReport } from '../report/model.js';
 import { loadReporter } from '../report/index.js';
+import { safeText } from '../report/sanitize.js';
 import { loadBuiltinRules } from '../rules/index.js';
 import { formatDiagnostic } from '../scan/diagnostics.js';
 import { scan } from '../scan/scan.js';
@@ -22,7 +23,8 @@ const NAME = 'okta-revoke-scan';
 
 /** Runs the CLI. `io.registerCleanup` lets the caller remove temp files on Ctrl-C. */
 export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () => Promise<void>) => () => void }): Promise<ExitCode> {
-  const err = (line: string) => io.stderr.write(`${NAME}: ${line}\n`);
+  // Messages carry file names and parser messages that quote the input: never raw controls on stderr.
+  const err = (line: string) => io.stderr.write(`${NAME}: ${safeText(line)}\n`);
   let options: CliOptions;
   try {
     const parsed = await parseArgs(argv, packageVersion(), io.stdout.isTTY ? io.stdout.columns : undefined);
@@ -110,7 +112,7 @@ async function scanAndReport(
     const n = report.summary.diagnostics;
     const shown = Math.min(n, SHOW_DIAGNOSTICS);
     err(`${n} input problem${n === 1 ? '' : 's'} (bad records are skipped; every good event is still used)${n > shown ? `, first ${shown}:` : ':'}`);
-    for (const d of report.diagnostics.slice(0, shown)) io.stderr.write(`  ${formatDiagnostic(d)}\n`);
+    for (const d of report.diagnostics.slice(0, shown)) io.stderr.write(`  ${safeText(formatDiagnostic(d))}\n`);
     if (n > shown) io.stderr.write(`  … ${n - shown} more (--format json lists up to 1000)\n`);
   }
   if (options.strict && report.summary.diagnostics > 0) {
