@@ -44,6 +44,14 @@ Input format comes from the content, not the file name: NDJSON/JSONL, JSON array
 pretty, or several pages one after another), single objects; gzip is detected by its magic bytes.
 Folders are read recursively (*.json, *.ndjson, *.jsonl, optionally .gz); - reads stdin.`;
 
+const OUTPUT_EPILOG = `Output: table for people; ndjson (one finding per line) and json (one document) for jq and
+scripts, described by the JSON Schemas in schema/; csv (one row per window event, safe to open
+in a spreadsheet); timesketch (JSONL for Timesketch import). -o writes FILE only once the report
+is complete: a FILE that is an input or cannot be created is exit 2, a write that fails later 3.
+
+Environment: NO_COLOR turns colours off, FORCE_COLOR on (--color/--no-color win over both);
+CI (set) turns the progress bar off. The bar is drawn on stderr, never on stdout.`;
+
 /** Parses `argv` (without node and script). Throws UsageError for a bad command line. */
 export async function parseArgs(argv: string[], version: string, width: number | undefined): Promise<ParseResult> {
   const parser = yargs()
@@ -114,7 +122,10 @@ export async function parseArgs(argv: string[], version: string, width: number |
     .example('gunzip -c export.json.gz | $0 -', 'Read stdin')
     .example('$0 --format json export.ndjson > report.json', 'One JSON document with inputs, summary and findings')
     .example('$0 --before 7d --after 1h export.ndjson', 'Wider activity windows around each revocation')
-    .epilog(EPILOG);
+    .example('$0 -f csv -o revocations.csv export.ndjson', 'Spreadsheet: one row per window event, formula-safe')
+    .example('$0 -f timesketch -o timeline.jsonl logs/', 'Timeline for Timesketch: revocations and their window events, tagged')
+    .example('$0 -q --no-progress -o report.ndjson export.json.gz', 'Quiet run for scripts; the report appears only when complete')
+    .epilog(`${EPILOG}\n\n${OUTPUT_EPILOG}`);
 
   let output = '';
   const args = await new Promise<Record<string, unknown>>((resolve, reject) => {
