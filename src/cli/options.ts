@@ -83,7 +83,7 @@ export async function parseArgs(argv: string[], version: string, width: number |
     .option('color', { type: 'boolean', describe: 'Force colours on or off (default: on for a terminal unless NO_COLOR)', group: 'Output:' })
     .option('progress', {
       type: 'boolean',
-      describe: 'Progress bar on stderr while reading (default: for inputs over 32 MB when stderr is a terminal, not with --quiet or in CI)',
+      describe: 'Progress bar on stderr while reading (default: for inputs over 32 MiB when stderr is a terminal, not with --quiet or in CI)',
       group: 'Output:',
     })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No summary or diagnostics on stderr', group: 'Output:' })

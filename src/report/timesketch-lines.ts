@@ -18,6 +18,7 @@ function micros(published: string): number | undefined {
   return Number.isFinite(ms) ? ms * 1000 : undefined;
 }
 
+/** The fields every line starts with; `timestamp` only when `published` is a valid time. */
 function base(published: string, message: string, eventType: string, uuid: string): TimesketchLine {
   const ts = micros(published);
   return {
@@ -36,6 +37,7 @@ function base(published: string, message: string, eventType: string, uuid: strin
 /** A nullable log value for a message, escaped like table cells; `-` when absent. */
 const shown = (v: string | null | undefined): string => (v ? safeText(v) : '-');
 
+/** The line of a revocation: who revoked which token, from where, with which outcome and rules; tagged `revocation`. */
 export function revocationLine(f: Finding): TimesketchLine {
   const ev = (f.event ?? {}) as { eventType?: unknown; displayMessage?: unknown };
   const eventType = typeof ev.eventType === 'string' ? ev.eventType : 'system.api_token.revoke';
@@ -62,6 +64,7 @@ export function revocationLine(f: Finding): TimesketchLine {
   return line;
 }
 
+/** The line of a window event: what happened, by whom, from where, to which targets. */
 export function windowLine(e: WindowEvent): TimesketchLine {
   const actor = e.actor.alternateId || e.actor.displayName || e.actor.id;
   const message = `${shown(e.displayMessage ?? e.eventType)} (${shown(e.eventType)}) by ${shown(actor)} from ${shown(e.client.ipAddress)}`;
