@@ -2,12 +2,13 @@
 import { ExitCode, UsageError, UserError } from '../errors.js';
 import { DEFAULT_MAX_RECORD_BYTES } from '../input/read.js';
 import { reason, resolveInputs, type ResolvedInputs } from '../input/sources.js';
-import type { ScanReport } from '../report/model.js';
+import type { ReportOptions, ScanReport } from '../report/model.js';
 import { loadReporter } from '../report/index.js';
 import { safeText } from '../report/sanitize.js';
 import { loadBuiltinRules } from '../rules/index.js';
 import { formatDiagnostic } from '../scan/diagnostics.js';
 import { scan } from '../scan/scan.js';
+import { describeEnd } from '../scan/time-range.js';
 import { useColor } from './color.js';
 import { writeChunk, type Io } from './io.js';
 import { openOutput, OutputError, refuseInput, type OutputFile } from './output-file.js';
@@ -98,8 +99,16 @@ async function scanAndReport(
     if (plan.show) bar = new ProgressBar({ stream: io.stderr, width: io.stderr.columns, clock: () => performance.now(), total: plan.total });
     const rules = await loadBuiltinRules();
     const maxRecordBytes = options.maxRecordMb === 128 ? DEFAULT_MAX_RECORD_BYTES : Math.floor(options.maxRecordMb * 1024 * 1024);
-    ({ report, stats } = await scan(resolved.sources, { read: { maxRecordBytes }, rules, validate: options.validate, window: options.window,
-      threads: options.threads, parallelMinBytes: Math.floor(options.parallelMinMb * 1024 * 1024), onProgress: bar ? (p) => bar!.update(p) : undefined }));
+    ({ report, stats } = await scan(resolved.sources, {
+      read: { maxRecordBytes, format: options.inputFormat, eventsPath: options.eventsPath },
+      rules,
+      validate: options.validate,
+      window: options.window,
+      range: options.range,
+      threads: options.threads,
+      parallelMinBytes: Math.floor(options.parallelMinMb * 1024 * 1024),
+      onProgress: bar ? (p) => bar!.update(p) : undefined,
+    }));
   } finally {
     bar?.finish();
     await resolved.cleanup();
@@ -125,12 +134,19 @@ async function scanAndReport(
   const format = options.format ?? (isTTY ? 'table' : 'ndjson');
   const color = format === 'table' && useColor(options.color, io.env, isTTY);
   const width = isTTY ? sink.columns : undefined;
+  const reportOptions: ReportOptions = { color, width, limit: options.limit };
+  if (options.timeZone !== undefined) reportOptions.timeZone = options.timeZone;
   const reporter = await loadReporter(format);
   try {
-    for (const chunk of reporter(report, { color, width, limit: options.limit })) await writeChunk(sink, chunk);
+    for (const chunk of reporter(report, reportOptions)) await writeChunk(sink, chunk);
     await output.file?.commit();
   } catch (e) {
     throw output.file && !(e instanceof UserError) ? new OutputError(`cannot write ${options.output}: ${reason(e)}`) : e;
+  }
+
+  if (!options.quiet && stats.range) {
+    const r = stats.range;
+    err(`time range ${describeEnd(r.from)} to ${describeEnd(r.to)}${r.newest === null ? '' : ` (newest event ${describeEnd(r.newest)})`}: revocations outside it are not reported`);
   }
 
   if (!options.quiet && format !== 'table') {

@@ -1,6 +1,6 @@
 // Table reporter: one row per revocation (chalk + cli-table3), activity windows, then a summary line.
 import { Chalk } from 'chalk';
-import { COLUMNS } from './cells.js';
+import { findingColumns } from './cells.js';
 import { MAX_CELL_WIDTH, normaliseWidth, renderBlocks, renderGrid } from './grid.js';
 import type { Reporter, ScanReport, ReportOptions } from './model.js';
 import { emptyMessage, summaryLine } from './summary-text.js';
@@ -27,9 +27,10 @@ export const tableReporter: Reporter = function* tableReporter(report: ScanRepor
     }
     return;
   }
-  const table = renderGrid(COLUMNS, report.findings, width, chalk);
+  const columns = findingColumns(options.timeZone);
+  const table = renderGrid(columns, report.findings, width, chalk);
   if (table !== undefined) yield `${table}\n`;
-  else yield* renderBlocks(COLUMNS, report.findings, width ?? MAX_CELL_WIDTH, chalk);
-  yield* windowSections(report.findings, { width, limit: options.limit, chalk }, table === undefined);
+  else yield* renderBlocks(columns, report.findings, width ?? MAX_CELL_WIDTH, chalk);
+  yield* windowSections(report.findings, { width, limit: options.limit, chalk, timeZone: options.timeZone }, table === undefined);
   for (const l of wrapText(summaryLine(summary), width)) yield `${l}\n`;
 };

@@ -1,7 +1,7 @@
 // Timeline of one activity window: a table (or block list) of its first events, in time order.
 import type { ChalkInstance } from 'chalk';
 import type { ActivityWindow, WindowEvent } from '../window/types.js';
-import { MISSING, formatUtc, line, outcomeStyle } from './cells.js';
+import { MISSING, formatUtc, line, outcomeStyle, timeHeader } from './cells.js';
 import { MAX_CELL_WIDTH, renderBlocks, renderGrid, type ColumnSpec } from './grid.js';
 import { linkSlots } from './link-tags.js';
 import { safeText } from './sanitize.js';
@@ -37,6 +37,13 @@ function actorLine({ actor }: WindowEvent): CellLine {
   return line(actor.alternateId || actor.displayName || actor.id);
 }
 
+/** The timeline's columns with times in UTC or in `timeZone` (`--tz`). */
+export function timelineColumns(timeZone?: string): readonly ColumnSpec<WindowEvent>[] {
+  if (timeZone === undefined) return TIMELINE_COLUMNS;
+  const time: ColumnSpec<WindowEvent> = { header: timeHeader(timeZone), min: 20, lines: (e) => [{ text: formatUtc(Date.parse(e.published), e.published, timeZone) }] };
+  return [time, ...TIMELINE_COLUMNS.slice(1)];
+}
+
 /** The timeline's columns, left to right; every cell is one line, so rows need no lines between them. */
 export const TIMELINE_COLUMNS: readonly ColumnSpec<WindowEvent>[] = [
   { header: 'Time (UTC)', min: 20, lines: (e) => [{ text: formatUtc(Date.parse(e.published), e.published) }] },
@@ -58,14 +65,16 @@ export function* renderTimeline(
   limit: number | undefined,
   width: number | undefined,
   chalk: ChalkInstance,
+  timeZone?: string,
 ): Generator<string> {
+  const columns = timelineColumns(timeZone);
   const rows = rowLimit(limit);
   const shown = window.events.length > rows ? window.events.slice(0, rows) : window.events;
-  const grid = renderGrid(TIMELINE_COLUMNS, shown, width, chalk, true);
+  const grid = renderGrid(columns, shown, width, chalk, true);
   if (grid !== undefined) yield `${grid}\n`;
   else {
     yield '\n'; // sets the blocks apart from the header block above
-    yield* renderBlocks(TIMELINE_COLUMNS, shown, width ?? MAX_CELL_WIDTH, chalk);
+    yield* renderBlocks(columns, shown, width ?? MAX_CELL_WIDTH, chalk);
   }
   const more = window.events.length - shown.length;
   if (more > 0) {

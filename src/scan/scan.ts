@@ -8,6 +8,7 @@ import { WindowCollector, type WindowOptions } from '../window/collector.js';
 import { TokenIndex } from '../window/token-index.js';
 import { buildFinding, compareFindings, REVOKE_EVENT } from './finding.js';
 import { runPass, type PassProgress, type PassResult } from './pass.js';
+import { resolveRange, type TimeRange } from './time-range.js';
 
 /** Options for {@link scan}. */
 export interface ScanOptions {
@@ -21,6 +22,8 @@ export interface ScanOptions {
   threads?: number;
   /** Smallest file read by two threads. */
   parallelMinBytes?: number;
+  /** Report only revocations published inside this range (`--from`, `--to`); windows still see every event. */
+  range?: TimeRange;
   /** Told how far each pass has read (pass 1 finds revocations; pass 2, when there are any, fills the windows). */
   onProgress?: (progress: PassProgress & { pass: number }) => void;
 }
@@ -32,6 +35,8 @@ export interface ScanStats {
   passes: number;
   /** Input reads done by two threads (over all passes). */
   split: number;
+  /** The range applied (ms, infinite when open) and the newest event it was counted from. */
+  range?: { from: number; to: number; newest: number | null };
 }
 
 /** Needles of the first pass: the rules' literals, token creations and calls made with a token. */
@@ -79,8 +84,14 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
     },
   });
   let parsed = pass.parsed;
-  let split = pass.split;
   let passes = 1;
+  let split = pass.split;
+  let applied: ScanStats['range'];
+  if (opts.range && (opts.range.from || opts.range.to)) {
+    const { from, to } = resolveRange(opts.range, pass.newest);
+    applied = { from, to, newest: pass.newest };
+    for (const [id, f] of found) if (f.finding.publishedMs < from || f.finding.publishedMs > to) found.delete(id);
+  }
   const findings = [...found.values()].map((f) => f.finding).sort(compareFindings);
 
   if (opts.window && findings.length > 0) {
@@ -101,8 +112,8 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
     });
     collector.finish();
     parsed += pass.parsed;
-    split += pass.split;
     passes++;
+    split += pass.split;
   }
 
   const byRule: Record<string, number> = {};
@@ -124,7 +135,9 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
     findings,
     diagnostics: pass.diagnostics.kept,
   };
-  return { report, stats: { bytes: sum(pass.inputs.map((i) => i.bytes)), parsed, passes, split } };
+  const stats: ScanStats = { bytes: sum(pass.inputs.map((i) => i.bytes)), parsed, passes, split };
+  if (applied) stats.range = applied;
+  return { report, stats };
 }
 
 function sum(xs: number[]): number {
