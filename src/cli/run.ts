@@ -14,7 +14,7 @@ import { openOutput, OutputError, refuseInput, type OutputFile } from './output-
 import { parseArgs, type CliOptions } from './options.js';
 import { reportRuleSet } from './rule-notes.js';
 import { loadRuleSet } from './rule-set.js';
-import { parseRulesArgs, runRulesCommand, type RulesCommandOptions } from './rules-command.js';
+import type { RulesCommandOptions } from './rules-command.js';
 import { ProgressBar } from './progress.js';
 import { planProgress } from './progress-plan.js';
 import { packageVersion } from './version.js';
@@ -33,7 +33,10 @@ export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () =
   let options: CliOptions | RulesCommandOptions;
   try {
     const width = io.stdout.isTTY ? io.stdout.columns : undefined;
-    const parsed = rulesCommand ? await parseRulesArgs(argv.slice(1), packageVersion(), width) : await parseArgs(argv, packageVersion(), width);
+    // The rules commands (and the table code they print with) load only when asked for.
+    const parsed = rulesCommand
+      ? await (await import('./rules-command.js')).parseRulesArgs(argv.slice(1), packageVersion(), width)
+      : await parseArgs(argv, packageVersion(), width);
     if (parsed.kind === 'print') {
       await writeChunk(io.stdout, parsed.text);
       return ExitCode.Ok;
@@ -50,7 +53,9 @@ export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () =
   // -o: the temporary report file, removed unless the run completes (also on Ctrl-C, via registerCleanup).
   const output: { file?: OutputFile; unregister?: () => void } = {};
   try {
-    return 'command' in options ? await runRulesCommand(options, io, err) : await scanAndReport(options, io, err, output);
+    return 'command' in options
+      ? await (await import('./rules-command.js')).runRulesCommand(options, io, err)
+      : await scanAndReport(options, io, err, output);
   } catch (e) {
     if (e instanceof UserError) {
       err(e.message);
