@@ -110,6 +110,9 @@ export async function parseArgs(argv: string[], version: string, width: number |
     .example('gunzip -c export.json.gz | $0 -', 'Read stdin')
     .example('$0 --format json export.ndjson > report.json', 'One JSON document with inputs, summary and findings')
     .example('$0 --before 7d --after 1h export.ndjson', 'Wider activity windows around each revocation')
+    .example('$0 hooks.ndjson okta.csv splunk-export.json', 'Event Hook deliveries, CSV and SIEM exports in one run')
+    .example('$0 --events-path hits.hits es-response.json', 'Events under a key the tool does not guess')
+    .example('$0 --from 7d --tz Europe/Berlin export.ndjson', 'Revocations of the last 7 days of the export, local times')
     .epilog(EPILOG);
 
   let output = '';
