@@ -55,7 +55,7 @@ describe('broken parts of every shape are diagnostics, never crashes', () => {
     expect(report.diagnostics.map((d) => d.reason)).toEqual([expect.stringMatching(/document is cut short or not valid JSON/)]);
   });
   it('a wrong --events-path says where it looked; an empty export is just empty', async () => {
-    const { report } = await json(['--events-path', 'hits.hits', file('doc.json', JSON.stringify({ events: [revoke] }))]);
+    const { report } = await json(['--events-path', 'hits.hits', file('doc.json', JSON.stringify({ took: 3, result: { items: [revoke] } }))]);
     expect(report.findings).toEqual([]);
     expect(report.diagnostics[0]!.reason).toMatch(/no events under hits\.hits/);
     const empty = await json(['--strict', file('empty-doc.json', '{"events": []}')]);
