@@ -80,6 +80,11 @@ describe('probes on events carried as JSON text', () => {
     expect(marks(fieldProbe('"requestApiTokenId"', new Set(['00Tzzz'])), [twice])).toEqual([true]);
     expect(marks(fieldProbe('"requestApiTokenId"', new Set(['00Tzzz'])), [wrapped({ transaction: { detail: { requestApiTokenId: '00T"x' } } })])).toEqual([true]);
   });
+  it("a plain event's own actor is the first key; nested actor keys further on are not read", () => {
+    const p = actorIdProbe(new Set(['00uADMIN']));
+    const nested = { actor: { id: '00uOTHER' }, debugContext: { debugData: { actor: { id: '00uADMIN' } } } };
+    expect(marks(p, [JSON.stringify(nested), JSON.stringify(nested, null, 2), JSON.stringify({ uuid: 'u', ...nested })])).toEqual([false, false, false]);
+  });
   it('names inside other words or values are not keys', () => {
     const p = actorIdProbe(new Set(['00uADMIN']));
     expect(marks(p, ['{"uuid":"1","eventType":"user.mfa.factor.reset","x":"actor"}', wrapped({ eventType: 'user.mfa.factor.reset' })])).toEqual([false, false]);
