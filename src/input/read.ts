@@ -28,10 +28,16 @@ export type ReadDiagnostic = (offset: number, line: number, reason: string) => v
 
 export const DEFAULT_MAX_RECORD_BYTES = 128 * 1024 * 1024;
 
-/** Chooses a splitter from the first significant byte: `[` array, `{` NDJSON / objects. */
-function splitterFor(first: number, label: string, opts: ReadOptions): Splitter {
+/**
+ * Chooses a splitter from the first significant byte: `[` array, `{` NDJSON / objects. Anything
+ * else (a header line, a damaged first byte) is read as NDJSON, which reports the junk and goes
+ * on, when a later line of the block starts a record; else the input is not JSON at all.
+ */
+function splitterFor(buf: Buffer, at: number, label: string, opts: ReadOptions): Splitter {
+  const first = buf[at]!;
   if (first === 0x5b) return new ArraySplitter(opts.maxRecordBytes);
   if (first === 0x7b) return new NdjsonSplitter(opts.maxRecordBytes);
+  if (buf.includes('\n{', at) || buf.includes('\n[', at)) return new NdjsonSplitter(opts.maxRecordBytes);
   throw new InputError(`${label}: not a JSON export (starts with ${describeByte(first)})`);
 }
 
@@ -92,7 +98,7 @@ export async function readInput(
           if (block.error) onDiag(0, 0, block.error);
           throw new InputError(`${label}: no JSON in this input (${buf.length === 0 ? 'empty' : 'only blank space'})`);
         }
-        splitter = splitterFor(buf[at]!, label, opts);
+        splitter = splitterFor(buf, at, label, opts);
       }
       batch.reset(buf, base);
       const consumed = splitter.split(buf, base, eof, batch, onDiag);

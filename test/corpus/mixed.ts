@@ -27,7 +27,6 @@ const TINY: [string, string, 0 | 3, boolean][] = [
   ['closing-bracket', ']', 3, false],
   ['closing-brace', '}', 3, false],
   ['binary-zip', 'PK\u0003\u0004\u0014\u0000\u0000\u0000', 3, false],
-  ['junk-line-before-ndjson', `exported from the SIEM on 2024-03-06\n${R.join('\n')}\n`, 3, false],
   ['empty-array', '[]', 0, false],
   ['empty-array-pretty', '[\n]\n', 0, false],
   ['empty-object', '{}', 0, true],
@@ -36,6 +35,7 @@ const TINY: [string, string, 0 | 3, boolean][] = [
   ['array-of-null', '[null]', 0, true],
   ['array-of-scalars', '[1, "x", true, null]', 0, true],
   ['array-of-empty-objects', '[{}, {}, {}]', 0, true],
+  ['stray-brace-in-array', '[}', 0, true],
 ];
 
 /** Every mixed-content case. */
@@ -75,6 +75,11 @@ export function mixedCases(): CorpusCase[] {
   add('records-with-trailing-commas', sample().flatMap((p) => [p, broken(',\n', 'a comma after a record')]), { sep: '' });
   add('record-then-garbage-on-its-line', [...ends(0, 30, '\n'), ok(R[30]!), broken(' <- not JSON\n', 'garbage after a record'), ...ends(31, 46, '\n')], { sep: '', close: '' });
   add('object-without-event-lines', [...sample(0, 12), broken('{"hello":"world"}', 'no eventType'), broken('{"eventType":"x"}', 'no published'), ...sample(12)]);
+  add('array-with-a-stray-brace', [...arrayPiece(0, 20, false).map((p, k) => (k === 0 ? { ...p, bytes: (p.bytes as string).slice(0, -1) } : p)), broken('}', 'a stray brace'), { bytes: ']' }], { sep: '', close: '' }, 'input.json');
+  // Junk before the first record (a header line, a damaged first byte) costs only itself.
+  add('header-line-before-ndjson', [broken('exported from the SIEM on 2024-03-06', 'a header line'), ...sample()]);
+  add('first-byte-damaged', [broken('"' + R[0]!.slice(1), 'first byte damaged'), ...sample(1)]);
+  add('header-line-before-pretty-array', [broken('# okta logs', 'a header line'), ...arrayPiece(0, 46, true)], undefined, 'input.json');
   add('array-of-arrays', [broken(`[[${R[0]}]]`, 'an array inside an array'), ...sample(1)]);
   for (const [name, text, exit, hasBad] of TINY) {
     out.push(assembleCase({ name: `mixed-tiny-${name}`, group, file: 'tiny.json', exit }, hasBad ? [broken(text, name)] : [{ bytes: text }], { close: '' }));
