@@ -25,7 +25,7 @@ async function drain(path: string, keep: (buf: Buffer) => number = () => 0): Pro
   const r = await openBlocks(path);
   const parts: Buffer[] = [];
   const errors: Drained['errors'] = [];
-  let leftover = Buffer.alloc(0);
+  let leftover: Buffer = Buffer.alloc(0);
   let at = 0;
   let blocks = 0;
   try {
