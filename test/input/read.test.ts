@@ -1,12 +1,13 @@
 // readInput's choice of splitter: junk before the first record costs only itself; no JSON at all is an error.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { readInput } from '../../src/input/read.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ors-read-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const rec = (uuid: string) => JSON.stringify({ uuid, eventType: 'x.y', published: '2024-01-01T00:00:00Z' });
 
 async function read(name: string, text: string) {

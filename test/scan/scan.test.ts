@@ -1,12 +1,13 @@
 // scan(): the first pass remembers revocations only, so memory does not grow with the token calls of an export.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadBuiltinRules } from '../../src/rules/index.js';
 import { scan } from '../../src/scan/scan.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ors-scan-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const SAMPLE = readFileSync('samples/okta-export.ndjson', 'utf8').trim().split('\n');
 /** A call made with ci-deploy on 03-04 15:40, before every window (they start 03-04 16:15). */
 const EARLY_CALL = SAMPLE[6]!;
