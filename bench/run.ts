@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { generate, parseSize } from './generate.js';
 import type { Manifest } from './manifest.js';
 import { measureCommand, median, type RunMeasure } from './measure.js';
+import { memoryMain } from './memory.js';
 import type { ExportFormat } from './writer.js';
 
 /** A corpus layout the benchmark knows: an export format, possibly gzipped. */
@@ -101,7 +102,10 @@ export function formatTable(rows: readonly BenchRow[]): string {
 
 const USAGE = `usage: npm run bench -- [--sizes 1GiB[,4GiB]] [--formats ndjson,pretty[,array,onelinearray,gzip]]
   [--runs 3] [--seed 1] [--revocations 200] [--out-dir bench/out] [--cli bin/okta-revoke-scan.js]
-  [--jq] [--no-cli] [--json] [-- extra CLI args…]`;
+  [--jq] [--no-cli] [--json] [-- extra CLI args…]
+       npm run bench -- --memory [--sizes 256MiB,4GiB] [--keep]
+  peak RSS of plain NDJSON scans (at most 150 MiB, the largest within 10% of the smallest) and of
+  an export whose events all fall in one window; generated files over 1 GiB are deleted unless --keep`;
 
 /** Runs the benchmark; returns the exit code (1 when any answer is wrong or a run failed). */
 export async function main(argv: string[]): Promise<number> {
@@ -110,7 +114,7 @@ export async function main(argv: string[]): Promise<number> {
   const { values: v } = parseArgs({
     args: dash < 0 ? argv : argv.slice(0, dash),
     options: {
-      sizes: { type: 'string', default: '1GiB' }, formats: { type: 'string', default: 'ndjson,pretty' }, runs: { type: 'string', default: '3' },
+      sizes: { type: 'string' }, memory: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, formats: { type: 'string', default: 'ndjson,pretty' }, runs: { type: 'string', default: '3' },
       seed: { type: 'string', default: '1' }, revocations: { type: 'string', default: '200' }, 'out-dir': { type: 'string' },
       cli: { type: 'string' }, jq: { type: 'boolean', default: false }, 'no-cli': { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
@@ -134,9 +138,11 @@ export async function main(argv: string[]): Promise<number> {
   const outDir = resolve(v['out-dir'] ?? join(root, 'bench', 'out'));
   mkdirSync(outDir, { recursive: true });
   const log = (s: string): void => { process.stderr.write(s + '\n'); };
+  const sizes = (v.sizes ?? (v.memory ? '256MiB,4GiB' : '1GiB')).split(',').map((s) => s.trim());
+  if (v.memory) return memoryMain({ sizes, outDir, cli, root, seed, revocations, keep: v.keep, log });
 
   const rows: BenchRow[] = [];
-  for (const size of v.sizes.split(',').map((s) => s.trim())) {
+  for (const size of sizes) {
     const bytes = parseSize(size);
     for (const format of formats) {
       const path = join(outDir, corpusName(size, format, seed, revocations));

@@ -113,6 +113,8 @@ export class JsonScanner implements Splitter {
           if (this.mode === Mode.Array) {
             if (b === 0x2c /* , */) { i++; continue; }
             if (b === 0x5d /* ] */) { this.mode = Mode.Top; this.arrayOpen = false; i++; continue; }
+            // A stray `}` would end a skipped element at once, where it began: step over it.
+            if (b === 0x7d /* } */) { diag(base + i, line, "unexpected '}' in an array; skipped"); i++; continue; }
             diag(base + i, line, 'array element is not a JSON object; skipped');
             this.mode = Mode.Skip; start = i; depth = 0; inStr = false; esc = false; this.recordLine = line;
             continue;

@@ -49,6 +49,25 @@ function splitterFor(d: Detection, opts: ReadOptions): Splitter {
   return d.shape.kind === 'array' ? new ArraySplitter(opts.maxRecordBytes) : new NdjsonSplitter(opts.maxRecordBytes);
 }
 
+/**
+ * When the first bytes are neither JSON nor a CSV header (a header line, a damaged first byte) but a
+ * later line of the block starts a record, the input is read as NDJSON: the splitter reports the
+ * junk and goes on. Null when nothing in the block looks like a record (not JSON at all).
+ */
+function afterJunk(buf: Buffer, at: number, opts: ReadOptions): Detection | null {
+  if ((opts.format ?? 'auto') !== 'auto') return null;
+  const head = buf.subarray(0, at + HEAD_BYTES);
+  const brace = head.indexOf('\n{', at);
+  const next = brace >= 0 ? brace : head.indexOf('\n[', at);
+  if (next < 0) return null;
+  try {
+    const d = detect(head, next + 1, 'auto', null);
+    return { shape: { kind: 'ndjson' }, via: d.via, multi: d.multi };
+  } catch {
+    return { shape: { kind: 'ndjson' }, via: null, multi: false };
+  }
+}
+
 /** The format name shown in the summary. */
 function formatName(d: Detection): string {
   const s = d.shape;
@@ -111,6 +130,8 @@ export async function readInput(
         const at = firstSignificant(buf);
         if (at < 0 || (buf.length - at < HEAD_BYTES && !eof)) {
           if (!eof) {
+            // A gzip member's error found before detection is reported now, or it would be lost.
+            if (block.error) sink.diag(base + buf.length, 0, block.error);
             leftover = buf;
             continue;
           }
@@ -120,8 +141,9 @@ export async function readInput(
         try {
           detection = detect(buf.subarray(0, at + HEAD_BYTES), at, opts.format ?? 'auto', opts.eventsPath ?? null);
         } catch (err) {
-          if (err instanceof ShapeError) throw new InputError(`${label}: ${err.message}`);
-          throw err;
+          if (!(err instanceof ShapeError)) throw err;
+          detection = afterJunk(buf, at, opts);
+          if (detection === null) throw new InputError(`${label}: ${err.message}`);
         }
         const shape = detection.shape;
         if (shape.kind === 'document' || shape.kind === 'csv') {

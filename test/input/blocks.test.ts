@@ -1,12 +1,13 @@
 // Block reader: plain and gzip inputs give back their bytes; gzip damage costs nothing read before it.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { BLOCK_SIZE, openBlocks } from '../../src/input/blocks.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ors-blocks-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
 function file(content: Buffer): string {
   const p = join(dir, `f${files++}`);

@@ -1,9 +1,9 @@
 // Stdin spooling in a real child process: the temp copy is gone after success, errors and Ctrl-C.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const BIN = resolve('bin/okta-revoke-scan.js');
 const SAMPLE = readFileSync('samples/okta-export.ndjson');
@@ -15,9 +15,14 @@ interface Child {
   stderr: string;
 }
 
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 /** A private temp folder for one child (TMPDIR), so leftovers are the child's own. */
 function privateTmp(): string {
-  return mkdtempSync(join(tmpdir(), 'ors-spool-test-'));
+  const d = mkdtempSync(join(tmpdir(), 'ors-spool-test-'));
+  made.push(d);
+  return d;
 }
 
 function leftovers(dir: string): string[] {

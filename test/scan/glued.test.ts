@@ -1,8 +1,8 @@
 // Glued records: several objects on one line are split apart; anything else is left alone.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { gluedRecords } from '../../src/scan/glued.js';
 import { runCli } from '../helpers/run-cli.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -31,8 +31,10 @@ describe('gluedRecords', () => {
 });
 
 describe('a scan of glued NDJSON lines', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ors-glued-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
   it('reads both events and reports the line once', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ors-glued-'));
     const ev = (uuid: string, eventType: string) => JSON.stringify({ uuid, eventType, published: '2024-03-05T16:18:30.905Z', target: [{ id: '00Tx', type: 'Token' }] });
     const path = join(dir, 'cat.ndjson');
     writeFileSync(path, ev('u1', 'user.session.start') + '\n' + ev('u2', 'system.api_token.revoke') + ev('u3', 'system.api_token.revoke') + '\n');
