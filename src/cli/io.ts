@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 export interface TextSink {
   write(chunk: string): boolean;
   once?(event: 'drain' | 'error', listener: (...args: unknown[]) => void): unknown;
+  removeListener?(event: 'drain' | 'error', listener: (...args: unknown[]) => void): unknown;
   isTTY?: boolean;
   columns?: number;
 }
@@ -17,11 +18,22 @@ export interface Io {
   env: Record<string, string | undefined>;
 }
 
-/** Writes one chunk, waiting for the sink to drain when it asks to. */
+/**
+ * Writes one chunk, waiting for the sink to drain when it asks to. Whichever of `drain` and
+ * `error` comes first removes the other listener, so a long report leaves none behind.
+ */
 export async function writeChunk(sink: TextSink, chunk: string): Promise<void> {
   if (sink.write(chunk) || !sink.once) return;
   await new Promise<void>((resolve, reject) => {
-    sink.once!('drain', () => resolve());
-    sink.once!('error', (e) => reject(e));
+    const onDrain = () => {
+      sink.removeListener?.('error', onError);
+      resolve();
+    };
+    const onError = (e: unknown) => {
+      sink.removeListener?.('drain', onDrain);
+      reject(e);
+    };
+    sink.once!('drain', onDrain);
+    sink.once!('error', onError);
   });
 }

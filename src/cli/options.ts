@@ -2,6 +2,8 @@
 import { availableParallelism } from 'node:os';
 import yargs from 'yargs';
 import { UsageError } from '../errors.js';
+import { INPUT_FORMATS, type InputFormat } from '../input/detect.js';
+import { checkRange, parseBound, type TimeRange } from '../scan/time-range.js';
 import { parseDuration } from '../window/duration.js';
 import { addRuleOptions, readRuleOptions, type RuleOptions } from './rule-options.js';
 
@@ -28,6 +30,14 @@ export interface CliOptions {
   /** Threads for large plain files. */
   threads: number;
   parallelMinMb: number;
+  /** `--input-format` (auto: from the content). */
+  inputFormat: InputFormat;
+  /** `--events-path a.b.c` split at dots, or null. */
+  eventsPath: string[] | null;
+  /** `--from` / `--to`. */
+  range: TimeRange;
+  /** `--tz`: IANA zone of the table's time column, or undefined for UTC. */
+  timeZone: string | undefined;
   /** Which Sigma rules to run (`--rules`, `--no-builtin-rules`, placeholders, `--strict-rules`). */
   rules: RuleOptions;
   /** `--hunt`: report every other event a rule matches as a detection. */
@@ -41,9 +51,12 @@ const EPILOG = `Exit codes: 0 done (findings or not), 1 findings with --fail-on-
 3 unreadable input (missing file, no JSON at all, or any diagnostic with --strict).
 
 Input format comes from the content, not the file name: NDJSON/JSONL, JSON arrays (compact,
-pretty, or several pages one after another), single objects; gzip is detected by its magic bytes.
-Folders are read recursively (*.json, *.ndjson, *.jsonl, optionally .gz); - reads stdin.
-To scan a file or folder named rules, write ./rules.`;
+pretty, or several pages one after another), single objects, Okta Event Hook deliveries, documents
+with the events under "events" or "data" (or --events-path), events wrapped as JSON text (message,
+Elastic event.original, Splunk _raw), CSV with a header row; gzip is detected by its magic bytes.
+Folders are read recursively (*.json, *.ndjson, *.jsonl, *.csv, optionally .gz); - reads stdin.
+Times are printed in UTC; --from/--to take a time with Z or an offset, or a duration before the
+newest event (--from 7d). To scan a file or folder named rules, write ./rules.`;
 
 /** Parses `argv` (without node and script). Throws UsageError for a bad command line. */
 export async function parseArgs(argv: string[], version: string, width: number | undefined): Promise<ParseResult> {
@@ -78,6 +91,16 @@ export async function parseArgs(argv: string[], version: string, width: number |
       group: 'Input:',
     })
     .option('max-record-mb', { type: 'number', default: 128, describe: 'Skip (and report) records larger than this many MiB', group: 'Input:' })
+    .option('input-format', {
+      choices: INPUT_FORMATS,
+      default: 'auto',
+      describe: 'Read every input as this shape instead of detecting it: ndjson (records one after another), array, document (events under --events-path or events/data), csv',
+      group: 'Input:',
+    })
+    .option('events-path', { type: 'string', describe: 'Where JSON documents keep their event array, e.g. hits.hits or response.events', group: 'Input:' })
+    .option('from', { type: 'string', describe: 'Report revocations at or after this time (2024-03-05T00:00:00Z, or 7d = 7 days before the newest event)', group: 'Time:' })
+    .option('to', { type: 'string', describe: 'Report revocations at or before this time (same forms as --from)', group: 'Time:' })
+    .option('tz', { type: 'string', describe: 'Time zone of the table time column (IANA name, e.g. Europe/Berlin); JSON outputs stay UTC', group: 'Time:' })
     .option('before', { type: 'string', default: '24h', describe: 'Window before each revocation (90m, 36h, 7d, 2w)', group: 'Activity window:' })
     .option('after', { type: 'string', default: '0', describe: 'Window after each revocation', group: 'Activity window:' })
     .option('window', { type: 'boolean', default: true, describe: 'Rebuild activity windows (--no-window: rules only, one pass)', group: 'Activity window:' })
@@ -150,6 +173,11 @@ export async function parseArgs(argv: string[], version: string, width: number |
     beforeText: String(args.before).trim(),
     afterText: String(args.after).trim(),
   };
+  const range: TimeRange = {
+    from: args.from === undefined ? null : parseBound(String(args.from), '--from'),
+    to: args.to === undefined ? null : parseBound(String(args.to), '--to'),
+  };
+  checkRange(range);
   return {
     kind: 'run',
     options: {
@@ -167,8 +195,31 @@ export async function parseArgs(argv: string[], version: string, width: number |
       limit,
       threads,
       parallelMinMb,
+      inputFormat: args['input-format'] as InputFormat,
+      eventsPath: eventsPath(args['events-path']),
+      range,
+      timeZone: timeZone(args.tz),
       rules: readRuleOptions(args),
       hunt: args.hunt as boolean,
     },
   };
+}
+
+/** `--events-path a.b.c` → ["a", "b", "c"]; an empty or dotted-only path is a usage error. */
+function eventsPath(v: unknown): string[] | null {
+  if (v === undefined) return null;
+  const parts = String(v).split('.').map((p) => p.trim());
+  if (parts.some((p) => p === '')) throw new UsageError(`--events-path takes keys separated by dots, e.g. events or hits.hits (got '${String(v)}')`);
+  return parts;
+}
+
+/** `--tz`: a zone Intl knows (canonical spelling), or undefined for UTC. */
+function timeZone(v: unknown): string | undefined {
+  if (v === undefined) return undefined;
+  const name = String(v).trim();
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    throw new UsageError(`--tz takes an IANA time zone such as UTC, Europe/Berlin or America/New_York (got '${String(v)}')`);
+  }
 }

@@ -18,7 +18,7 @@ export interface MatchedEvent {
   outcome: string | null;
   file: string;
   line?: number;
-  offset: number;
+  offset?: number;
   /** Epoch ms of `published`, for sorting; not serialised. */
   publishedMs: number;
 }

@@ -1,11 +1,12 @@
 // The CLI as a function: arguments and io in, exit code out. Never throws for user errors.
 import { ExitCode, UsageError, UserError } from '../errors.js';
 import { DEFAULT_MAX_RECORD_BYTES } from '../input/read.js';
-import { resolveInputs } from '../input/sources.js';
-import type { ScanReport } from '../report/model.js';
+import { resolveInputs, type ResolvedInputs } from '../input/sources.js';
+import type { ReportOptions, ScanReport } from '../report/model.js';
 import { reporters } from '../report/index.js';
 import { formatDiagnostic } from '../scan/diagnostics.js';
 import { scan } from '../scan/scan.js';
+import { describeEnd } from '../scan/time-range.js';
 import { useColor } from './color.js';
 import { writeChunk, type Io } from './io.js';
 import { parseArgs, type CliOptions } from './options.js';
@@ -69,14 +70,30 @@ async function scanAndReport(
     if ((io.stdin as { isTTY?: boolean }).isTTY) throw new UsageError('no input given: name one or more exports, folders, or - for stdin');
     inputs = ['-'];
   }
-  const resolved = await resolveInputs(inputs, io.stdin);
-  const unregister = io.registerCleanup?.(resolved.cleanup);
+  // Registered before stdin is copied: Ctrl-C during the copy removes the temp file too.
+  let removeTemp: (() => Promise<void>) | null = null;
+  const unregister = io.registerCleanup?.(async () => removeTemp?.());
+  let resolved: ResolvedInputs;
+  try {
+    resolved = await resolveInputs(inputs, io.stdin, (cleanup) => (removeTemp = cleanup));
+  } catch (e) {
+    unregister?.();
+    throw e;
+  }
   let report: ScanReport;
   let stats;
   try {
     const maxRecordBytes = options.maxRecordMb === 128 ? DEFAULT_MAX_RECORD_BYTES : Math.floor(options.maxRecordMb * 1024 * 1024);
-    ({ report, stats } = await scan(resolved.sources, { read: { maxRecordBytes }, rules: ruleSet.rules, validate: options.validate, window: options.window,
-      threads: options.threads, parallelMinBytes: Math.floor(options.parallelMinMb * 1024 * 1024), hunt: options.hunt }));
+    ({ report, stats } = await scan(resolved.sources, {
+      read: { maxRecordBytes, format: options.inputFormat, eventsPath: options.eventsPath },
+      rules: ruleSet.rules,
+      validate: options.validate,
+      window: options.window,
+      range: options.range,
+      threads: options.threads,
+      parallelMinBytes: Math.floor(options.parallelMinMb * 1024 * 1024),
+      hunt: options.hunt,
+    }));
   } finally {
     await resolved.cleanup();
     unregister?.();
@@ -100,7 +117,14 @@ async function scanAndReport(
   const format = options.format ?? (isTTY ? 'table' : 'ndjson');
   const color = format === 'table' && useColor(options.color, io.env, isTTY);
   const width = isTTY ? io.stdout.columns : undefined;
-  for (const chunk of reporters[format](report, { color, width, limit: options.limit })) await writeChunk(io.stdout, chunk);
+  const reportOptions: ReportOptions = { color, width, limit: options.limit };
+  if (options.timeZone !== undefined) reportOptions.timeZone = options.timeZone;
+  for (const chunk of reporters[format](report, reportOptions)) await writeChunk(io.stdout, chunk);
+
+  if (!options.quiet && stats.range) {
+    const r = stats.range;
+    err(`time range ${describeEnd(r.from)} to ${describeEnd(r.to)}${r.newest === null ? '' : ` (newest event ${describeEnd(r.newest)})`}: revocations outside it are not reported`);
+  }
 
   if (!options.quiet && format !== 'table') {
     const s = report.summary;

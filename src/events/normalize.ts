@@ -1,4 +1,5 @@
 // Raw JSON value → typed OktaEvent, or the reason it cannot be one.
+import { MAX_NESTING, nestedDeeperThan } from './depth.js';
 import { canonicalize, hasCanonicalKeys } from './keys.js';
 import { parsePublished } from './time.js';
 import type { OktaClient, OktaEntity, OktaEvent } from './types.js';
@@ -53,7 +54,8 @@ function client(doc: Obj): OktaClient {
 
 /**
  * Normalises one parsed record. Needs a usable `eventType` (non-empty string) and `published`
- * (see parsePublished); everything else is optional and becomes null when absent or mistyped.
+ * (see parsePublished) and at most MAX_NESTING levels of nesting; everything else is optional
+ * and becomes null when absent or mistyped.
  * `fallbackId` names events that carry no `uuid` (e.g. a hash of the record).
  */
 export function normalize(value: unknown, fallbackId: () => string): NormalizeResult {
@@ -72,6 +74,8 @@ export function normalize(value: unknown, fallbackId: () => string): NormalizeRe
       reason: doc.published === undefined ? 'no published time' : `published is not a time (${preview(doc.published)})`,
     };
   }
+  // Every output serialises the event: a record nested thousands deep would crash the report.
+  if (nestedDeeperThan(value, MAX_NESTING)) return { ok: false, reason: `nested more than ${MAX_NESTING} levels deep; skipped` };
   const uuid = str(doc.uuid);
   const rawTargets = doc.target;
   const targets = Array.isArray(rawTargets) ? rawTargets.map(entity) : isObj(rawTargets) ? [entity(rawTargets)] : [];

@@ -63,5 +63,6 @@ export interface OktaEvent {
 export interface RecordLocation {
   file: string;
   line?: number;
-  offset: number;
+  /** Byte offset in the decompressed stream; absent for values read from documents (their `path` names them). */
+  offset?: number;
 }

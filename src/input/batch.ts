@@ -14,6 +14,8 @@ export class RecordBatch {
   ends = new Int32Array(1024);
   /** 1-based line of each record's first byte, or 0 when lines are not tracked for this format. */
   lines = new Int32Array(1024);
+  /** Records may hold several events each (Event Hook deliveries): set from the input's detected shape. */
+  multi = false;
 
   /** Empties the batch and points it at a new buffer. */
   reset(buf: Buffer, base: number): void {
@@ -47,6 +49,7 @@ export class RecordBatch {
 
 /** Receives problems found while cutting records (offset is a stream offset). */
 export type DiagnosticSink = (offset: number, line: number, reason: string) => void;
+
 
 /**
  * Cuts records out of a stream of buffers. `split` is called with a buffer that begins with the

@@ -1,7 +1,6 @@
 // Reads an input as large byte blocks, transparently gunzipping; leftovers are carried forward.
 import { open } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
-import { createGunzip } from 'node:zlib';
+import { gunzipReader } from './gunzip.js';
 
 /** Size of one read. Large reads keep per-block overhead negligible. */
 export const BLOCK_SIZE = 1 << 20;
@@ -23,7 +22,10 @@ export interface Block {
   buf: Buffer;
   /** No bytes follow this block. */
   eof: boolean;
-  /** Why the input ended early (a corrupt or cut-short gzip stream); reported as a diagnostic. */
+  /**
+   * A problem found in the bytes up to the end of this block (a corrupt or cut-short gzip stream,
+   * a failed gzip checksum); reported as a diagnostic. More blocks may follow unless `eof`.
+   */
   error?: string;
 }
 
@@ -42,8 +44,7 @@ export async function openBlocks(path: string, range?: ByteRange): Promise<Block
   const head = Buffer.alloc(2);
   const { bytesRead } = await fh.read(head, 0, 2, 0);
   if (bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b) {
-    await fh.close();
-    return gzipReader(path);
+    return gunzipReader(fh, BLOCK_SIZE);
   }
   return plainReader(fh);
 }
@@ -55,7 +56,7 @@ const HEADROOM = 256 * 1024;
  * Reads a plain file with the next block always in flight (the read overlaps the processing of the
  * current one), alternating between two buffers. The previous block's leftover is copied into the
  * headroom in front of the fresh bytes, so blocks are never copied; only a leftover larger than the
- * headroom (a giant record) makes a new, larger buffer.
+ * headroom (a giant record) makes a new buffer, twice the leftover's size.
  */
 function plainReader(fh: import('node:fs/promises').FileHandle, range?: ByteRange): BlockReader {
   const pool = [Buffer.allocUnsafe(HEADROOM + BLOCK_SIZE), Buffer.allocUnsafe(HEADROOM + BLOCK_SIZE)];
@@ -82,13 +83,25 @@ function plainReader(fh: import('node:fs/promises').FileHandle, range?: ByteRang
       const buf = pool[turn]!;
       const n = await inFlight;
       inFlight = null;
-      const eof = n < BLOCK_SIZE;
+      let eof = n < BLOCK_SIZE;
       let block: Buffer;
       if (leftover.length <= HEADROOM) {
         leftover.copy(buf, HEADROOM - leftover.length);
         block = buf.subarray(HEADROOM - leftover.length, HEADROOM + n);
       } else {
-        block = Buffer.concat([leftover, buf.subarray(HEADROOM, HEADROOM + n)]);
+        // A record longer than the headroom: the block grows to twice the leftover, so a giant
+        // record is read in a few doublings (linear time) rather than one block at a time.
+        const big = Buffer.allocUnsafe(2 * leftover.length + n);
+        leftover.copy(big, 0);
+        buf.copy(big, leftover.length, HEADROOM, HEADROOM + n);
+        let filled = leftover.length + n;
+        while (!eof && filled < big.length) {
+          const { bytesRead } = await fh.read(big, filled, big.length - filled, position);
+          if (bytesRead === 0) eof = true;
+          position += bytesRead;
+          filled += bytesRead;
+        }
+        block = big.subarray(0, filled);
       }
       if (eof) {
         done = true;
@@ -104,49 +117,6 @@ function plainReader(fh: import('node:fs/promises').FileHandle, range?: ByteRang
     async close() {
       if (inFlight) await inFlight.catch(() => 0);
       await fh.close();
-    },
-  };
-}
-
-function gzipReader(path: string): BlockReader {
-  const gunzip = createGunzip({ chunkSize: 256 * 1024 });
-  const stream = createReadStream(path, { highWaterMark: BLOCK_SIZE }).pipe(gunzip);
-  const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  let done = false;
-  let pending: Buffer | null = null;
-  return {
-    encoding: 'gzip',
-    async next(leftover) {
-      if (done && !pending) return null;
-      const parts: Buffer[] = leftover.length ? [leftover] : [];
-      let size = leftover.length;
-      const want = leftover.length + Math.max(BLOCK_SIZE, leftover.length);
-      if (pending) {
-        parts.push(pending);
-        size += pending.length;
-        pending = null;
-      }
-      while (!done && size < want) {
-        let r: IteratorResult<Buffer>;
-        try {
-          r = await it.next();
-        } catch (err) {
-          done = true;
-          const msg = (err as Error).message || String(err);
-          return { buf: Buffer.concat(parts, size), eof: true, error: `gzip stream is corrupt or cut short (${msg}); everything before that point was read` };
-        }
-        if (r.done) {
-          done = true;
-          break;
-        }
-        parts.push(r.value);
-        size += r.value.length;
-      }
-      if (size === 0 && done) return null;
-      return { buf: parts.length === 1 ? parts[0]! : Buffer.concat(parts, size), eof: done };
-    },
-    async close() {
-      stream.destroy();
     },
   };
 }

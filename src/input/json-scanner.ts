@@ -100,7 +100,8 @@ export class JsonScanner implements Splitter {
         case Mode.Array: {
           if (b === 0x0a) { line++; i++; continue; }
           if (b === 0x20 || b === 0x09 || b === 0x0d) { i++; continue; }
-          if (b === 0xef && base + i === 0) {
+          // A BOM between records: at the start, or where files saved with one were concatenated.
+          if (b === 0xef) {
             if (i + 2 >= n && !eof) break; // wait for the rest of a possible BOM
             if (buf[i + 1] === 0xbb && buf[i + 2] === 0xbf) { i += 3; continue; }
           }

@@ -4,7 +4,8 @@ import { JsonScanner } from './json-scanner.js';
 
 /**
  * Cuts NDJSON at newlines (a JSON string cannot contain a raw newline). A line that does not
- * look like one whole object (`{…}` after trimming blanks and CR) is handed to the careful
+ * look like one whole object (`{…}` after trimming blanks and CR) or one JSON string (an event
+ * quoted as text, `"{\"eventType\":…}"`) is handed to the careful
  * scanner, which recovers pretty-printed objects, arrays and cut-short lines, then hands back.
  */
 export class NdjsonSplitter implements Splitter {
@@ -79,7 +80,8 @@ export class NdjsonSplitter implements Splitter {
         line++;
         continue;
       }
-      if (buf[s] === 0x7b && buf[e - 1] === 0x7d) {
+      // An object, or a JSON string (an event quoted as text: unwrapped after parsing).
+      if ((buf[s] === 0x7b && buf[e - 1] === 0x7d) || (buf[s] === 0x22 && buf[e - 1] === 0x22 && e - s > 1)) {
         if (e - s > max) diag(base + s, line, `record larger than ${max} bytes; skipped`);
         else out.push(s, e, line);
         pos = nl + 1;

@@ -191,7 +191,8 @@ export interface PrettyLayout {
 /**
  * End (exclusive) of the element starting at `start` whose successor's opening line begins at
  * `next`: walking back over blanks must give `,` then `}` (or `]`, blanks, `[` … for a page
- * boundary `}\n]\n[`). Returns -1 when the element was not closed.
+ * boundary `}\n]\n[`, with or without a BOM before the `[`). Returns -1 when the element was not
+ * closed.
  */
 function elementEnd(buf: Buffer, start: number, next: number): number {
   let i = next - 1;
@@ -201,6 +202,11 @@ function elementEnd(buf: Buffer, start: number, next: number): number {
   } else if (buf[i] === 0x5b) {
     i--;
     while (i > start && isSpace(buf[i]!)) i--;
+    // Pages saved with a BOM each and concatenated: `}\n]\n<BOM>[`.
+    if (buf[i] === 0xbf && buf[i - 1] === 0xbb && buf[i - 2] === 0xef) {
+      i -= 3;
+      while (i > start && isSpace(buf[i]!)) i--;
+    }
     if (buf[i] !== 0x5d) return -1;
     i--;
   } else {

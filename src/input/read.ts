@@ -1,28 +1,26 @@
-// Reads one input: bytes → format detection → splitter → batches of raw records.
+// Reads one input: bytes → shape detection → splitter (records) or value reader (documents, CSV).
 import { InputError } from '../errors.js';
 import { RecordBatch, type Splitter } from './batch.js';
 import { openBlocks, type BlockReader, type ByteRange } from './blocks.js';
+import { detect, HEAD_BYTES, ShapeError, type Detection, type InputFormat } from './detect.js';
+import type { ValueSink } from './values.js';
 import { ArraySplitter } from './pretty-array.js';
 import { NdjsonSplitter } from './ndjson.js';
-import { describeByte } from './json-scanner.js';
 import { reason } from './sources.js';
 
 /** Options for reading an input. */
 export interface ReadOptions {
   /** Records longer than this are reported and skipped (default 128 MiB). */
   maxRecordBytes: number;
-}
-
-/** Reading one part of a plain file with a splitter already set up for it (parallel scans). */
-export interface RangeRead {
-  range: ByteRange;
-  /** Set up for the range (the second part); detected from the content when absent. */
-  splitter?: Splitter;
+  /** `--input-format` (default `auto`: from the content). */
+  format?: InputFormat;
+  /** `--events-path`, split at dots: where documents keep their events. */
+  eventsPath?: string[] | null;
 }
 
 /** What reading an input found. */
 export interface ReadStats {
-  /** e.g. `ndjson`, `array`, `gzip+ndjson`. */
+  /** e.g. `ndjson`, `array`, `gzip+ndjson`, `ndjson+event-hook`, `document(events)`, `csv`. */
   format: string;
   /** Raw records cut (before any parsing). */
   records: number;
@@ -30,16 +28,33 @@ export interface ReadStats {
   bytes: number;
 }
 
-/** Called for each problem: stream offset, line (0 = unknown) and reason. */
-export type ReadDiagnostic = (offset: number, line: number, reason: string) => void;
+/** Called for each problem: stream offset (undefined when unknown), line (0 = unknown) and reason. */
+export type ReadDiagnostic = (offset: number | undefined, line: number, reason: string) => void;
+
+/** Reading one part of a plain file (parallel scans). */
+export interface RangeRead {
+  range: ByteRange;
+  /** Set up for the range (the second part); detected from the content when absent. */
+  splitter?: Splitter;
+}
+
+/** Where the records of an input go: byte batches (records), parsed values (documents, CSV), problems. */
+export interface ReadSink extends ValueSink {
+  batch(batch: RecordBatch): void;
+}
 
 export const DEFAULT_MAX_RECORD_BYTES = 128 * 1024 * 1024;
 
-/** Chooses a splitter from the first significant byte: `[` array, `{` NDJSON / objects. */
-function splitterFor(first: number, label: string, opts: ReadOptions): Splitter {
-  if (first === 0x5b) return new ArraySplitter(opts.maxRecordBytes);
-  if (first === 0x7b) return new NdjsonSplitter(opts.maxRecordBytes);
-  throw new InputError(`${label}: not a JSON export (starts with ${describeByte(first)})`);
+function splitterFor(d: Detection, opts: ReadOptions): Splitter {
+  return d.shape.kind === 'array' ? new ArraySplitter(opts.maxRecordBytes) : new NdjsonSplitter(opts.maxRecordBytes);
+}
+
+/** The format name shown in the summary. */
+function formatName(d: Detection): string {
+  const s = d.shape;
+  if (s.kind === 'document') return `document(${s.path.join('.')})`;
+  if (s.kind === 'csv') return 'csv';
+  return d.via === null ? s.kind : `${s.kind}+${d.via}`;
 }
 
 /** Index of the first byte that is not blank or a BOM, or -1. */
@@ -55,16 +70,16 @@ function firstSignificant(buf: Buffer): number {
 }
 
 /**
- * Streams the records of one input into `onBatch` (synchronously, one batch per block; the batch
- * and its buffer are only valid during the call). Memory stays at a few blocks whatever the size.
- * Throws InputError when the input cannot be opened or holds no JSON at all.
+ * Streams the records of one input into `sink`: byte batches for records (synchronously, one batch
+ * per block; the batch and its buffer are only valid during the call), or parsed values for
+ * documents and tables. Memory stays at a few blocks whatever the size. Throws InputError when the
+ * input cannot be opened or holds neither JSON nor a CSV event table.
  */
 export async function readInput(
   path: string,
   label: string,
   opts: ReadOptions,
-  onBatch: (batch: RecordBatch) => void,
-  onDiag: ReadDiagnostic,
+  sink: ReadSink,
   part?: RangeRead,
 ): Promise<ReadStats & { splitter: Splitter | null }> {
   let reader: BlockReader;
@@ -75,10 +90,12 @@ export async function readInput(
   }
   const batch = new RecordBatch();
   let splitter: Splitter | null = part?.splitter ?? null;
+  let detection: Detection | null = null;
   let leftover: Buffer = Buffer.alloc(0);
   let base = part?.range.start ?? 0;
   let records = 0;
   let bytes = 0;
+  let closed = false;
   try {
     for (;;) {
       let block;
@@ -92,29 +109,49 @@ export async function readInput(
       bytes += buf.length - leftover.length;
       if (!splitter) {
         const at = firstSignificant(buf);
-        if (at < 0) {
+        if (at < 0 || (buf.length - at < HEAD_BYTES && !eof)) {
           if (!eof) {
             leftover = buf;
             continue;
           }
-          if (block.error) onDiag(0, 0, block.error);
+          if (block.error) sink.diag(0, 0, block.error);
           throw new InputError(`${label}: no JSON in this input (${buf.length === 0 ? 'empty' : 'only blank space'})`);
         }
-        splitter = splitterFor(buf[at]!, label, opts);
+        try {
+          detection = detect(buf.subarray(0, at + HEAD_BYTES), at, opts.format ?? 'auto', opts.eventsPath ?? null);
+        } catch (err) {
+          if (err instanceof ShapeError) throw new InputError(`${label}: ${err.message}`);
+          throw err;
+        }
+        const shape = detection.shape;
+        if (shape.kind === 'document' || shape.kind === 'csv') {
+          closed = true;
+          await reader.close();
+          const gzip = reader.encoding === 'gzip';
+          // Loaded only for these shapes: the record path never pays for stream-json or csv-parse.
+          const stats =
+            shape.kind === 'document'
+              ? await (await import('./document.js')).readDocument(path, gzip, shape.path, sink)
+              : await (await import('./csv.js')).readCsv(path, gzip, shape.delimiter, sink);
+          return { format: (gzip ? 'gzip+' : '') + formatName(detection), records: stats.records, bytes: stats.bytes, splitter: null };
+        }
+        splitter = splitterFor(detection, opts);
+        batch.multi = detection.multi;
       }
       batch.reset(buf, base);
-      const consumed = splitter.split(buf, base, eof, batch, onDiag);
+      const consumed = splitter.split(buf, base, eof, batch, sink.diag);
       records += batch.count;
-      if (batch.count > 0) onBatch(batch);
-      if (block.error) onDiag(base + buf.length, 0, block.error);
+      if (batch.count > 0) sink.batch(batch);
+      if (block.error) sink.diag(base + buf.length, 0, block.error);
       base += consumed;
       leftover = buf.subarray(consumed);
       if (eof) break;
     }
   } finally {
-    await reader.close();
+    if (!closed) await reader.close();
   }
   if (!splitter) throw new InputError(`${label}: no JSON in this input (empty)`);
-  const format = (reader.encoding === 'gzip' ? 'gzip+' : '') + splitter.format;
+  // The second part of a split file has no detection of its own: its format is the first part's.
+  const format = detection ? (reader.encoding === 'gzip' ? 'gzip+' : '') + formatName(detection) : splitter.format;
   return { format, records, bytes, splitter };
 }

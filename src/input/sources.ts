@@ -15,8 +15,8 @@ export interface InputSource {
   path: string;
 }
 
-/** File names taken from folders: JSON exports, optionally gzipped. */
-export const INPUT_EXTENSIONS = /\.(json|ndjson|jsonl)(\.gz)?$/i;
+/** File names taken from folders: JSON and CSV exports, optionally gzipped. */
+export const INPUT_EXTENSIONS = /\.(json|ndjson|jsonl|csv)(\.gz)?$/i;
 
 /** Inputs plus the cleanup that removes any temporary file made for them. */
 export interface ResolvedInputs {
@@ -26,10 +26,12 @@ export interface ResolvedInputs {
 
 /**
  * Resolves arguments in order: files as given, folders recursively (sorted, only
- * `.json/.ndjson/.jsonl[.gz]`), `-` as stdin. Stdin is copied to a private temp file so it can be
- * read twice like any file; `cleanup` removes it (call it in a `finally`).
+ * `.json/.ndjson/.jsonl/.csv[.gz]`), `-` as stdin. Stdin is copied to a private temp file so it can be
+ * read twice like any file; `cleanup` removes it (call it in a `finally`). `onTemp` receives the
+ * same cleanup as soon as the temp folder exists, before stdin is copied, so that a signal handler
+ * can remove a half-written copy.
  */
-export async function resolveInputs(args: string[], stdin: Readable): Promise<ResolvedInputs> {
+export async function resolveInputs(args: string[], stdin: Readable, onTemp?: (cleanup: () => Promise<void>) => void): Promise<ResolvedInputs> {
   const sources: InputSource[] = [];
   let tmp: string | null = null;
   const cleanup = async () => {
@@ -41,6 +43,7 @@ export async function resolveInputs(args: string[], stdin: Readable): Promise<Re
       if (arg === '-') {
         if (tmp) throw new InputError('stdin (-) can be given only once');
         tmp = await mkdtemp(join(tmpdir(), 'okta-revoke-scan-'));
+        onTemp?.(cleanup);
         const path = join(tmp, 'stdin');
         await pipeline(stdin, createWriteStream(path, { mode: 0o600 }));
         sources.push({ label: '-', path });
@@ -54,7 +57,7 @@ export async function resolveInputs(args: string[], stdin: Readable): Promise<Re
       }
       if (st.isDirectory()) {
         const files = await walk(arg);
-        if (files.length === 0) throw new InputError(`${arg}: folder holds no .json, .ndjson or .jsonl files (optionally .gz)`);
+        if (files.length === 0) throw new InputError(`${arg}: folder holds no .json, .ndjson, .jsonl or .csv files (optionally .gz)`);
         for (const f of files) sources.push({ label: f, path: f });
       } else {
         sources.push({ label: arg, path: arg });

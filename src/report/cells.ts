@@ -22,17 +22,37 @@ export function shortTitle(title: string): string {
   return short === '' ? title : short;
 }
 
-/** Epoch ms as `2024-05-01 12:00:00Z`; when not a valid time, `raw` as given (escaped). */
-export function formatUtc(ms: number, raw: unknown): string {
+/**
+ * Epoch ms as `2024-05-01 12:00:00Z`, or with a `timeZone` (`--tz`) as the wall time there with
+ * its offset (`2024-05-01 14:00:00+02:00`); when not a valid time, `raw` as given (escaped).
+ */
+export function formatUtc(ms: number, raw: unknown, timeZone?: string): string {
   const date = new Date(ms);
   if (!Number.isFinite(date.getTime())) return safeText(String(raw));
+  if (timeZone !== undefined) return zonedTime(date, timeZone);
   const iso = date.toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}Z`;
 }
 
-/** `2024-05-01T12:00:00.123Z` → `2024-05-01 12:00:00Z`; unparseable times shown as given. */
-export function formatTime(finding: Finding): string {
-  return formatUtc(finding.publishedMs, finding.published);
+/** Wall time in `timeZone` with its UTC offset (`+02:00`, or `Z` where the offset is zero). */
+function zonedTime(date: Date, timeZone: string): string {
+  const parts: Record<string, string> = {};
+  const fmt = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset',
+  });
+  for (const p of fmt.formatToParts(date)) parts[p.type] = p.value;
+  const offset = (parts.timeZoneName ?? 'GMT').replace(/^GMT/, '') || 'Z';
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+}
+
+/** `2024-05-01T12:00:00.123Z` → `2024-05-01 12:00:00Z` (or zoned); unparseable times shown as given. */
+export function formatTime(finding: Finding, timeZone?: string): string {
+  return formatUtc(finding.publishedMs, finding.published, timeZone);
+}
+
+/** The time column's header: `Time (UTC)` or `Time (Europe/Oslo)`. */
+export function timeHeader(timeZone?: string): string {
+  return timeZone === undefined ? 'Time (UTC)' : `Time (${timeZone})`;
 }
 
 /** Red for failures and denials, green for successes, plain otherwise. */
@@ -60,7 +80,12 @@ function clientLines({ client }: Finding): CellLine[] {
   return lines;
 }
 
-/** The table's columns, left to right. */
+/** The table's columns, left to right, with times in UTC or in `timeZone` (`--tz`). */
+export function findingColumns(timeZone?: string): readonly ColumnSpec<Finding>[] {
+  return [{ header: timeHeader(timeZone), min: 20, lines: (f) => [{ text: formatTime(f, timeZone) }] }, ...COLUMNS.slice(1)];
+}
+
+/** The table's columns, left to right (times in UTC). */
 export const COLUMNS: readonly ColumnSpec<Finding>[] = [
   { header: 'Time (UTC)', min: 20, lines: (f) => [{ text: formatTime(f) }] },
   { header: 'Token', min: 12, lines: (f) => [line(f.token.name), line(f.token.id)] },

@@ -131,6 +131,8 @@ export interface ReportOptions {
   width?: number;
   /** Timeline rows shown per window in the table (0 = all; default 50). */
   limit?: number;
+  /** IANA time zone of the table's time column (`--tz`); undefined = UTC. Other formats are always UTC. */
+  timeZone?: string;
 }
 
 /** A reporter turns a report into output text, chunk by chunk. */

@@ -1,6 +1,6 @@
 // Table reporter: one row per revocation (chalk + cli-table3), activity windows, then a summary line.
 import { Chalk } from 'chalk';
-import { COLUMNS } from './cells.js';
+import { findingColumns } from './cells.js';
 import { detectionSection } from './detection-section.js';
 import { MAX_CELL_WIDTH, normaliseWidth, renderBlocks, renderGrid } from './grid.js';
 import type { Reporter, ScanReport, ReportOptions } from './model.js';
@@ -30,14 +30,15 @@ export const tableReporter: Reporter = function* tableReporter(report: ScanRepor
     }
     return;
   }
-  const table = renderGrid(COLUMNS, report.findings, width, chalk);
+  const columns = findingColumns(options.timeZone);
+  const table = renderGrid(columns, report.findings, width, chalk);
   if (table !== undefined) yield `${table}\n`;
-  else yield* renderBlocks(COLUMNS, report.findings, width ?? MAX_CELL_WIDTH, chalk);
+  else yield* renderBlocks(columns, report.findings, width ?? MAX_CELL_WIDTH, chalk);
   let blank = table === undefined; // a block list ends with a blank line
-  for (const chunk of windowSections(report.findings, { width, limit: options.limit, chalk }, blank)) {
+  for (const chunk of windowSections(report.findings, { width, limit: options.limit, chalk, timeZone: options.timeZone }, blank)) {
     blank = chunk === '\n';
     yield chunk;
   }
-  if (report.detections !== undefined) yield* detectionSection(report.detections, { width, limit: options.limit, chalk }, blank);
+  if (report.detections !== undefined) yield* detectionSection(report.detections, { width, limit: options.limit, chalk, timeZone: options.timeZone }, blank);
   for (const l of wrapText(summaryLine(summary), width)) yield `${l}\n`;
 };

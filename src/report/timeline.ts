@@ -1,7 +1,7 @@
 // Timeline of one activity window: a table (or block list) of its first events, in time order.
 import type { ChalkInstance } from 'chalk';
 import type { ActivityWindow, WindowEvent } from '../window/types.js';
-import { MISSING, formatUtc, line, outcomeStyle } from './cells.js';
+import { MISSING, formatUtc, line, outcomeStyle, timeHeader } from './cells.js';
 import { TIMELINE_RULES_COLUMN } from './detection-cells.js';
 import { MAX_CELL_WIDTH, renderBlocks, renderGrid, type ColumnSpec } from './grid.js';
 import { linkSlots } from './link-tags.js';
@@ -39,6 +39,13 @@ export function actorLine({ actor }: Pick<WindowEvent, 'actor'>): CellLine {
   return line(actor.alternateId || actor.displayName || actor.id);
 }
 
+/** The timeline's columns with times in UTC or in `timeZone` (`--tz`). */
+export function timelineColumns(timeZone?: string): readonly ColumnSpec<WindowEvent>[] {
+  if (timeZone === undefined) return TIMELINE_COLUMNS;
+  const time: ColumnSpec<WindowEvent> = { header: timeHeader(timeZone), min: 20, lines: (e) => [{ text: formatUtc(Date.parse(e.published), e.published, timeZone) }] };
+  return [time, ...TIMELINE_COLUMNS.slice(1)];
+}
+
 /** The timeline's columns, left to right; every cell is one line, so rows need no lines between them. */
 export const TIMELINE_COLUMNS: readonly ColumnSpec<WindowEvent>[] = [
   { header: 'Time (UTC)', min: 20, lines: (e) => [{ text: formatUtc(Date.parse(e.published), e.published) }] },
@@ -61,11 +68,13 @@ export function* renderTimeline(
   limit: number | undefined,
   width: number | undefined,
   chalk: ChalkInstance,
+  timeZone?: string,
 ): Generator<string> {
+  const zoned = timelineColumns(timeZone);
   const rows = rowLimit(limit);
   const shown = window.events.length > rows ? window.events.slice(0, rows) : window.events;
   // The Rules column only when a shown event matched a rule.
-  const columns = shown.some((e) => e.detections?.length) ? [...TIMELINE_COLUMNS, TIMELINE_RULES_COLUMN] : TIMELINE_COLUMNS;
+  const columns = shown.some((e) => e.detections?.length) ? [...zoned, TIMELINE_RULES_COLUMN] : zoned;
   const grid = renderGrid(columns, shown, width, chalk, true);
   if (grid !== undefined) yield `${grid}\n`;
   else {

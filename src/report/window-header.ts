@@ -24,8 +24,8 @@ function words(text: string): Items {
 }
 
 /** An ISO time of the window as `2024-05-01 12:00:00Z` (as given, escaped, if unparseable). */
-function windowTime(iso: string): string {
-  return formatUtc(Date.parse(iso), iso);
+function windowTime(iso: string, timeZone?: string): string {
+  return formatUtc(Date.parse(iso), iso, timeZone);
 }
 
 function ownerItems(owner: ActivityWindow['owner']): Items {
@@ -59,18 +59,18 @@ function countItems(w: ActivityWindow): Items {
  * where, who owns the token (or why that is unknown), the window's bounds and a one-line count
  * of its events by link, addresses and countries. Every log value goes through `safeText`.
  */
-export function windowHeaderRows(finding: Finding, window: ActivityWindow): LabelledRow[] {
+export function windowHeaderRows(finding: Finding, window: ActivityWindow, timeZone?: string): LabelledRow[] {
   return [
     { label: 'Token', items: present([line(finding.token.name), line(finding.token.id)]) },
     { label: 'Revoked by', items: present(revokedByLines(finding)) },
-    { label: 'When', items: [[{ text: formatTime(finding) }]] },
+    { label: 'When', items: [[{ text: formatTime(finding, timeZone) }]] },
     { label: 'From', items: fromItems(finding) },
     { label: 'Owner', items: ownerItems(window.owner), separator: window.owner === null ? ' ' : undefined },
     {
       label: 'Window',
       items: [
-        [{ text: windowTime(window.start) }],
-        [{ text: `→ ${windowTime(window.end)}` }],
+        [{ text: windowTime(window.start, timeZone) }],
+        [{ text: `→ ${windowTime(window.end, timeZone)}` }],
         [{ text: safeText(`(${window.before} before, ${window.after} after)`), style: 'dim' }],
       ],
       separator: ' ',

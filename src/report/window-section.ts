@@ -16,6 +16,8 @@ export interface SectionLayout {
   width: number | undefined;
   limit: number | undefined;
   chalk: ChalkInstance;
+  /** `--tz`: IANA zone for times, undefined for UTC. */
+  timeZone?: string;
 }
 
 function* dimWrapped(text: string, { width, chalk }: SectionLayout): Generator<string> {
@@ -31,14 +33,14 @@ function* windowBlock(
   heading: string,
   layout: SectionLayout,
 ): Generator<string> {
-  const { width, limit, chalk } = layout;
+  const { width, limit, chalk, timeZone } = layout;
   yield `${chalk.bold(width === undefined ? heading : truncate(heading, width))}\n`;
-  yield* renderLabelled(windowHeaderRows(finding, window), width, chalk);
+  yield* renderLabelled(windowHeaderRows(finding, window, timeZone), width, chalk);
   if (window.dropped > 0) {
     const n = window.dropped;
     yield* dimWrapped(`${n} older event${n === 1 ? '' : 's'} dropped (--max-window-events)`, layout);
   }
-  if (window.events.length > 0) yield* renderTimeline(window, limit, width, chalk);
+  if (window.events.length > 0) yield* renderTimeline(window, limit, width, chalk, timeZone);
   else if (window.dropped === 0) yield* dimWrapped(EMPTY_WINDOW, layout);
 }
 

@@ -19,7 +19,9 @@ export class DiagnosticLog {
    * (or, past the first 100,000 reports, when it cannot tell: later passes then add nothing).
    */
   add(d: Diagnostic, onlyNew = false): boolean {
-    const key = `${d.offset}\u0000${d.file}`;
+    // Values read from documents and tables have no offset: their line or reason (which names the
+    // element) tells them apart.
+    const key = d.offset !== undefined ? `${d.offset}\u0000${d.file}` : `${d.line ?? ''}\u0000${d.file}\u0000${d.reason}`;
     if (onlyNew && (this.where.has(key) || this.where.size >= REMEMBER)) return false;
     if (this.where.size < REMEMBER) this.where.add(key);
     this.total++;

@@ -1,6 +1,7 @@
 // Serialisable description of a pre-filter, so a worker thread can build the same one.
 import { Prefilter } from './prefilter.js';
-import { actorIdProbe, fieldProbe, ipAddressProbe, type ValueProbe } from './probe.js';
+import { actorIdProbe } from './actor-probe.js';
+import { fieldProbe, ipAddressProbe, type ValueProbe } from './probe.js';
 
 /** Time spans per probed value: [value, [start, end][]]. */
 export type ValueSpans = [string, [number, number][]][];

@@ -16,6 +16,7 @@ export interface WorkerResult {
   messages: WorkerMessage[];
   records: number;
   bytes: number;
+  newest: number | null;
 }
 
 /** Starts the worker now; the promise settles when it has read its whole part. */
@@ -27,7 +28,7 @@ export function startWorker(job: WorkerJob): Promise<WorkerResult> {
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'done') {
         settled = true;
-        resolve({ messages, records: m.records, bytes: m.bytes });
+        resolve({ messages, records: m.records, bytes: m.bytes, newest: m.newest });
         void worker.terminate();
       } else {
         messages.push(m);

@@ -1,18 +1,21 @@
-// One pass over every input: cut records, pre-filter raw bytes, parse and normalise candidates.
-import { createHash } from 'node:crypto';
-import { normalize } from '../events/normalize.js';
+// One pass over every input: cut records, pre-filter raw bytes, parse, unwrap and normalise candidates.
+import { parsePublished } from '../events/time.js';
 import type { OktaEvent, RecordLocation } from '../events/types.js';
 import { UserError } from '../errors.js';
 import type { RecordBatch } from '../input/batch.js';
+import type { ValueWhere } from '../input/values.js';
 import { readInput, type ReadOptions } from '../input/read.js';
 import type { InputSource } from '../input/sources.js';
 import type { InputSummary } from '../report/model.js';
 import { DiagnosticLog } from './diagnostics.js';
+import { Intake, type IntakeContext } from './intake.js';
 import { NdjsonSplitter } from '../input/ndjson.js';
 import { prefilterFromSpec, type FilterSpec } from './filter-spec.js';
 import { canUseWorkers, startWorker } from './parallel.js';
+import { gluedRecords } from './glued.js';
 import { Mark } from './prefilter.js';
 import { planSplit } from './split-plan.js';
+import { publishedAt } from './probe.js';
 
 /** What a pass needs. */
 export interface PassOptions {
@@ -50,16 +53,22 @@ export interface PassResult {
   diagnostics: DiagnosticLog;
   /** Records parsed (candidates), for --stats. */
   parsed: number;
-  /** Inputs read by two threads. */
-  split: number;
   /** Identity keys (uuid, type, time) of the events that mattered. */
   kept: Set<string>;
+  /** Inputs read by two threads. */
+  split: number;
+  /**
+   * The newest `published` seen (ms), or null: the latest of every parsed event and of the first
+   * and last record of every block (exact for inputs sorted by time, either way round).
+   */
+  newest: number | null;
 }
 
 /**
- * Reads every input once. Records the pre-filter cannot rule out are parsed and normalised;
- * the rest are only counted. An input that cannot be read is recorded with its error and the
- * pass goes on with the next one.
+ * Reads every input once. Records the pre-filter cannot rule out are parsed, unwrapped (Event Hook
+ * deliveries, message wrappers, SIEM documents: see `unwrap`) and normalised; the rest are only
+ * counted. Documents and tables arrive parsed and are all normalised. An input that cannot be read
+ * is recorded with its error and the pass goes on with the next one.
  */
 export async function runPass(opts: PassOptions): Promise<PassResult> {
   const prev = opts.previous;
@@ -69,89 +78,111 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
   let marks = new Uint8Array(1024);
   let parsed = 0;
   let split = 0;
+  let newest: number | null = prev?.newest ?? null;
+  const newer = (t: number | null) => {
+    if (t !== null && (newest === null || t > newest)) newest = t;
+  };
+  const ctx: IntakeContext = { diagnostics, seen, previous: prev?.kept, onEvent: opts.onEvent, dedupAll: opts.dedupAll === true };
   for (const [index, src] of opts.sources.entries()) {
     const file = src.label;
     const summary: PassInput = prev?.inputs[index] ?? { path: file, format: 'unknown', events: 0, duplicates: 0, diagnostics: 0, error: null, bytes: 0 };
     inputs.push(summary);
     if (prev && summary.error !== null) continue;
     const prefilter = prefilterFromSpec(opts.filter);
-    let bad = 0;
-    const handle = (text: string, where: RecordLocation, m: number) => {
-      parsed++;
-      // In a later pass a bad record counts once, when first reported.
-      const broken = (reason: string) => {
-        if (diagnostics.add({ ...where, reason }, prev !== undefined)) bad++;
-      };
+    const intake = new Intake(ctx);
+    /** Parses one candidate record's text and takes the events it holds. */
+    const record = (text: string, where: RecordLocation, m: number, part = false) => {
+      if (!part) parsed++;
       let value: unknown;
       try {
         value = JSON.parse(text);
       } catch (err) {
-        broken(`not valid JSON: ${(err as Error).message.replace(/\s+/g, ' ').slice(0, 120)}`);
+        // Several records glued on one line (files concatenated without a final newline)?
+        const bytes = part ? null : Buffer.from(text);
+        const parts = bytes ? gluedRecords(bytes, 0, bytes.length) : [];
+        if (parts.length === 0) {
+          intake.broken(where, `not valid JSON: ${(err as Error).message.replace(/\s+/g, ' ').slice(0, 120)}`);
+          return;
+        }
+        const reason = `${parts.length} records with no line break between them (files concatenated without a final newline?); each was read`;
+        if (diagnostics.add({ ...where, reason }, prev !== undefined)) intake.extra += parts.length - 1;
+        for (const [ps, pe] of parts) record(bytes!.toString('utf8', ps, pe), { ...where, offset: (where.offset ?? 0) + ps }, m, true);
         return;
       }
       if (m & Mark.BadUtf8) diagnostics.add({ ...where, reason: 'invalid UTF-8 bytes (read as U+FFFD)' }, prev !== undefined);
-      const r = normalize(value, () => 'sha1:' + createHash('sha1').update(text).digest('hex').slice(0, 32));
-      if (!r.ok) {
-        broken(r.reason);
-        return;
-      }
-      if (r.event.original === value) r.event.text = text;
-      // The same event exported twice has the same uuid, type and time; a reused uuid on a
-      // different event (seen in hand-made fixtures) is not a duplicate.
-      const key = `${r.event.uuid}\u0000${r.event.eventType}\u0000${r.event.published}`;
-      if (seen.has(key)) {
-        if (!prev?.kept.has(key)) summary.duplicates++;
-        return;
-      }
-      if (opts.onEvent(r.event, where) || opts.dedupAll) seen.add(key);
+      intake.take(value, where, '', () => text, text);
     };
-    const at = (offset: number, line: number): RecordLocation => (line ? { file, line, offset } : { file, offset });
-    const onBatch = (batch: RecordBatch) => {
-      if (marks.length < batch.count) marks = new Uint8Array(batch.count * 2);
-      if (prefilter.mark(batch, marks) === 0) return;
-      const { buf, starts, ends, lines, base } = batch;
-      for (let i = 0; i < batch.count; i++) {
-        if (marks[i]) handle(buf.toString('utf8', starts[i], ends[i]), at(base + starts[i]!, lines[i]!), marks[i]!);
+    const batch = (b: RecordBatch) => {
+      const { buf, starts, ends, lines, base, count } = b;
+      if (!prev) {
+        newer(publishedAt(buf, starts[0]!, ends[0]!, parsePublished));
+        newer(publishedAt(buf, starts[count - 1]!, ends[count - 1]!, parsePublished));
+      }
+      if (marks.length < count) marks = new Uint8Array(count * 2);
+      // Deliveries hold several events each: the first pass reads them all, for exact counts.
+      const n = prefilter.mark(b, marks, prefilter.all || (b.multi && !prev));
+      if (n === 0) return;
+      for (let i = 0; i < count; i++) {
+        const m = marks[i]!;
+        if (m === 0) continue;
+        const where: RecordLocation = { file, offset: base + starts[i]! };
+        if (lines[i]) where.line = lines[i];
+        record(buf.toString('utf8', starts[i], ends[i]), where, m);
       }
     };
-    const onDiag = (offset: number, line: number, reason: string) => {
-      if (!prev) diagnostics.add({ ...at(offset, line), reason });
+    const value = (v: unknown, w: ValueWhere) => {
+      parsed++;
+      const where: RecordLocation = w.line ? { file, line: w.line } : { file };
+      intake.take(v, where, w.path ?? '', () => JSON.stringify(v) ?? '');
+    };
+    const diag = (offset: number | undefined, line: number, reason: string) => {
+      if (prev) return;
+      const d: RecordLocation = { file };
+      if (line) d.line = line;
+      if (offset !== undefined) d.offset = offset;
+      diagnostics.add({ ...d, reason });
     };
     try {
-      const plan = (opts.threads ?? 1) > 1 && canUseWorkers() ? await planSplit(src.path, opts.parallelMinBytes ?? 64 << 20).catch(() => null) : null;
+      const sink = { batch, value, diag };
+      const plan = (opts.threads ?? 1) > 1 && canUseWorkers() ? await planSplit(src.path, opts.parallelMinBytes ?? 64 << 20, opts.read).catch(() => null) : null;
       let stats: { format: string; records: number; bytes: number };
       if (plan) {
         // The worker reads the second half while this thread reads the first; its records are
         // handled afterwards, in file order, so the result is the same as a one-thread read.
         split++;
-        const second = startWorker({ path: src.path, label: file, plan, maxRecordBytes: opts.read.maxRecordBytes, filter: opts.filter });
+        const second = startWorker({ path: src.path, label: file, plan, maxRecordBytes: opts.read.maxRecordBytes, filter: opts.filter, newest: !prev });
         second.catch(() => undefined);
-        const first = await readInput(src.path, file, opts.read, onBatch, onDiag, { range: { start: 0, end: plan.end, tail: Buffer.from(plan.tail) } });
+        const first = await readInput(src.path, file, opts.read, sink, { range: { start: 0, end: plan.end, tail: Buffer.from(plan.tail) } });
         const rest = await second;
         const lineOffset = first.splitter instanceof NdjsonSplitter ? first.splitter.linesRead : 0;
         for (const m of rest.messages) {
-          if (m.type === 'diag') onDiag(m.offset, m.line ? m.line + lineOffset : 0, m.reason);
+          if (m.type === 'diag') diag(m.offset, m.line ? m.line + lineOffset : 0, m.reason);
           else if (m.type === 'records') {
             for (let i = 0; i < m.texts.length; i++) {
-              handle(m.texts[i]!, at(m.offsets[i]!, m.lines[i] ? m.lines[i]! + lineOffset : 0), m.marks[i]!);
+              const where: RecordLocation = { file, offset: m.offsets[i]! };
+              if (m.lines[i]) where.line = m.lines[i]! + lineOffset;
+              record(m.texts[i]!, where, m.marks[i]!);
             }
           }
         }
+        if (!prev) newer(rest.newest);
         stats = { format: first.format, records: first.records + rest.records, bytes: first.bytes + rest.bytes };
       } else {
-        stats = await readInput(src.path, file, opts.read, onBatch, onDiag);
+        stats = await readInput(src.path, file, opts.read, sink);
       }
-      if (prev) summary.events -= bad;
+      if (prev) summary.events += intake.extra - intake.bad;
       else {
         summary.format = stats.format;
-        summary.events = stats.records - bad;
+        summary.events = stats.records + intake.extra - intake.bad;
         summary.bytes = stats.bytes;
+        newer(intake.newest);
       }
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       summary.error = err.message;
     }
+    summary.duplicates += intake.duplicates;
     summary.diagnostics = diagnostics.countFor(file);
   }
-  return { inputs, diagnostics, parsed, split, kept: seen };
+  return { inputs, diagnostics, parsed, kept: seen, newest, split };
 }

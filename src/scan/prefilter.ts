@@ -22,14 +22,16 @@ export const enum Mark {
 
 const ESCAPE = Buffer.from('\\u');
 
-/** Keys that show an input was written by a pipeline that lowercases (or snake-cases) keys. */
-const LOWERCASE_KEYS = ['"eventtype"', '"event_type"', '"debugcontext"', '"displaymessage"'].map((k) => Buffer.from(k));
+/** Keys that show an input was written by a pipeline that lowercases (or snake-cases) keys, plain or escaped. */
+const LOWERCASE_KEYS = ['eventtype', 'event_type', 'debugcontext', 'displaymessage'].flatMap((k) => [Buffer.from(`"${k}"`), Buffer.from(`\\"${k}\\"`)]);
 
 /**
  * Marks the records of a batch that may contain one of the needles. Sound for JSON text: a needle
  * that is present in a parsed string value is present in the raw bytes either literally (the
  * needle as given, or lowercased in inputs whose first block has lowercased keys) or behind a
- * `\u` escape of one of its characters, and records with such escapes are marked too. Other
+ * `\u` escape of one of its characters, and records with such escapes are marked too. The same holds
+ * for events carried as JSON text inside a string (`{"message":"{\"eventType\":…}"}`): needles hold
+ * no quote or backslash, and probes read keys in both layouts. Other
  * spellings (Okta writes event types in lower case and keys in camelCase) are found by
  * `--validate`, which parses every record.
  */
@@ -66,6 +68,8 @@ export class Prefilter {
     this.needles = [...set].map((s) => new Needle(s));
     this.probes = probes.map((probe) => ({ probe, needle: new Needle(probe.key) }));
     for (const p of probes) for (const ch of p.key.toLowerCase()) this.chars.add(ch.charCodeAt(0));
+    // Time-gated probes read `published`: an escape in that key must make the record a candidate.
+    if (probes.some((p) => p.intervals)) for (const ch of 'published') this.chars.add(ch.charCodeAt(0));
     this.all = all;
   }
 
@@ -79,11 +83,11 @@ export class Prefilter {
     return this.needles.length + this.probes.length;
   }
 
-  /** Fills `marks[0..count)` for `batch`; returns how many records are marked. */
-  mark(batch: RecordBatch, marks: Uint8Array): number {
+  /** Fills `marks[0..count)` for `batch`; returns how many records are marked. `all` marks every record. */
+  mark(batch: RecordBatch, marks: Uint8Array, all = this.all): number {
     const { buf, starts, ends, count } = batch;
     if (count === 0) return 0;
-    if (this.all) {
+    if (all) {
       marks.fill(Mark.Needle, 0, count);
       this.checkBytes(batch, marks);
       return count;
@@ -127,10 +131,14 @@ export class Prefilter {
       if (probe.locate) {
         for (let r = 0; r < count; r++) {
           if (marks[r]! & Mark.Probe) continue;
+          const start = starts[r]!;
           const end = ends[r]!;
-          const at = probe.locate(buf, starts[r]!, end);
-          if (at < 0) continue;
-          if (probeHit(probe, probe.read(buf, at, end), buf, starts[r]!, end)) marks[r]! |= Mark.Probe;
+          for (let at = probe.locate(buf, start, end, start); at >= 0; at = probe.locate(buf, start, end, at + 1)) {
+            if (probeHit(probe, probe.read(buf, at, end), buf, start, end)) {
+              marks[r]! |= Mark.Probe;
+              break;
+            }
+          }
         }
         continue;
       }
@@ -209,13 +217,17 @@ export function recordAt(starts: Int32Array, count: number, p: number): number {
   return best;
 }
 
-/** `\uXXXX` at p (preceded by an even number of backslashes) escapes a character in `chars`. */
+/**
+ * `\uXXXX` at p may stand for a character in `chars`. Whatever the backslashes before it: `\\u0041`
+ * is a literal backslash in plain JSON, but `A` in an event carried as JSON text inside a string.
+ */
 function escapeMayHide(buf: Buffer, p: number, chars: Set<number>): boolean {
-  let backslashes = 0;
-  for (let i = p - 1; i >= 0 && buf[i] === 0x5c; i--) backslashes++;
-  if (backslashes % 2 === 1) return false; // `\\u`: a literal backslash followed by u
   const hex = buf.toString('latin1', p + 2, p + 6);
-  if (!/^[0-9a-fA-F]{4}$/.test(hex)) return true;
+  if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
+    let backslashes = 0;
+    for (let i = p - 1; i >= 0 && buf[i] === 0x5c; i--) backslashes++;
+    return backslashes % 2 === 0; // an invalid escape: only a parse can say what happens
+  }
   const code = parseInt(hex, 16);
   return chars.has(String.fromCharCode(code).toLowerCase().charCodeAt(0));
 }

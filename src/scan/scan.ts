@@ -9,6 +9,7 @@ import { TokenIndex } from '../window/token-index.js';
 import { buildDetection, countByRule, matchingRules } from './detection.js';
 import { buildFinding, compareFindings, REVOKE_EVENT } from './finding.js';
 import { runPass, type PassResult } from './pass.js';
+import { resolveRange, type TimeRange } from './time-range.js';
 
 /** Options for {@link scan}. */
 export interface ScanOptions {
@@ -22,6 +23,8 @@ export interface ScanOptions {
   threads?: number;
   /** Smallest file read by two threads. */
   parallelMinBytes?: number;
+  /** Report only revocations published inside this range (`--from`, `--to`); windows still see every event. */
+  range?: TimeRange;
   /** Report every other event a rule matches as a detection (`--hunt`). */
   hunt?: boolean;
 }
@@ -33,6 +36,8 @@ export interface ScanStats {
   passes: number;
   /** Input reads done by two threads (over all passes). */
   split: number;
+  /** The range applied (ms, infinite when open) and the newest event it was counted from. */
+  range?: { from: number; to: number; newest: number | null };
 }
 
 /**
@@ -87,8 +92,14 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
     },
   });
   let parsed = pass.parsed;
-  let split = pass.split;
   let passes = 1;
+  let split = pass.split;
+  let applied: ScanStats['range'];
+  if (opts.range && (opts.range.from || opts.range.to)) {
+    const { from, to } = resolveRange(opts.range, pass.newest);
+    applied = { from, to, newest: pass.newest };
+    for (const [id, f] of found) if (f.finding.publishedMs < from || f.finding.publishedMs > to) found.delete(id);
+  }
   const findings = [...found.values()].map((f) => f.finding).sort(compareFindings);
 
   if (opts.window && findings.length > 0) {
@@ -108,8 +119,8 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
     });
     collector.finish();
     parsed += pass.parsed;
-    split += pass.split;
     passes++;
+    split += pass.split;
   }
 
   detections.sort(compareFindings);
@@ -132,7 +143,9 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
     ...(hunt ? { detections } : {}),
     diagnostics: pass.diagnostics.kept,
   };
-  return { report, stats: { bytes: sum(pass.inputs.map((i) => i.bytes)), parsed, passes, split } };
+  const stats: ScanStats = { bytes: sum(pass.inputs.map((i) => i.bytes)), parsed, passes, split };
+  if (applied) stats.range = applied;
+  return { report, stats };
 }
 
 function sum(xs: number[]): number {

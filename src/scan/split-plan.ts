@@ -1,6 +1,7 @@
 // Where a large plain export can be cut in two at a record boundary, for a two-thread scan.
 import { open } from 'node:fs/promises';
 import { ArraySplitter, type PrettyLayout } from '../input/pretty-array.js';
+import { detect, type InputFormat } from '../input/detect.js';
 
 /** How the two parts are read. */
 export type SplitLayout = { kind: 'ndjson' } | { kind: 'pretty'; nl: number[]; indent: number[] };
@@ -23,7 +24,11 @@ const PROBE = 8 * 1024 * 1024;
  * least `minBytes`. Any other layout, or no clean record boundary near the middle, gives null and
  * the file is read by one thread.
  */
-export async function planSplit(path: string, minBytes: number): Promise<SplitPlan | null> {
+export async function planSplit(
+  path: string,
+  minBytes: number,
+  read: { format?: InputFormat; eventsPath?: string[] | null } = {},
+): Promise<SplitPlan | null> {
   const fh = await open(path, 'r');
   try {
     const { size } = await fh.stat();
@@ -33,6 +38,9 @@ export async function planSplit(path: string, minBytes: number): Promise<SplitPl
     if (head[0] === 0x1f && head[1] === 0x8b) return null;
     let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
     while (i < HEAD && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;
+    // Only plain events, one per record: wrappers and deliveries take the one-thread path.
+    const d = detect(head, i, read.format ?? 'auto', read.eventsPath ?? null);
+    if ((d.shape.kind !== 'ndjson' && d.shape.kind !== 'array') || d.via !== null || d.multi) return null;
     const mid = Math.floor(size / 2);
     const probe = Buffer.alloc(Math.min(PROBE, size - mid));
     await fh.read(probe, 0, probe.length, mid);

@@ -3,7 +3,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { RecordBatch } from '../input/batch.js';
 import { NdjsonSplitter } from '../input/ndjson.js';
 import { ArraySplitter } from '../input/pretty-array.js';
-import { readInput } from '../input/read.js';
+import { readInput, type ReadSink } from '../input/read.js';
+import { parsePublished } from '../events/time.js';
+import { publishedAt } from './probe.js';
 import { prefilterFromSpec, type FilterSpec } from './filter-spec.js';
 import { prettyLayout, type SplitPlan } from './split-plan.js';
 
@@ -14,13 +16,15 @@ export interface WorkerJob {
   plan: SplitPlan;
   maxRecordBytes: number;
   filter: FilterSpec;
+  /** Track the newest `published` of the part (first and last record of each block). */
+  newest: boolean;
 }
 
 /** Messages from the worker, in order; `done` comes last. */
 export type WorkerMessage =
   | { type: 'records'; texts: string[]; offsets: number[]; lines: number[]; marks: number[] }
-  | { type: 'diag'; offset: number; line: number; reason: string }
-  | { type: 'done'; records: number; bytes: number };
+  | { type: 'diag'; offset: number | undefined; line: number; reason: string }
+  | { type: 'done'; records: number; bytes: number; newest: number | null };
 
 const FLUSH = 256;
 
@@ -37,10 +41,18 @@ async function main(job: WorkerJob): Promise<void> {
     port.postMessage(pending);
     pending = { type: 'records', texts: [], offsets: [], lines: [], marks: [] };
   };
+  let newest: number | null = null;
+  const newer = (t: number | null) => {
+    if (t !== null && (newest === null || t > newest)) newest = t;
+  };
   const onBatch = (batch: RecordBatch) => {
-    if (marks.length < batch.count) marks = new Uint8Array(batch.count * 2);
-    if (prefilter.mark(batch, marks) === 0) return;
-    const { buf, starts, ends, lines, base } = batch;
+    const { buf, starts, ends, lines, base, count } = batch;
+    if (job.newest) {
+      newer(publishedAt(buf, starts[0]!, ends[0]!, parsePublished));
+      newer(publishedAt(buf, starts[count - 1]!, ends[count - 1]!, parsePublished));
+    }
+    if (marks.length < count) marks = new Uint8Array(count * 2);
+    if (prefilter.mark(batch, marks, prefilter.all) === 0) return;
     for (let i = 0; i < batch.count; i++) {
       if (!marks[i]) continue;
       pending.texts.push(buf.toString('utf8', starts[i], ends[i]));
@@ -50,16 +62,16 @@ async function main(job: WorkerJob): Promise<void> {
       if (pending.texts.length >= FLUSH) flush();
     }
   };
-  const stats = await readInput(
-    job.path,
-    job.label,
-    { maxRecordBytes: job.maxRecordBytes },
-    onBatch,
-    (offset, line, reason) => port.postMessage({ type: 'diag', offset, line, reason } satisfies WorkerMessage),
-    { range: { start: plan.next, end: plan.size }, splitter },
-  );
+  const sink: ReadSink = {
+    batch: onBatch,
+    value: () => {
+      throw new Error('a split file holds records, not documents');
+    },
+    diag: (offset, line, reason) => port.postMessage({ type: 'diag', offset, line, reason } satisfies WorkerMessage),
+  };
+  const stats = await readInput(job.path, job.label, { maxRecordBytes: job.maxRecordBytes }, sink, { range: { start: plan.next, end: plan.size }, splitter });
   flush();
-  port.postMessage({ type: 'done', records: stats.records, bytes: stats.bytes } satisfies WorkerMessage);
+  port.postMessage({ type: 'done', records: stats.records, bytes: stats.bytes, newest } satisfies WorkerMessage);
 }
 
 void main(workerData as WorkerJob);

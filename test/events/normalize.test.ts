@@ -80,3 +80,25 @@ describe('normalize', () => {
     if (!r.ok) expect(r.reason).toMatch(reason);
   });
 });
+
+describe('field types and spellings pipelines change', () => {
+  it('numbers and booleans where Okta writes strings are read as text; the original keeps them', () => {
+    const original = {
+      uuid: 7, published: '2024-05-01T00:00:00Z', eventType: 'system.api_token.revoke', version: 0,
+      actor: { id: '00u1', type: 'User' }, client: { ipAddress: '192.0.2.1', geographicalContext: { postalCode: 94107 } },
+      securityContext: { asNumber: 9009, isProxy: true }, outcome: { result: 'SUCCESS' },
+      debugContext: { debugData: { threatSuspected: false } }, target: [{ id: '00T1', type: 'Token' }],
+    };
+    const r = normalize(original, id);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.event.uuid).toBe('7');
+    expect(r.event.client).toMatchObject({ asNumber: '9009', isProxy: true });
+    expect(r.event.original).toBe(original);
+    expect((r.event.original as { version: unknown }).version).toBe(0);
+  });
+  it("the 2017 docs sample's authentication_context maps to authenticationContext", () => {
+    const r = normalize({ uuid: 'u', published: '2016-09-30T19:25:04.839Z', eventType: 'x', authentication_context: { external_session_id: 's1' } }, id);
+    expect(r.ok && r.event.doc).toMatchObject({ authenticationContext: { externalSessionId: 's1' } });
+  });
+});

@@ -52,6 +52,28 @@ describe.each([1, 7, 64, 1 << 20])('block size %i', (block) => {
   });
 });
 
+describe('files concatenated with a BOM each (cat a.json b.json)', () => {
+  it.each([1, 5, 1 << 20])('NDJSON, compact and pretty arrays keep every record (block size %i)', (block) => {
+    const bom = '\uFEFF';
+    const nd = runSplitter(new NdjsonSplitter(MAX), bom + ndjson + bom + ndjson, block);
+    expect(parsed(nd.records)).toEqual([...events, ...events]);
+    expect(nd.lines).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(nd.diags).toEqual([]);
+    const arrays = runSplitter(new ArraySplitter(MAX), bom + compact + '\n' + bom + compact, block);
+    expect(parsed(arrays.records)).toEqual([...events, ...events]);
+    expect(arrays.diags).toEqual([]);
+    const pretties = runSplitter(new ArraySplitter(MAX), bom + pretty + bom + pretty, block);
+    expect(parsed(pretties.records)).toEqual([...events, ...events]);
+    expect(pretties.diags).toEqual([]);
+  });
+  it('a BOM inside an array, between elements, is skipped too', () => {
+    const text = '[' + JSON.stringify(events[0]) + ',\uFEFF' + JSON.stringify(events[1]) + ']';
+    const r = runSplitter(new ArraySplitter(MAX), text, 3);
+    expect(parsed(r.records)).toEqual(events.slice(0, 2));
+    expect(r.diags).toEqual([]);
+  });
+});
+
 describe('bad input is reported and skipped', () => {
   it('NDJSON: a cut-short line and a garbage line', () => {
     const lines = ndjson.split('\n');

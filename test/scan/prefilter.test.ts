@@ -30,8 +30,13 @@ describe('Prefilter', () => {
     expect(m.map((x) => x & Mark.Needle)).toEqual([0, 1, 1, 0]);
   });
   it('finds needles behind escapes of their characters, not behind other escapes', () => {
-    const m = marked(p, ['{"eventType":"system.api\\u005ftoken.revoke"}', '{"u":"a\\u0026b"}', '{"u":"a\\\\u005f"}']);
+    const m = marked(p, ['{"eventType":"system.api\\u005ftoken.revoke"}', '{"u":"a\\u0026b"}', '{"u":"C:\\\\users"}']);
     expect(m.map((x) => x !== 0)).toEqual([true, false, false]);
+  });
+  it('finds needles behind escapes inside an event carried as JSON text', () => {
+    // `\\u005f` is a literal backslash in plain JSON, but `_` once the message string is parsed.
+    const m = marked(p, ['{"message":"{\\"eventType\\":\\"system.api\\\\u005ftoken.revoke\\"}"}', '{"message":"{\\"u\\":\\"a\\\\u0026\\"}"}']);
+    expect(m.map((x) => x !== 0)).toEqual([true, false]);
   });
   it('sweeps lowercased needles only in inputs written with lowercased keys', () => {
     const k = () => new Prefilter(['requestApiTokenId']);

@@ -1,8 +1,10 @@
-// Value probes: read values after keys in compact and pretty JSON; unsure layouts mark the record.
+// Value probes: read values after keys in compact and pretty JSON, plain or escaped; unsure layouts mark the record.
 import { describe, expect, it } from 'vitest';
 import { RecordBatch } from '../../src/input/batch.js';
 import { Prefilter } from '../../src/scan/prefilter.js';
-import { actorIdProbe, fieldProbe, idPrefixProbe, type ValueProbe } from '../../src/scan/probe.js';
+import { parsePublished } from '../../src/events/time.js';
+import { actorIdProbe } from '../../src/scan/actor-probe.js';
+import { fieldProbe, idPrefixProbe, ipAddressProbe, publishedAt, type ValueProbe } from '../../src/scan/probe.js';
 
 function marks(probe: ValueProbe, records: string[]): boolean[] {
   const b = new RecordBatch();
@@ -56,5 +58,79 @@ describe('probes', () => {
         '{"x":"x00Tabc123"}',
       ]),
     ).toEqual([true, true, true, false, false]);
+  });
+});
+
+/** `{"message": "<event as JSON text>"}`: the event's quotes are escaped in the raw bytes. */
+const wrapped = (event: unknown, pretty = false) => JSON.stringify({ message: JSON.stringify(event, null, pretty ? 2 : undefined) });
+
+describe('probes on events carried as JSON text', () => {
+  const ev = { actor: { id: '00uADMIN', type: 'User' }, client: { ipAddress: '192.0.2.1' }, transaction: { detail: { requestApiTokenId: '00Tabc' } } };
+  it('read escaped keys, compact and pretty', () => {
+    expect(marks(fieldProbe('"requestApiTokenId"', new Set(['00Tabc'])), [wrapped(ev), wrapped(ev, true), wrapped({ ...ev, transaction: {} })])).toEqual([true, true, false]);
+    expect(marks(ipAddressProbe(new Set(['192.0.2.1'])), [wrapped(ev), wrapped(ev, true), wrapped({ client: { ipAddress: '192.0.2.10' } })])).toEqual([true, true, false]);
+    expect(marks(actorIdProbe(new Set(['00uADMIN'])), [wrapped(ev), wrapped(ev, true), wrapped({ actor: { id: '00uOTHER' } })])).toEqual([true, true, false]);
+  });
+  it('every actor key of a wrapper is read, not only the first', () => {
+    const elastic = JSON.stringify({ okta: { actor: { id: '00uOTHER' } }, event: { original: JSON.stringify(ev) } });
+    expect(marks(actorIdProbe(new Set(['00uADMIN'])), [elastic])).toEqual([true]);
+  });
+  it('escaped more than once, or a value holding an escape: parse to be sure', () => {
+    const twice = JSON.stringify({ message: JSON.stringify({ message: JSON.stringify(ev) }) });
+    expect(marks(fieldProbe('"requestApiTokenId"', new Set(['00Tzzz'])), [twice])).toEqual([true]);
+    expect(marks(fieldProbe('"requestApiTokenId"', new Set(['00Tzzz'])), [wrapped({ transaction: { detail: { requestApiTokenId: '00T"x' } } })])).toEqual([true]);
+  });
+  it('names inside other words or values are not keys', () => {
+    const p = actorIdProbe(new Set(['00uADMIN']));
+    expect(marks(p, ['{"uuid":"1","eventType":"user.mfa.factor.reset","x":"actor"}', wrapped({ eventType: 'user.mfa.factor.reset' })])).toEqual([false, false]);
+  });
+});
+
+describe('publishedAt', () => {
+  const at = (s: string) => publishedAt(Buffer.from(s), 0, Buffer.byteLength(s), parsePublished);
+  it('reads the one published time, plain or escaped', () => {
+    expect(at('{"published":"2024-01-01T00:00:00Z"}')).toBe(Date.UTC(2024, 0, 1));
+    expect(at(wrapped({ published: '2024-01-01T00:00:00Z' }, true))).toBe(Date.UTC(2024, 0, 1));
+    expect(at('{"status":"published","published":"2024-01-01T00:00:00Z"}')).toBe(Date.UTC(2024, 0, 1));
+  });
+  it('is unsure when a record holds several events or none', () => {
+    expect(at('{"data":{"events":[{"published":"2024-01-01T00:00:00Z"},{"published":"2024-02-01T00:00:00Z"}]}}')).toBeNull();
+    expect(at('{"eventType":"x"}')).toBeNull();
+  });
+});
+
+describe('time-gated probes read only the event’s own time and actor', () => {
+  const inWindow = (value: string): ValueProbe => ({
+    ...fieldProbe('"requestApiTokenId"', new Set([value])),
+    intervals: () => [[Date.parse('2024-03-05T00:00:00Z'), Date.parse('2024-03-06T00:00:00Z')]],
+  });
+  it('a nested "published" before the event’s own (keys sorted, forged detail) does not hide the record', () => {
+    const p = inWindow('00Ttok');
+    expect(
+      marks(p, [
+        '{"actor":{"detailEntry":{"published":"1999-01-01T00:00:00Z"}},"published":"2024-03-05T12:00:00Z","transaction":{"detail":{"requestApiTokenId":"00Ttok"}}}',
+        '{"debugContext":{"debugData":{"published":"2024-03-05T12:00:00Z"}},"published":"1999-01-01T00:00:00Z","transaction":{"detail":{"requestApiTokenId":"00Ttok"}}}',
+        '{"published":"1999-01-01T00:00:00Z","transaction":{"detail":{"requestApiTokenId":"00Ttok"}}}',
+        '{"published":"2024-03-05T12:00:00Z","transaction":{"detail":{"requestApiTokenId":"00Ttok"}}}',
+      ]),
+    ).toEqual([true, true, false, true]);
+  });
+  it('an escape inside the key "published" makes the record a candidate', () => {
+    const p = inWindow('00Ttok');
+    expect(
+      marks(p, [
+        '{"actor":{"x":{"published":"1999-01-01T00:00:00Z"}},"pu\\u0062lished":"2024-03-05T12:00:00Z","transaction":{"detail":{"requestApiTokenId":"00Ttok"}}}',
+      ]),
+    ).toEqual([true]);
+  });
+  it('actorIdProbe: a nested "actor" before the event’s own makes the record a candidate', () => {
+    const p = actorIdProbe(new Set(['00uADMIN']));
+    expect(
+      marks(p, [
+        '{"debugContext":{"debugData":{"actor":{"id":"00uOTHER"}}},"actor":{"id":"00uADMIN"}}',
+        '{"uuid":"u","actor":{"id":"00uOTHER"}}',
+        '{"actor":{"id":"00uOTHER"},"debugContext":{"actor":{"id":"00uADMIN"}}}',
+      ]),
+    ).toEqual([true, false, false]);
   });
 });
