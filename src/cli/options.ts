@@ -98,8 +98,8 @@ export async function parseArgs(argv: string[], version: string, width: number |
       group: 'Input:',
     })
     .option('events-path', { type: 'string', describe: 'Where JSON documents keep their event array, e.g. hits.hits or response.events', group: 'Input:' })
-    .option('from', { type: 'string', describe: 'Report revocations at or after this time (2024-03-05T00:00:00Z, or 7d = 7 days before the newest event)', group: 'Time:' })
-    .option('to', { type: 'string', describe: 'Report revocations at or before this time (same forms as --from)', group: 'Time:' })
+    .option('from', { type: 'string', describe: 'Report revocations (and --hunt detections) at or after this time (2024-03-05T00:00:00Z, or 7d = 7 days before the newest event)', group: 'Time:' })
+    .option('to', { type: 'string', describe: 'Report revocations (and --hunt detections) at or before this time (same forms as --from)', group: 'Time:' })
     .option('tz', { type: 'string', describe: 'Time zone of the table time column (IANA name, e.g. Europe/Berlin); JSON outputs stay UTC', group: 'Time:' })
     .option('before', { type: 'string', default: '24h', describe: 'Window before each revocation (90m, 36h, 7d, 2w)', group: 'Activity window:' })
     .option('after', { type: 'string', default: '0', describe: 'Window after each revocation', group: 'Activity window:' })
