@@ -3,13 +3,14 @@ import { availableParallelism } from 'node:os';
 import yargs from 'yargs';
 import { UsageError } from '../errors.js';
 import { INPUT_FORMATS, type InputFormat } from '../input/detect.js';
+import { formatNames, type FormatName } from '../report/index.js';
 import { checkRange, parseBound, type TimeRange } from '../scan/time-range.js';
 import { parseDuration } from '../window/duration.js';
 import { addRuleOptions, readRuleOptions, type RuleOptions } from './rule-options.js';
 
 /** Output formats. */
-export const FORMATS = ['table', 'ndjson', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
+export const FORMATS = formatNames;
+export type Format = FormatName;
 
 /** Parsed command line. */
 export interface CliOptions {
@@ -27,6 +28,10 @@ export interface CliOptions {
   window: { before: number; after: number; maxEvents: number; beforeText: string; afterText: string } | null;
   /** Timeline rows per window in the table (0 = all). */
   limit: number;
+  /** `--progress` / `--no-progress`; undefined: a bar for large inputs when stderr is a terminal. */
+  progress: boolean | undefined;
+  /** `-o FILE`: write the report there (atomically) instead of stdout. */
+  output: string | undefined;
   /** Threads for large plain files. */
   threads: number;
   parallelMinMb: number;
@@ -58,6 +63,14 @@ Folders are read recursively (*.json, *.ndjson, *.jsonl, *.csv, optionally .gz);
 Times are printed in UTC; --from/--to take a time with Z or an offset, or a duration before the
 newest event (--from 7d). To scan a file or folder named rules, write ./rules.`;
 
+const OUTPUT_EPILOG = `Output: table for people; ndjson (one finding per line) and json (one document) for jq and
+scripts, described by the JSON Schemas in schema/; csv (one row per window event, safe to open
+in a spreadsheet); timesketch (JSONL for Timesketch import). -o writes FILE only once the report
+is complete: a FILE that is an input or cannot be created is exit 2, a write that fails later 3.
+
+Environment: NO_COLOR turns colours off, FORCE_COLOR on (--color/--no-color win over both);
+CI (set) turns the progress bar off. The bar is drawn on stderr, never on stdout.`;
+
 /** Parses `argv` (without node and script). Throws UsageError for a bad command line. */
 export async function parseArgs(argv: string[], version: string, width: number | undefined): Promise<ParseResult> {
   const parser = yargs()
@@ -79,7 +92,19 @@ export async function parseArgs(argv: string[], version: string, width: number |
       describe: 'Output format (default: table on a terminal, ndjson when piped)',
       group: 'Output:',
     })
+    .option('output', {
+      alias: 'o',
+      type: 'string',
+      requiresArg: true,
+      describe: 'Write the report to FILE instead of stdout: written to a temporary file beside it and renamed when complete; never overwrites an input',
+      group: 'Output:',
+    })
     .option('color', { type: 'boolean', describe: 'Force colours on or off (default: on for a terminal unless NO_COLOR)', group: 'Output:' })
+    .option('progress', {
+      type: 'boolean',
+      describe: 'Progress bar on stderr while reading (default: for inputs over 32 MiB when stderr is a terminal, not with --quiet or in CI)',
+      group: 'Output:',
+    })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No summary or diagnostics on stderr', group: 'Output:' })
     .option('stats', { type: 'boolean', default: false, describe: 'Print timing, throughput and peak memory on stderr', group: 'Output:' })
     .option('fail-on-findings', { type: 'boolean', default: false, describe: 'Exit 1 when at least one revocation is found', group: 'Exit status:' })
@@ -133,8 +158,14 @@ export async function parseArgs(argv: string[], version: string, width: number |
     .example('gunzip -c export.json.gz | $0 -', 'Read stdin')
     .example('$0 --format json export.ndjson > report.json', 'One JSON document with inputs, summary and findings')
     .example('$0 --before 7d --after 1h export.ndjson', 'Wider activity windows around each revocation')
+    .example('$0 hooks.ndjson okta.csv splunk-export.json', 'Event Hook deliveries, CSV and SIEM exports in one run')
+    .example('$0 --events-path hits.hits es-response.json', 'Events under a key the tool does not guess')
+    .example('$0 --from 7d --tz Europe/Berlin export.ndjson', 'Revocations of the last 7 days of the export, local times')
     .example('$0 --rules sigma/rules/identity/okta --hunt export.ndjson', 'Run your Sigma rules: their hits in the windows, and every other hit')
-    .epilog(EPILOG);
+    .example('$0 -f csv -o revocations.csv export.ndjson', 'Spreadsheet: one row per window event, formula-safe')
+    .example('$0 -f timesketch -o timeline.jsonl logs/', 'Timeline for Timesketch: revocations and their window events, tagged')
+    .example('$0 -q --no-progress -o report.ndjson export.json.gz', 'Quiet run for scripts; the report appears only when complete')
+    .epilog(`${EPILOG}\n\n${OUTPUT_EPILOG}`);
   addRuleOptions(parser);
 
   let output = '';
@@ -193,6 +224,8 @@ export async function parseArgs(argv: string[], version: string, width: number |
       debug: args.debug as boolean,
       window,
       limit,
+      progress: args.progress as boolean | undefined,
+      output: args.output === undefined ? undefined : String(args.output),
       threads,
       parallelMinMb,
       inputFormat: args['input-format'] as InputFormat,

@@ -1,18 +1,22 @@
 // The CLI as a function: arguments and io in, exit code out. Never throws for user errors.
 import { ExitCode, UsageError, UserError } from '../errors.js';
 import { DEFAULT_MAX_RECORD_BYTES } from '../input/read.js';
-import { resolveInputs, type ResolvedInputs } from '../input/sources.js';
+import { reason, resolveInputs, type ResolvedInputs } from '../input/sources.js';
 import type { ReportOptions, ScanReport } from '../report/model.js';
-import { reporters } from '../report/index.js';
+import { loadReporter } from '../report/index.js';
+import { safeText } from '../report/sanitize.js';
 import { formatDiagnostic } from '../scan/diagnostics.js';
 import { scan } from '../scan/scan.js';
 import { describeEnd } from '../scan/time-range.js';
 import { useColor } from './color.js';
 import { writeChunk, type Io } from './io.js';
+import { openOutput, OutputError, refuseInput, type OutputFile } from './output-file.js';
 import { parseArgs, type CliOptions } from './options.js';
 import { reportRuleSet } from './rule-notes.js';
 import { loadRuleSet } from './rule-set.js';
-import { parseRulesArgs, runRulesCommand, type RulesCommandOptions } from './rules-command.js';
+import type { RulesCommandOptions } from './rules-command.js';
+import { ProgressBar } from './progress.js';
+import { planProgress } from './progress-plan.js';
 import { packageVersion } from './version.js';
 
 /** How many diagnostics are printed on stderr. */
@@ -22,13 +26,17 @@ const NAME = 'okta-revoke-scan';
 
 /** Runs the CLI. `io.registerCleanup` lets the caller remove temp files on Ctrl-C. */
 export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () => Promise<void>) => () => void }): Promise<ExitCode> {
-  const err = (line: string) => io.stderr.write(`${NAME}: ${line}\n`);
+  // Messages carry file names and parser messages that quote the input: never raw controls on stderr.
+  const err = (line: string) => io.stderr.write(`${NAME}: ${safeText(line)}\n`);
   // `rules list|test …` is a command of its own; anything else is a scan (a file named rules: ./rules).
   const rulesCommand = argv[0] === 'rules';
   let options: CliOptions | RulesCommandOptions;
   try {
     const width = io.stdout.isTTY ? io.stdout.columns : undefined;
-    const parsed = rulesCommand ? await parseRulesArgs(argv.slice(1), packageVersion(), width) : await parseArgs(argv, packageVersion(), width);
+    // The rules commands (and the table code they print with) load only when asked for.
+    const parsed = rulesCommand
+      ? await (await import('./rules-command.js')).parseRulesArgs(argv.slice(1), packageVersion(), width)
+      : await parseArgs(argv, packageVersion(), width);
     if (parsed.kind === 'print') {
       await writeChunk(io.stdout, parsed.text);
       return ExitCode.Ok;
@@ -42,8 +50,12 @@ export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () =
     }
     throw e;
   }
+  // -o: the temporary report file, removed unless the run completes (also on Ctrl-C, via registerCleanup).
+  const output: { file?: OutputFile; unregister?: () => void } = {};
   try {
-    return 'command' in options ? await runRulesCommand(options, io, err) : await scanAndReport(options, io, err);
+    return 'command' in options
+      ? await (await import('./rules-command.js')).runRulesCommand(options, io, err)
+      : await scanAndReport(options, io, err, output);
   } catch (e) {
     if (e instanceof UserError) {
       err(e.message);
@@ -54,6 +66,9 @@ export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () =
     if (options.debug) io.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
     else io.stderr.write('This is a bug; please report it with the command line used (--debug prints the stack).\n');
     return ExitCode.Internal;
+  } finally {
+    await output.file?.abort();
+    output.unregister?.();
   }
 }
 
@@ -61,6 +76,7 @@ async function scanAndReport(
   options: CliOptions,
   io: Io & { registerCleanup?: (fn: () => Promise<void>) => () => void },
   err: (line: string) => void,
+  output: { file?: OutputFile; unregister?: () => void },
 ): Promise<ExitCode> {
   const started = performance.now();
   const ruleSet = await loadRuleSet(options.rules);
@@ -69,6 +85,11 @@ async function scanAndReport(
   if (inputs.length === 0) {
     if ((io.stdin as { isTTY?: boolean }).isTTY) throw new UsageError('no input given: name one or more exports, folders, or - for stdin');
     inputs = ['-'];
+  }
+  // Opened before any input is read, so a bad -o fails at once, not after a long scan.
+  if (options.output !== undefined) {
+    output.file = await openOutput(options.output, inputs.filter((i) => i !== '-'));
+    output.unregister = io.registerCleanup?.(output.file.abort);
   }
   // Registered before stdin is copied: Ctrl-C during the copy removes the temp file too.
   let removeTemp: (() => Promise<void>) | null = null;
@@ -82,7 +103,12 @@ async function scanAndReport(
   }
   let report: ScanReport;
   let stats;
+  let bar: ProgressBar | null = null;
   try {
+    // Files found in input folders (or a symlink to one) are inputs too.
+    if (options.output !== undefined) await refuseInput(options.output, resolved.sources.map((s) => s.path));
+    const plan = await planProgress(options.progress, io.stderr, io.env, options.quiet, resolved.sources.map((s) => s.path));
+    if (plan.show) bar = new ProgressBar({ stream: io.stderr, width: io.stderr.columns, clock: () => performance.now(), total: plan.total });
     const maxRecordBytes = options.maxRecordMb === 128 ? DEFAULT_MAX_RECORD_BYTES : Math.floor(options.maxRecordMb * 1024 * 1024);
     ({ report, stats } = await scan(resolved.sources, {
       read: { maxRecordBytes, format: options.inputFormat, eventsPath: options.eventsPath },
@@ -93,8 +119,10 @@ async function scanAndReport(
       threads: options.threads,
       parallelMinBytes: Math.floor(options.parallelMinMb * 1024 * 1024),
       hunt: options.hunt,
+      onProgress: bar ? (p) => bar!.update(p) : undefined,
     }));
   } finally {
+    bar?.finish();
     await resolved.cleanup();
     unregister?.();
   }
@@ -105,7 +133,7 @@ async function scanAndReport(
     const n = report.summary.diagnostics;
     const shown = Math.min(n, SHOW_DIAGNOSTICS);
     err(`${n} input problem${n === 1 ? '' : 's'} (bad records are skipped; every good event is still used)${n > shown ? `, first ${shown}:` : ':'}`);
-    for (const d of report.diagnostics.slice(0, shown)) io.stderr.write(`  ${formatDiagnostic(d)}\n`);
+    for (const d of report.diagnostics.slice(0, shown)) io.stderr.write(`  ${safeText(formatDiagnostic(d))}\n`);
     if (n > shown) io.stderr.write(`  … ${n - shown} more (--format json lists up to 1000)\n`);
   }
   if (options.strict && report.summary.diagnostics > 0) {
@@ -113,13 +141,20 @@ async function scanAndReport(
     return ExitCode.Input;
   }
 
-  const isTTY = io.stdout.isTTY === true;
+  const sink = output.file?.sink ?? io.stdout;
+  const isTTY = sink.isTTY === true;
   const format = options.format ?? (isTTY ? 'table' : 'ndjson');
   const color = format === 'table' && useColor(options.color, io.env, isTTY);
-  const width = isTTY ? io.stdout.columns : undefined;
+  const width = isTTY ? sink.columns : undefined;
   const reportOptions: ReportOptions = { color, width, limit: options.limit };
   if (options.timeZone !== undefined) reportOptions.timeZone = options.timeZone;
-  for (const chunk of reporters[format](report, reportOptions)) await writeChunk(io.stdout, chunk);
+  const reporter = await loadReporter(format);
+  try {
+    for (const chunk of reporter(report, reportOptions)) await writeChunk(sink, chunk);
+    await output.file?.commit();
+  } catch (e) {
+    throw output.file && !(e instanceof UserError) ? new OutputError(`cannot write ${options.output}: ${reason(e)}`) : e;
+  }
 
   if (!options.quiet && stats.range) {
     const r = stats.range;

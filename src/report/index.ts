@@ -1,18 +1,33 @@
-// Registry of output formats: name → reporter.
-import { jsonReporter } from './json.js';
+// Registry of output formats: name → reporter, each module loaded only when its format is used.
 import type { Reporter } from './model.js';
-import { ndjsonReporter } from './ndjson.js';
-import { tableReporter } from './table.js';
+
+/** Format names in display order (the first is the default on a terminal). */
+export const formatNames = ['table', 'ndjson', 'json', 'csv', 'timesketch'] as const;
 
 /** Names accepted by `--format`. */
-export type FormatName = 'table' | 'ndjson' | 'json';
+export type FormatName = (typeof formatNames)[number];
 
-/** Every reporter, by format name. */
-export const reporters: Record<FormatName, Reporter> = {
-  table: tableReporter,
-  ndjson: ndjsonReporter,
-  json: jsonReporter,
+/**
+ * How to load each reporter. Imports are dynamic so that a run only pays for the format it
+ * writes: the table reporter pulls in chalk and cli-table3 (several MB of resident memory),
+ * which JSON, CSV and Timesketch output never need.
+ */
+const loaders: Record<FormatName, () => Promise<Reporter>> = {
+  table: async () => (await import('./table.js')).tableReporter,
+  ndjson: async () => (await import('./ndjson.js')).ndjsonReporter,
+  json: async () => (await import('./json.js')).jsonReporter,
+  csv: async () => (await import('./csv.js')).csvReporter,
+  timesketch: async () => (await import('./timesketch.js')).timesketchReporter,
 };
 
-/** Format names in display order (the first is the default). */
-export const formatNames: readonly FormatName[] = ['table', 'ndjson', 'json'];
+/** True when `name` is a format this build knows. */
+export function isFormatName(name: string): name is FormatName {
+  return (formatNames as readonly string[]).includes(name);
+}
+
+/** The reporter for `name`, loading its module on first use. */
+export async function loadReporter(name: FormatName): Promise<Reporter> {
+  const load = loaders[name];
+  if (load === undefined) throw new TypeError(`unknown output format: ${String(name)}`);
+  return load();
+}

@@ -42,6 +42,16 @@ export interface PassOptions {
   previous?: PassResult;
   /** Remember every event's uuid, not only those that matter: exact duplicate counts (--validate). */
   dedupAll?: boolean;
+  /** Told how far the pass has read, once per block of records and at the end of each input. */
+  onProgress?: (progress: PassProgress) => void;
+}
+
+/** How far a pass has read, over all its inputs so far. */
+export interface PassProgress {
+  /** Bytes read (decompressed), up to the end of the last record cut. */
+  bytes: number;
+  /** Records cut (before any parsing). */
+  records: number;
 }
 
 /** Counts for one input in a pass. */
@@ -78,12 +88,14 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
   let marks = new Uint8Array(1024);
   let parsed = 0;
   let split = 0;
+  const progress: PassProgress = { bytes: 0, records: 0 };
   let newest: number | null = prev?.newest ?? null;
   const newer = (t: number | null) => {
     if (t !== null && (newest === null || t > newest)) newest = t;
   };
   const ctx: IntakeContext = { diagnostics, seen, previous: prev?.kept, onEvent: opts.onEvent, dedupAll: opts.dedupAll === true };
   for (const [index, src] of opts.sources.entries()) {
+    const before = { ...progress };
     const file = src.label;
     const summary: PassInput = prev?.inputs[index] ?? { path: file, format: 'unknown', events: 0, duplicates: 0, diagnostics: 0, error: null, bytes: 0 };
     inputs.push(summary);
@@ -114,6 +126,11 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
     };
     const batch = (b: RecordBatch) => {
       const { buf, starts, ends, lines, base, count } = b;
+      if (opts.onProgress) {
+        progress.bytes = Math.max(progress.bytes, before.bytes + base + ends[count - 1]!);
+        progress.records += count;
+        opts.onProgress(progress);
+      }
       if (!prev) {
         newer(publishedAt(buf, starts[0]!, ends[0]!, parsePublished));
         newer(publishedAt(buf, starts[count - 1]!, ends[count - 1]!, parsePublished));
@@ -169,6 +186,11 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
         stats = { format: first.format, records: first.records + rest.records, bytes: first.bytes + rest.bytes };
       } else {
         stats = await readInput(src.path, file, opts.read, sink);
+      }
+      if (opts.onProgress) {
+        progress.bytes = before.bytes + stats.bytes;
+        progress.records = before.records + stats.records;
+        opts.onProgress(progress);
       }
       if (prev) summary.events += intake.extra - intake.bad;
       else {

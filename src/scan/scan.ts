@@ -8,7 +8,7 @@ import { WindowCollector, type WindowOptions } from '../window/collector.js';
 import { TokenIndex } from '../window/token-index.js';
 import { buildDetection, countByRule, matchingRules } from './detection.js';
 import { buildFinding, compareFindings, REVOKE_EVENT } from './finding.js';
-import { runPass, type PassResult } from './pass.js';
+import { runPass, type PassProgress, type PassResult } from './pass.js';
 import { resolveRange, type TimeRange } from './time-range.js';
 
 /** Options for {@link scan}. */
@@ -27,6 +27,8 @@ export interface ScanOptions {
   range?: TimeRange;
   /** Report every other event a rule matches as a detection (`--hunt`). */
   hunt?: boolean;
+  /** Told how far each pass has read (pass 1 finds revocations; pass 2, when there are any, fills the windows). */
+  onProgress?: (progress: PassProgress & { pass: number }) => void;
 }
 
 /** Figures for `--stats`. */
@@ -84,6 +86,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
     threads: opts.threads,
     parallelMinBytes: opts.parallelMinBytes,
     dedupAll: opts.validate,
+    onProgress: opts.onProgress && ((p) => opts.onProgress!({ ...p, pass: 1 })),
     onEvent(event) {
       const matched = onMatch(event);
       if (!windows || !TokenIndex.wants(event)) return matched;
@@ -116,6 +119,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
       threads: opts.threads,
       parallelMinBytes: opts.parallelMinBytes,
       onEvent: (event) => collector.observe(event),
+      onProgress: opts.onProgress && ((p) => opts.onProgress!({ ...p, pass: 2 })),
       previous: pass,
     });
     collector.finish();

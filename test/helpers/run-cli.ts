@@ -13,6 +13,8 @@ export interface CliRunOptions {
   tty?: boolean;
   columns?: number;
   env?: Record<string, string | undefined>;
+  /** stderr is a terminal (default false). */
+  stderrTty?: boolean;
 }
 
 /** Runs `okta-revoke-scan argv…` and captures everything it writes. */
@@ -23,7 +25,7 @@ export async function runCli(argv: string[], opts: CliRunOptions = {}): Promise<
   (stdin as Readable & { isTTY?: boolean }).isTTY = opts.stdin === undefined ? true : false;
   const code = await run(argv, {
     stdout: { write: (s: string) => ((stdout += s), true), isTTY: opts.tty ?? false, columns: opts.columns ?? 120 },
-    stderr: { write: (s: string) => ((stderr += s), true), isTTY: false },
+    stderr: { write: (s: string) => ((stderr += s), true), isTTY: opts.stderrTty ?? false, columns: 100 },
     stdin,
     env: opts.env ?? {},
   });

@@ -1,19 +1,28 @@
-// Reporter registry: every format name maps to its reporter.
+// Reporter registry: every format name loads its reporter, lazily.
 import { describe, expect, it } from 'vitest';
-import { formatNames, reporters } from '../../src/report/index.js';
+import { csvReporter } from '../../src/report/csv.js';
+import { formatNames, isFormatName, loadReporter } from '../../src/report/index.js';
 import { jsonReporter } from '../../src/report/json.js';
 import { ndjsonReporter } from '../../src/report/ndjson.js';
 import { tableReporter } from '../../src/report/table.js';
+import { timesketchReporter } from '../../src/report/timesketch.js';
 
 describe('reporters', () => {
-  it('lists table, ndjson and json, table first', () => {
-    expect(formatNames).toEqual(['table', 'ndjson', 'json']);
-    expect(Object.keys(reporters).sort()).toEqual([...formatNames].sort());
+  it('lists every format, table first', () => {
+    expect(formatNames).toEqual(['table', 'ndjson', 'json', 'csv', 'timesketch']);
+    expect(isFormatName('csv')).toBe(true);
+    expect(isFormatName('xml')).toBe(false);
   });
 
-  it('maps each name to its reporter', () => {
-    expect(reporters.table).toBe(tableReporter);
-    expect(reporters.ndjson).toBe(ndjsonReporter);
-    expect(reporters.json).toBe(jsonReporter);
+  it('loads each name to its reporter', async () => {
+    expect(await loadReporter('table')).toBe(tableReporter);
+    expect(await loadReporter('ndjson')).toBe(ndjsonReporter);
+    expect(await loadReporter('json')).toBe(jsonReporter);
+    expect(await loadReporter('csv')).toBe(csvReporter);
+    expect(await loadReporter('timesketch')).toBe(timesketchReporter);
+  });
+
+  it('rejects an unknown name', async () => {
+    await expect(loadReporter('xml' as never)).rejects.toThrow(/unknown output format/);
   });
 });

@@ -1,0 +1,66 @@
+// CSV reporter: one row per activity-window event (one row for a finding without events), for spreadsheets.
+import type { WindowEvent } from '../window/types.js';
+import { csvRecord } from './csv-cell.js';
+import type { Finding, Reporter, ScanReport } from './model.js';
+
+/** The header row, in column order. */
+export const CSV_COLUMNS = [
+  'finding_id',
+  'token_id',
+  'token_name',
+  'revoked_at',
+  'revoked_by_kind',
+  'revoked_by',
+  'revocation_outcome',
+  'links',
+  'published',
+  'event_type',
+  'actor',
+  'ip_address',
+  'country',
+  'outcome',
+  'target',
+  'event_uuid',
+] as const;
+
+type Row = (string | null)[];
+
+/** The finding's columns, repeated on each of its rows. */
+function findingColumns(f: Finding): Row {
+  const by = f.revokedBy;
+  return [f.id, f.token.id, f.token.name, f.published, by.kind, by.alternateId ?? by.id, f.outcome];
+}
+
+/** Every target as `displayName` (else id, else type), separated by `; `. */
+function targets(e: WindowEvent): string {
+  return e.targets
+    .map((t) => t.displayName || t.id || t.type || '')
+    .filter((t) => t !== '')
+    .join('; ');
+}
+
+/** The event's columns: its links joined by `+` (`token+ip`), then what happened, by whom, from where. */
+function eventColumns(e: WindowEvent): Row {
+  const actor = e.actor.alternateId || e.actor.displayName || e.actor.id;
+  return [e.links.join('+'), e.published, e.eventType, actor, e.client.ipAddress, e.client.country, e.outcome, targets(e), e.uuid];
+}
+
+/** The event columns of a finding's row when it has no window events. */
+const NO_EVENT: Row = new Array<null>(CSV_COLUMNS.length - CSV_COLUMNS.indexOf('links')).fill(null);
+
+/**
+ * Yields a header row, then for each finding (in report order) one row per window event (in
+ * window order), each carrying the finding's id, token, revocation time, revoker and revocation
+ * outcome. A finding with no window events (or no window, with `--no-window`) still gets one row,
+ * its event columns empty, so no revocation goes missing in a spreadsheet. RFC 4180: CRLF line
+ * ends, quoted fields where needed; every value is escaped and formula-guarded by `csvCell`.
+ */
+export const csvReporter: Reporter = function* csvReporter(report: ScanReport) {
+  yield csvRecord(CSV_COLUMNS);
+  for (const finding of report.findings) {
+    const head = findingColumns(finding);
+    const events = finding.window?.events ?? [];
+    if (events.length === 0) yield csvRecord([...head, ...NO_EVENT]);
+    for (const event of events) yield csvRecord([...head, ...eventColumns(event)]);
+  }
+};

@@ -1,0 +1,114 @@
+// -o FILE: atomic replacement, inputs never overwritten (also through links), temp file removed on failure.
+import { linkSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeChunk } from '../../src/cli/io.js';
+import { openOutput, refuseInput } from '../../src/cli/output-file.js';
+import { UsageError } from '../../src/errors.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const SAMPLE = 'samples/okta-export.ndjson';
+const fresh = () => mkdtempSync(join(tmpdir(), 'ors-out-'));
+
+describe('openOutput', () => {
+  it('leaves the target untouched until commit, then replaces it whole', async () => {
+    const dir = fresh();
+    const target = join(dir, 'report.ndjson');
+    writeFileSync(target, 'old report\n');
+    const out = await openOutput(target, []);
+    await writeChunk(out.sink, 'new ');
+    await writeChunk(out.sink, 'report\n');
+    expect(readFileSync(target, 'utf8')).toBe('old report\n');
+    expect(readdirSync(dir).sort()).toEqual([expect.stringMatching(/^\.report\.ndjson\.\d+-[0-9a-f]{8}\.tmp$/), 'report.ndjson']);
+    await out.commit();
+    expect(readFileSync(target, 'utf8')).toBe('new report\n');
+    expect(readdirSync(dir)).toEqual(['report.ndjson']);
+    await out.abort(); // no-op after commit
+    expect(readFileSync(target, 'utf8')).toBe('new report\n');
+  });
+
+  it('abort removes the temporary file and keeps the old target', async () => {
+    const dir = fresh();
+    const target = join(dir, 'report.csv');
+    writeFileSync(target, 'old\n');
+    const out = await openOutput(target, []);
+    await writeChunk(out.sink, 'half a rep');
+    await out.abort();
+    await out.abort();
+    expect(readdirSync(dir)).toEqual(['report.csv']);
+    expect(readFileSync(target, 'utf8')).toBe('old\n');
+  });
+
+  it('refuses an input, a symlink to an input and a hard link to one', async () => {
+    const dir = fresh();
+    const input = join(dir, 'export.ndjson');
+    writeFileSync(input, '{}\n');
+    symlinkSync(input, join(dir, 'sym.ndjson'));
+    linkSync(input, join(dir, 'hard.ndjson'));
+    for (const target of [input, join(dir, 'sym.ndjson'), join(dir, 'hard.ndjson'), join(dir, '.', 'export.ndjson')]) {
+      await expect(refuseInput(target, [input]), target).rejects.toThrow(UsageError);
+    }
+    await expect(refuseInput(join(dir, 'new.ndjson'), [input])).resolves.toBeUndefined();
+    await expect(openOutput(join(dir, 'sym.ndjson'), [input])).rejects.toThrow(/is an input/);
+    expect(readFileSync(input, 'utf8')).toBe('{}\n');
+  });
+
+  it('refuses a folder and a folder it cannot write in', async () => {
+    const dir = fresh();
+    await expect(openOutput(dir, [])).rejects.toThrow(/is a folder/);
+    await expect(openOutput(join(dir, 'missing', 'r.json'), [])).rejects.toThrow(/cannot write in/);
+  });
+});
+
+describe('okta-revoke-scan -o', () => {
+  it('writes the same bytes as stdout would, and nothing to stdout', async () => {
+    const dir = fresh();
+    for (const format of ['ndjson', 'json', 'csv', 'timesketch', 'table']) {
+      const target = join(dir, `r.${format}`);
+      const viaFile = await runCli(['-f', format, '-o', target, SAMPLE]);
+      const viaStdout = await runCli(['-f', format, SAMPLE]);
+      expect(viaFile.code, viaFile.stderr).toBe(0);
+      expect(viaFile.stdout).toBe('');
+      expect(readFileSync(target, 'utf8')).toBe(viaStdout.stdout);
+    }
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('is NDJSON by default even when stdout is a terminal', async () => {
+    const target = join(fresh(), 'r');
+    const r = await runCli(['-o', target, SAMPLE], { tty: true });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(target, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l).kind)).toEqual(['revocation', 'revocation', 'revocation']);
+  });
+
+  it('refuses to overwrite an input (exit 2) and leaves it intact', async () => {
+    const dir = fresh();
+    const input = join(dir, 'export.ndjson');
+    writeFileSync(input, readFileSync(SAMPLE));
+    symlinkSync(input, join(dir, 'link.ndjson'));
+    for (const target of [input, join(dir, 'link.ndjson')]) {
+      const r = await runCli(['-o', target, dir]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/is an input/);
+    }
+    expect(readFileSync(input)).toEqual(readFileSync(SAMPLE));
+    expect(readdirSync(dir).sort()).toEqual(['export.ndjson', 'link.ndjson']);
+  });
+
+  it('with --strict and input problems, writes no report and keeps the old file', async () => {
+    const dir = fresh();
+    const input = join(dir, 'bad.ndjson');
+    writeFileSync(input, `${readFileSync(SAMPLE, 'utf8')}{"broken\n`);
+    const target = join(dir, 'out.json');
+    writeFileSync(target, 'previous\n');
+    const r = await runCli(['--strict', '-o', target, input]);
+    expect(r.code).toBe(3);
+    expect(readFileSync(target, 'utf8')).toBe('previous\n');
+    expect(readdirSync(dir).sort()).toEqual(['bad.ndjson', 'out.json']);
+  });
+
+  it('-o without a file name is a usage error', async () => {
+    expect((await runCli([SAMPLE, '-o'])).code).toBe(2);
+  });
+});

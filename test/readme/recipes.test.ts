@@ -1,0 +1,85 @@
+// The README's jq recipes, run for real against samples/okta-export.ndjson (needs jq; skipped without it).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const hasJq = spawnSync('jq', ['--version']).status === 0;
+
+/** `# comment` → command, from the sh block under "### Recipes with jq". */
+function recipes(): Map<string, string> {
+  const readme = readFileSync('README.md', 'utf8');
+  const section = readme.slice(readme.indexOf('### Recipes with jq'));
+  const start = section.indexOf('```sh\n') + 6;
+  const block = section.slice(start, section.indexOf('\n```', start));
+  const out = new Map<string, string>();
+  let title = '';
+  for (const line of block.split('\n')) {
+    if (line.startsWith('# ')) title ||= line.slice(2);
+    else if (line.trim() !== '') {
+      out.set(title, line);
+      title = '';
+    }
+  }
+  return out;
+}
+
+/** Runs a recipe on the sample with the built CLI; returns stdout lines. */
+function run(command: string): string[] {
+  const cli = `node bin/okta-revoke-scan.js -q`;
+  const sh = command.replace(/^okta-revoke-scan export\.ndjson/, `${cli} samples/okta-export.ndjson`);
+  expect(sh).not.toBe(command);
+  return execFileSync('bash', ['-o', 'pipefail', '-c', sh], { encoding: 'utf8' }).trimEnd().split('\n').filter(Boolean);
+}
+
+describe.runIf(hasJq)('README jq recipes on samples/okta-export.ndjson', () => {
+  const all = recipes();
+  const find = (start: string): string => {
+    const hit = [...all].find(([title]) => title.startsWith(start));
+    if (!hit) throw new Error(`no recipe titled "${start}…"`);
+    return hit[1];
+  };
+
+  it('every recipe is checked here', () => expect(all.size).toBe(6));
+
+  it('names of every revoked token', () => {
+    expect(run(find('Names of every revoked token'))).toEqual(['ci-deploy', 'ci-deploy', 'backup-sync']);
+  });
+
+  it('tokens revoked by a person: successful ones only, with who did it', () => {
+    expect(run(find('Tokens revoked by a person'))).toEqual([
+      '2024-03-05T16:18:30.905Z\tci-deploy\tann@corp.example',
+      '2024-03-05T16:19:12.274Z\tbackup-sync\tann@corp.example',
+    ]);
+  });
+
+  it('every address each token was used from: the CI runners and the attacker, not the revokers', () => {
+    expect(run(find('Every address each revoked token was used from'))).toEqual([
+      'backup-sync\t198.51.100.23\tRomania',
+      'ci-deploy\t198.51.100.23\tRomania',
+      'ci-deploy\t203.0.113.10\tUnited States',
+      'ci-deploy\t203.0.113.11\tUnited States',
+    ]);
+  });
+
+  it('the timeline of one token as CSV: a header, then one window in time order', () => {
+    const [header, ...rows] = run(find('The timeline of one token'));
+    expect(header).toBe('"published","links","eventType","actor","ip","outcome"');
+    expect(rows.length).toBe(16);
+    const times = rows.map((r) => r.slice(1, 25));
+    expect(times).toEqual([...times].sort());
+    expect(rows.some((r) => r.includes('"user.account.privilege.grant"'))).toBe(true);
+  });
+
+  it('failed revocation attempts: Ben Baker', () => {
+    const lines = run(`${find('Failed revocation attempts')} | jq -r .revokedBy.alternateId`);
+    expect(lines).toEqual(['ben.baker@corp.example']);
+  });
+
+  it('severity high selects the findings whose severity is high', () => {
+    // The filter alone, on findings that carry a severity (added by the signals stage).
+    const filter = find('Findings of severity high').replace(/^okta-revoke-scan export\.ndjson \| /, '');
+    const input = ['high', 'medium', 'high', 'low'].map((severity, i) => JSON.stringify({ id: `f${i}`, severity })).join('\n');
+    const out = execFileSync('bash', ['-c', `${filter} | jq -c '{id}'`], { input, encoding: 'utf8' });
+    expect(out.trim().split('\n')).toEqual(['{"id":"f0"}', '{"id":"f2"}']);
+  });
+});

@@ -1,0 +1,88 @@
+// The published JSON Schemas: every golden output validates; what the schema promises is enforced.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jsonReporter } from '../../src/report/json.js';
+import { ndjsonReporter } from '../../src/report/ndjson.js';
+import { toPublicFinding } from '../../src/report/public.js';
+import { schemaErrors, validateFinding, validateReport } from '../helpers/schema.js';
+import { collect, makeFinding, makeReport } from '../report/helpers.js';
+import { windowReport } from '../report/window-helpers.js';
+
+const goldenJson = [
+  ...readdirSync('test/golden/samples').filter((f) => f.endsWith('.expected.json')).map((f) => join('test/golden/samples', f)),
+  ...readdirSync('test/fixtures')
+    .map((d) => join('test/fixtures', d, 'expected.json'))
+    .filter((p) => existsSync(p)),
+].sort();
+
+const goldenNdjson = readdirSync('test/golden/samples').filter((f) => f.endsWith('.ndjson.ndjson') || f.endsWith('.json.ndjson')).map((f) => join('test/golden/samples', f));
+
+/** A public finding as a plain JSON value. */
+const publicFinding = (patch: Parameters<typeof makeFinding>[0] = {}): Record<string, unknown> =>
+  JSON.parse(JSON.stringify(toPublicFinding(makeFinding(patch)))) as Record<string, unknown>;
+
+describe('report schema', () => {
+  it('there are golden documents to check', () => expect(goldenJson.length).toBeGreaterThanOrEqual(5));
+
+  it.each(goldenJson)('%s validates', (path) => {
+    const doc: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    expect(validateReport(doc), schemaErrors(validateReport.errors)).toBe(true);
+  });
+
+  it('hand-built reports validate (hostile strings, empty and missing windows, no findings)', () => {
+    for (const report of [makeReport(), windowReport(), makeReport([])]) {
+      const doc: unknown = JSON.parse(collect(jsonReporter(report, { color: false })));
+      expect(validateReport(doc), schemaErrors(validateReport.errors)).toBe(true);
+    }
+  });
+
+  it('allows new top-level keys but types the documented ones', () => {
+    const doc = JSON.parse(collect(jsonReporter(makeReport(), { color: false }))) as Record<string, unknown>;
+    expect(validateReport({ ...doc, detections: [] })).toBe(true);
+    expect(validateReport({ ...doc, schemaVersion: 2 })).toBe(false);
+    expect(validateReport({ ...doc, summary: { ...(doc.summary as object), findings: -1 } })).toBe(false);
+    const { inputs: _inputs, ...noInputs } = doc;
+    expect(validateReport(noInputs)).toBe(false);
+  });
+});
+
+describe('finding schema', () => {
+  it('there are golden NDJSON outputs to check', () => expect(goldenNdjson.length).toBeGreaterThanOrEqual(2));
+
+  it.each(goldenNdjson)('every line of %s validates', (path) => {
+    for (const line of readFileSync(path, 'utf8').trimEnd().split('\n')) {
+      expect(validateFinding(JSON.parse(line)), schemaErrors(validateFinding.errors)).toBe(true);
+    }
+  });
+
+  it('hand-built findings validate, with and without windows', () => {
+    for (const line of collect(ndjsonReporter(windowReport(), { color: false })).trimEnd().split('\n')) {
+      expect(validateFinding(JSON.parse(line)), schemaErrors(validateFinding.errors)).toBe(true);
+    }
+  });
+
+  it('accepts fields added at the top of a finding (signals, severity)', () => {
+    expect(validateFinding({ ...publicFinding(), severity: 'high', signals: [{ id: 'new-ip' }] })).toBe(true);
+  });
+
+  it.each([
+    ['an unknown kind', { kind: 'rumour' }],
+    ['a missing token', { token: undefined }],
+    ['a revoker kind other than user/system', { revokedBy: { kind: 'robot', id: null, type: null, alternateId: null, displayName: null } }],
+    ['a time without milliseconds', { published: '2024-05-01T12:00:00Z' }],
+    ['an undocumented nested field', { client: { ipAddress: null, city: null, country: null, userAgent: null, asn: 1 } }],
+    ['no matched rule', { rules: [] }],
+  ])('rejects %s', (_what, patch) => {
+    const finding = { ...publicFinding(), ...patch } as Record<string, unknown>;
+    for (const [k, v] of Object.entries(patch)) if (v === undefined) delete finding[k];
+    expect(validateFinding(finding)).toBe(false);
+  });
+
+  it('rejects a window event with an unknown link', () => {
+    const line = collect(ndjsonReporter(windowReport(), { color: false })).split('\n')[0]!;
+    const finding = JSON.parse(line) as { window: { events: { links: string[] }[] } };
+    finding.window.events[0]!.links = ['neighbour'];
+    expect(validateFinding(finding)).toBe(false);
+  });
+});
