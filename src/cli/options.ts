@@ -7,6 +7,7 @@ import { formatNames, type FormatName } from '../report/index.js';
 import { checkRange, parseBound, type TimeRange } from '../scan/time-range.js';
 import { parseDuration } from '../window/duration.js';
 import { addRuleOptions, readRuleOptions, type RuleOptions } from './rule-options.js';
+import { parseWith } from './yargs-parse.js';
 
 /** Output formats. */
 export const FORMATS = formatNames;
@@ -168,19 +169,8 @@ export async function parseArgs(argv: string[], version: string, width: number |
     .epilog(`${EPILOG}\n\n${OUTPUT_EPILOG}`);
   addRuleOptions(parser);
 
-  let output = '';
-  const args = await new Promise<Record<string, unknown>>((resolve, reject) => {
-    try {
-      parser.parse(argv, {}, (err: Error | undefined, parsed: Record<string, unknown>, out: string) => {
-        if (err) reject(err instanceof UsageError ? err : new UsageError(err.message));
-        output = out;
-        resolve(parsed);
-      });
-    } catch (err) {
-      reject(err instanceof UsageError ? err : new UsageError((err as Error).message));
-    }
-  });
-  if (args.help || args.version) return { kind: 'print', text: output.endsWith('\n') ? output : output + '\n' };
+  const { args, print } = await parseWith(parser, argv);
+  if (print !== null) return { kind: 'print', text: print };
   if ((args._ as unknown[])[0] === 'rules') {
     throw new UsageError("the rules command comes first (okta-revoke-scan rules list|test …); to scan a file or folder named rules, write ./rules");
   }
