@@ -7,6 +7,7 @@ import { formatNames, type FormatName } from '../report/index.js';
 import { checkRange, parseBound, type TimeRange } from '../scan/time-range.js';
 import { parseDuration } from '../window/duration.js';
 import { addRuleOptions, readRuleOptions, type RuleOptions } from './rule-options.js';
+import { parseWith } from './yargs-parse.js';
 
 /** Output formats. */
 export const FORMATS = formatNames;
@@ -123,8 +124,8 @@ export async function parseArgs(argv: string[], version: string, width: number |
       group: 'Input:',
     })
     .option('events-path', { type: 'string', describe: 'Where JSON documents keep their event array, e.g. hits.hits or response.events', group: 'Input:' })
-    .option('from', { type: 'string', describe: 'Report revocations at or after this time (2024-03-05T00:00:00Z, or 7d = 7 days before the newest event)', group: 'Time:' })
-    .option('to', { type: 'string', describe: 'Report revocations at or before this time (same forms as --from)', group: 'Time:' })
+    .option('from', { type: 'string', describe: 'Report revocations (and --hunt detections) at or after this time (2024-03-05T00:00:00Z, or 7d = 7 days before the newest event)', group: 'Time:' })
+    .option('to', { type: 'string', describe: 'Report revocations (and --hunt detections) at or before this time (same forms as --from)', group: 'Time:' })
     .option('tz', { type: 'string', describe: 'Time zone of the table time column (IANA name, e.g. Europe/Berlin); JSON outputs stay UTC', group: 'Time:' })
     .option('before', { type: 'string', default: '24h', describe: 'Window before each revocation (90m, 36h, 7d, 2w)', group: 'Activity window:' })
     .option('after', { type: 'string', default: '0', describe: 'Window after each revocation', group: 'Activity window:' })
@@ -168,19 +169,8 @@ export async function parseArgs(argv: string[], version: string, width: number |
     .epilog(`${EPILOG}\n\n${OUTPUT_EPILOG}`);
   addRuleOptions(parser);
 
-  let output = '';
-  const args = await new Promise<Record<string, unknown>>((resolve, reject) => {
-    try {
-      parser.parse(argv, {}, (err: Error | undefined, parsed: Record<string, unknown>, out: string) => {
-        if (err) reject(err instanceof UsageError ? err : new UsageError(err.message));
-        output = out;
-        resolve(parsed);
-      });
-    } catch (err) {
-      reject(err instanceof UsageError ? err : new UsageError((err as Error).message));
-    }
-  });
-  if (args.help || args.version) return { kind: 'print', text: output.endsWith('\n') ? output : output + '\n' };
+  const { args, print } = await parseWith(parser, argv);
+  if (print !== null) return { kind: 'print', text: print };
   if ((args._ as unknown[])[0] === 'rules') {
     throw new UsageError("the rules command comes first (okta-revoke-scan rules list|test …); to scan a file or folder named rules, write ./rules");
   }

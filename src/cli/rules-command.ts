@@ -7,6 +7,7 @@ import { reportRuleSet } from './rule-notes.js';
 import { addRuleOptions, readRuleOptions, type RuleOptions } from './rule-options.js';
 import { loadRuleSet } from './rule-set.js';
 import { renderRuleList } from './rules-list.js';
+import { parseWith } from './yargs-parse.js';
 import { dryRun } from './rules-test.js';
 import { renderDryRun } from './rules-test-output.js';
 
@@ -62,19 +63,8 @@ export async function parseRulesArgs(
       .example('$0 test --rules my-rules/ export.ndjson', 'What each rule matches in an export')
       .epilog(EPILOG),
   );
-  let output = '';
-  const args = await new Promise<Record<string, unknown>>((resolve, reject) => {
-    try {
-      parser.parse(argv.map((a) => (a === '-' ? STDIN : a)), {}, (err: Error | undefined, parsed: Record<string, unknown>, out: string) => {
-        if (err) reject(err instanceof UsageError ? err : new UsageError(err.message));
-        output = out;
-        resolve(parsed);
-      });
-    } catch (err) {
-      reject(err instanceof UsageError ? err : new UsageError((err as Error).message));
-    }
-  });
-  if (args.help || args.version) return { kind: 'print', text: output.endsWith('\n') ? output : output + '\n' };
+  const { args, print } = await parseWith(parser, argv.map((a) => (a === '-' ? STDIN : a)));
+  if (print !== null) return { kind: 'print', text: print };
   const limit = args.limit as number;
   if (!Number.isInteger(limit) || limit < 0) throw new UsageError('--limit takes a whole number (0 = all)');
   return {

@@ -24,7 +24,7 @@ const EVENT_COLUMNS: readonly ColumnSpec<MatchedEvent>[] = [
   { header: 'Event type', min: 10, lines: (e) => [line(e.eventType)] },
   { header: 'Actor', min: 8, lines: (e) => [line(e.actor)] },
   { header: 'Outcome', min: 7, lines: (e) => [line(e.outcome, outcomeStyle(e.outcome))] },
-  { header: 'Where', min: 8, lines: (e) => [line(e.line ? `${e.file}:${e.line}` : `${e.file}@${e.offset}`)] },
+  { header: 'Where', min: 8, lines: (e) => [line(e.line ? `${e.file}:${e.line}` : e.offset !== undefined ? `${e.file}@${e.offset}` : e.file)] },
 ];
 
 /** A matched event as written to JSON (without the sort key). */

@@ -1,5 +1,5 @@
 // The "Detections" part of the table output (--hunt): counts per rule, then one row per detection.
-import { formatUtc, line, outcomeStyle, shortTitle } from './cells.js';
+import { formatUtc, line, outcomeStyle, shortTitle, timeHeader } from './cells.js';
 import { bySeverity, ruleLines } from './detection-cells.js';
 import { gridOrBlocks, type ColumnSpec } from './grid.js';
 import { renderLabelled } from './labelled.js';
@@ -12,16 +12,18 @@ import { truncate, wrapText } from './width.js';
 /** Shown under the heading when `--hunt` found nothing. */
 export const NO_DETECTIONS = 'No other event matched a loaded rule.';
 
-/** The detections table's columns, left to right. */
-export const DETECTION_COLUMNS: readonly ColumnSpec<Detection>[] = [
-  { header: 'Time (UTC)', min: 20, lines: (d) => [{ text: formatUtc(d.publishedMs, d.published) }] },
-  { header: 'Rules', min: 12, lines: (d) => ruleLines(d.rules) },
-  { header: 'Event type', min: 10, lines: (d) => [line(d.eventType)] },
-  { header: 'Actor', min: 8, lines: (d) => [actorLine(d)] },
-  { header: 'Client', min: 8, lines: (d) => [clientLine(d)] },
-  { header: 'Outcome', min: 7, lines: (d) => [line(d.outcome, outcomeStyle(d.outcome))] },
-  { header: 'Target', min: 8, lines: (d) => [targetLine(d)] },
-];
+/** The detections table's columns, left to right, with times in UTC or in `timeZone` (`--tz`). */
+export function detectionColumns(timeZone?: string): readonly ColumnSpec<Detection>[] {
+  return [
+    { header: timeHeader(timeZone), min: 20, lines: (d) => [{ text: formatUtc(d.publishedMs, d.published, timeZone) }] },
+    { header: 'Rules', min: 12, lines: (d) => ruleLines(d.rules) },
+    { header: 'Event type', min: 10, lines: (d) => [line(d.eventType)] },
+    { header: 'Actor', min: 8, lines: (d) => [actorLine(d)] },
+    { header: 'Client', min: 8, lines: (d) => [clientLine(d)] },
+    { header: 'Outcome', min: 7, lines: (d) => [line(d.outcome, outcomeStyle(d.outcome))] },
+    { header: 'Target', min: 8, lines: (d) => [targetLine(d)] },
+  ];
+}
 
 /** `Admin Role Assigned 3` per rule that fired, most severe first, then by count. */
 function countItems(detections: readonly Detection[]) {
@@ -45,7 +47,7 @@ function countItems(detections: readonly Detection[]) {
  * when rows were left out, then a blank line. Lines never exceed `layout.width` when it is given.
  */
 export function* detectionSection(detections: readonly Detection[], layout: SectionLayout, afterBlank = false): Generator<string> {
-  const { width, limit, chalk } = layout;
+  const { width, limit, chalk, timeZone } = layout;
   if (!afterBlank) yield '\n';
   const heading = `Detections (${detections.length})`;
   yield `${chalk.bold(width === undefined ? heading : truncate(heading, width))}\n`;
@@ -58,7 +60,7 @@ export function* detectionSection(detections: readonly Detection[], layout: Sect
   const rows = rowLimit(limit);
   const shown = detections.length > rows ? detections.slice(0, rows) : detections;
   let blank = false;
-  for (const chunk of gridOrBlocks(DETECTION_COLUMNS, shown, width, chalk)) {
+  for (const chunk of gridOrBlocks(detectionColumns(timeZone), shown, width, chalk)) {
     blank = chunk === '\n'; // a block list ends with a blank line
     yield chunk;
   }

@@ -24,7 +24,7 @@ export const tableReporter: Reporter = function* tableReporter(report: ScanRepor
   const { summary } = report;
   if (report.findings.length === 0) {
     for (const l of wrapText(emptyMessage(summary), width)) yield `${l}\n`;
-    if (report.detections !== undefined) yield* detectionSection(report.detections, { width, limit: options.limit, chalk });
+    if (report.detections !== undefined) yield* detectionSection(report.detections, { width, limit: options.limit, chalk, timeZone: options.timeZone });
     if (summary.duplicates > 0 || summary.diagnostics > 0 || report.detections !== undefined) {
       for (const l of wrapText(summaryLine(summary), width)) yield `${chalk.dim(l)}\n`;
     }

@@ -2,6 +2,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { RecordBatch } from '../input/batch.js';
 import { learnByteFrequencies, Needle } from './needle.js';
+import { ALTERNATION_MIN_NEEDLES, NeedleAlternation } from './needle-alternation.js';
 import { parsePublished } from '../events/time.js';
 import { publishedAt, type ValueProbe } from './probe.js';
 
@@ -39,6 +40,8 @@ export class Prefilter {
   /** Lowercased needles, swept only for inputs written with lowercased keys. */
   private readonly lowerVariants = new Set<string>();
   private base: Needle[] = [];
+  /** With many needles, one sweep for all of them (set when tuned for an input). */
+  private alternation: NeedleAlternation | null = null;
   private tuned = false;
   /** Characters (lowercased code units) used by any needle. */
   private readonly chars = new Set<number>();
@@ -103,8 +106,15 @@ export class Prefilter {
         : this.base;
       for (const n of this.needles) n.tune(freq);
       for (const p of this.probes) p.needle.tune(freq);
+      this.alternation = this.needles.length >= ALTERNATION_MIN_NEEDLES ? new NeedleAlternation(this.needles.map((n) => n.bytes.toString('latin1'))) : null;
     }
-    for (const needle of this.needles) {
+    this.alternation?.scan(buf, from, to, (start, end) => {
+      const r = recordAt(starts, count, start);
+      if (r < 0 || end > ends[r]!) return start + 1;
+      marks[r]! |= Mark.Needle;
+      return ends[r]!;
+    });
+    for (const needle of this.alternation ? [] : this.needles) {
       const len = needle.bytes.length;
       let p = needle.indexIn(buf, from);
       while (p >= 0 && p < to) {

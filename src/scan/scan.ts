@@ -23,7 +23,7 @@ export interface ScanOptions {
   threads?: number;
   /** Smallest file read by two threads. */
   parallelMinBytes?: number;
-  /** Report only revocations published inside this range (`--from`, `--to`); windows still see every event. */
+  /** Report only revocations and detections published inside this range (`--from`, `--to`); windows still see every event. */
   range?: TimeRange;
   /** Report every other event a rule matches as a detection (`--hunt`). */
   hunt?: boolean;
@@ -64,7 +64,7 @@ export function firstPassNeedles(rules: SigmaRule[], windows: boolean, hunt = fa
 /** Scans the inputs and returns the report (findings sorted by time, then id). */
 export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{ report: ScanReport; stats: ScanStats }> {
   const found = new Map<string, { finding: Finding; event: OktaEvent }>();
-  const detections: Detection[] = [];
+  let detections: Detection[] = [];
   const tokens = new TokenIndex();
   const windows = opts.window !== null;
   const hunt = opts.hunt === true;
@@ -103,6 +103,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
     const { from, to } = resolveRange(opts.range, pass.newest);
     applied = { from, to, newest: pass.newest };
     for (const [id, f] of found) if (f.finding.publishedMs < from || f.finding.publishedMs > to) found.delete(id);
+    detections = detections.filter((d) => d.publishedMs >= from && d.publishedMs <= to);
   }
   const findings = [...found.values()].map((f) => f.finding).sort(compareFindings);
 

@@ -69,6 +69,12 @@ describe('Detections section', () => {
     for (const l of narrow.split('\n')) expect(displayWidth(l)).toBeLessThanOrEqual(50);
   });
 
+  it('shows times in the --tz zone', () => {
+    const zoned = collect(detectionSection(standardDetections(), { width: undefined, limit: undefined, chalk: plain, timeZone: 'Europe/Oslo' }));
+    expect(zoned).toMatch(/│ Time \(Europe\/Oslo\) +│ Rules/);
+    expect(zoned).toContain('│ 2024-05-01 13:00:00+02:00 │');
+  });
+
   it('escapes hostile log values', () => {
     const hostile = section([makeDetection({ eventType: HOSTILE.eventType, actor: { alternateId: HOSTILE.actor } })]);
     expect(hostile).not.toContain(HOSTILE.eventType);

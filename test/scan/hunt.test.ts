@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinRules } from '../../src/rules/index.js';
 import { firstPassNeedles, scan } from '../../src/scan/scan.js';
+import type { TimeRange } from '../../src/scan/time-range.js';
 import { ruleYaml } from '../rules/helpers.js';
 import { raw } from '../window/helpers.js';
 
@@ -46,7 +47,7 @@ function input(name: string, events: unknown[]) {
   return { label: name, path };
 }
 
-async function run(hunt: boolean, rules = [grant, notSso, revokeToo], events: unknown[] = EVENTS, windows = true) {
+async function run(hunt: boolean, rules = [grant, notSso, revokeToo], events: unknown[] = EVENTS, windows = true, range?: TimeRange) {
   const builtin = await loadBuiltinRules();
   return scan([input('in.ndjson', events)], {
     read: { maxRecordBytes: 1 << 20 },
@@ -54,6 +55,7 @@ async function run(hunt: boolean, rules = [grant, notSso, revokeToo], events: un
     validate: false,
     window: windows ? { before: 24 * H, after: 0, maxEvents: 100 } : null,
     hunt,
+    range,
   });
 }
 
@@ -87,6 +89,13 @@ describe('scan --hunt', () => {
     ]);
     expect(report.detections!.some((d) => d.id === 'R')).toBe(false);
     expect(report.summary.byRule).toEqual({ 'd2b000a9-03c3-43d2-9992-47a4d1f2102b': 1, 'bb9337a1-ca0b-4ba2-819d-dc973a7e94f4': 1, 'ann-revoke': 1 });
+  });
+
+  it('reports only detections inside --from/--to, like revocations', async () => {
+    const range: TimeRange = { from: { kind: 'at', ms: Date.parse('2024-05-01T00:00:00Z') }, to: null };
+    const { report } = await run(true, [grant, notSso, revokeToo], EVENTS, true, range);
+    expect(report.detections!.map((d) => d.id)).toEqual(['g1', 'g2']);
+    expect(report.summary).toMatchObject({ findings: 1, detections: 2, detectionsByRule: { 'grant-1': 2, 'ro-1': 1 } });
   });
 
   it('counts an event exported twice once', async () => {
