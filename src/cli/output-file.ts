@@ -53,8 +53,9 @@ export class OutputError extends UserError {
 /**
  * Checks that `target` is not an input and is a regular file if it exists, and opens a temporary
  * file beside it (beside the file a symlink points to), on the same file system, so the final
- * rename is atomic. Until `commit`, the target is untouched: a run that
- * fails or is interrupted leaves either the old file or none, never a half-written report.
+ * rename is atomic. A file being replaced keeps its permission bits. Until `commit`, the target is
+ * untouched: a run that fails or is interrupted leaves either the old file or none, never a
+ * half-written report.
  */
 export async function openOutput(target: string, inputs: readonly string[]): Promise<OutputFile> {
   if (target === '') throw new UsageError('-o takes a file name');
@@ -66,7 +67,8 @@ export async function openOutput(target: string, inputs: readonly string[]): Pro
   const final = st ? await realpath(target) : target;
   const tempPath = join(dirname(final), `.${basename(final)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   // `flush`: the data is fsync'ed before the file is closed, so the rename never exposes an empty file after a crash.
-  const stream = createWriteStream(tempPath, { flags: 'wx', flush: true, encoding: 'utf8' });
+  const mode = st ? st.mode & 0o777 : 0o666;
+  const stream = createWriteStream(tempPath, { flags: 'wx', flush: true, encoding: 'utf8', mode });
   try {
     await once(stream, 'open'); // rejects with the stream's error when the file cannot be created
   } catch (err) {

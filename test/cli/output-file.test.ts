@@ -1,5 +1,5 @@
 // -o FILE: atomic replacement, inputs never overwritten (also through links), temp file removed on failure.
-import { linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +26,15 @@ describe('openOutput', () => {
     expect(readdirSync(dir)).toEqual(['report.ndjson']);
     await out.abort(); // no-op after commit
     expect(readFileSync(target, 'utf8')).toBe('new report\n');
+  });
+
+  it('a replaced file keeps its permission bits (a private report stays private)', async () => {
+    const target = join(fresh(), 'private.json');
+    writeFileSync(target, 'old\n', { mode: 0o600 });
+    const out = await openOutput(target, []);
+    await writeChunk(out.sink, 'new\n');
+    await out.commit();
+    expect(statSync(target).mode & 0o777).toBe(0o600);
   });
 
   it('abort removes the temporary file and keeps the old target', async () => {
