@@ -6,6 +6,7 @@ import { INPUT_FORMATS, type InputFormat } from '../input/detect.js';
 import { formatNames, type FormatName } from '../report/index.js';
 import { checkRange, parseBound, type TimeRange } from '../scan/time-range.js';
 import { parseDuration } from '../window/duration.js';
+import { addRuleOptions, readRuleOptions, type RuleOptions } from './rule-options.js';
 
 /** Output formats. */
 export const FORMATS = formatNames;
@@ -42,6 +43,10 @@ export interface CliOptions {
   range: TimeRange;
   /** `--tz`: IANA zone of the table's time column, or undefined for UTC. */
   timeZone: string | undefined;
+  /** Which Sigma rules to run (`--rules`, `--no-builtin-rules`, placeholders, `--strict-rules`). */
+  rules: RuleOptions;
+  /** `--hunt`: report every other event a rule matches as a detection. */
+  hunt: boolean;
 }
 
 /** Result of parsing: options to run with, or text to print (help, version) and an exit code. */
@@ -56,7 +61,7 @@ with the events under "events" or "data" (or --events-path), events wrapped as J
 Elastic event.original, Splunk _raw), CSV with a header row; gzip is detected by its magic bytes.
 Folders are read recursively (*.json, *.ndjson, *.jsonl, *.csv, optionally .gz); - reads stdin.
 Times are printed in UTC; --from/--to take a time with Z or an offset, or a duration before the
-newest event (--from 7d).`;
+newest event (--from 7d). To scan a file or folder named rules, write ./rules.`;
 
 const OUTPUT_EPILOG = `Output: table for people; ndjson (one finding per line) and json (one document) for jq and
 scripts, described by the JSON Schemas in schema/; csv (one row per window event, safe to open
@@ -124,7 +129,7 @@ export async function parseArgs(argv: string[], version: string, width: number |
     .option('before', { type: 'string', default: '24h', describe: 'Window before each revocation (90m, 36h, 7d, 2w)', group: 'Activity window:' })
     .option('after', { type: 'string', default: '0', describe: 'Window after each revocation', group: 'Activity window:' })
     .option('window', { type: 'boolean', default: true, describe: 'Rebuild activity windows (--no-window: rules only, one pass)', group: 'Activity window:' })
-    .option('limit', { type: 'number', default: 50, describe: 'Timeline rows per window in the table (0 = all)', group: 'Activity window:' })
+    .option('limit', { type: 'number', default: 50, describe: 'Timeline rows per window, and detection rows, in the table (0 = all)', group: 'Activity window:' })
     .option('max-window-events', {
       type: 'number',
       default: 10000,
@@ -137,6 +142,13 @@ export async function parseArgs(argv: string[], version: string, width: number |
       describe: 'Read large plain NDJSON and pretty-array files with this many threads (1 or 2)',
       group: 'Input:',
     })
+    .option('hunt', {
+      type: 'boolean',
+      default: false,
+      describe: 'Also report every other event a loaded rule matches, as kind "detection" records',
+      group: 'Rules:',
+    })
+    .command('rules', 'List the loaded rules, or test them on exports: okta-revoke-scan rules list|test --help')
     .option('parallel-min-mb', { type: 'number', default: 64, hidden: true })
     .option('debug', { type: 'boolean', default: false, hidden: true })
     .example('$0 export.ndjson', 'Table of every revocation in an export')
@@ -146,10 +158,12 @@ export async function parseArgs(argv: string[], version: string, width: number |
     .example('gunzip -c export.json.gz | $0 -', 'Read stdin')
     .example('$0 --format json export.ndjson > report.json', 'One JSON document with inputs, summary and findings')
     .example('$0 --before 7d --after 1h export.ndjson', 'Wider activity windows around each revocation')
+    .example('$0 --rules sigma/rules/identity/okta --hunt export.ndjson', 'Run your Sigma rules: their hits in the windows, and every other hit')
     .example('$0 -f csv -o revocations.csv export.ndjson', 'Spreadsheet: one row per window event, formula-safe')
     .example('$0 -f timesketch -o timeline.jsonl logs/', 'Timeline for Timesketch: revocations and their window events, tagged')
     .example('$0 -q --no-progress -o report.ndjson export.json.gz', 'Quiet run for scripts; the report appears only when complete')
     .epilog(`${EPILOG}\n\n${OUTPUT_EPILOG}`);
+  addRuleOptions(parser);
 
   let output = '';
   const args = await new Promise<Record<string, unknown>>((resolve, reject) => {
@@ -164,6 +178,9 @@ export async function parseArgs(argv: string[], version: string, width: number |
     }
   });
   if (args.help || args.version) return { kind: 'print', text: output.endsWith('\n') ? output : output + '\n' };
+  if ((args._ as unknown[])[0] === 'rules') {
+    throw new UsageError("the rules command comes first (okta-revoke-scan rules list|test …); to scan a file or folder named rules, write ./rules");
+  }
   const maxRecordMb = args['max-record-mb'] as number;
   if (!Number.isFinite(maxRecordMb) || maxRecordMb <= 0 || maxRecordMb > 512) {
     throw new UsageError('--max-record-mb must be a number above 0 and at most 512');
@@ -212,6 +229,8 @@ export async function parseArgs(argv: string[], version: string, width: number |
       eventsPath: eventsPath(args['events-path']),
       range,
       timeZone: timeZone(args.tz),
+      rules: readRuleOptions(args),
+      hunt: args.hunt as boolean,
     },
   };
 }

@@ -5,7 +5,6 @@ import { reason, resolveInputs, type ResolvedInputs } from '../input/sources.js'
 import type { ReportOptions, ScanReport } from '../report/model.js';
 import { loadReporter } from '../report/index.js';
 import { safeText } from '../report/sanitize.js';
-import { loadBuiltinRules } from '../rules/index.js';
 import { formatDiagnostic } from '../scan/diagnostics.js';
 import { scan } from '../scan/scan.js';
 import { describeEnd } from '../scan/time-range.js';
@@ -13,6 +12,9 @@ import { useColor } from './color.js';
 import { writeChunk, type Io } from './io.js';
 import { openOutput, OutputError, refuseInput, type OutputFile } from './output-file.js';
 import { parseArgs, type CliOptions } from './options.js';
+import { reportRuleSet } from './rule-notes.js';
+import { loadRuleSet } from './rule-set.js';
+import type { RulesCommandOptions } from './rules-command.js';
 import { ProgressBar } from './progress.js';
 import { planProgress } from './progress-plan.js';
 import { packageVersion } from './version.js';
@@ -26,9 +28,15 @@ const NAME = 'okta-revoke-scan';
 export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () => Promise<void>) => () => void }): Promise<ExitCode> {
   // Messages carry file names and parser messages that quote the input: never raw controls on stderr.
   const err = (line: string) => io.stderr.write(`${NAME}: ${safeText(line)}\n`);
-  let options: CliOptions;
+  // `rules list|test …` is a command of its own; anything else is a scan (a file named rules: ./rules).
+  const rulesCommand = argv[0] === 'rules';
+  let options: CliOptions | RulesCommandOptions;
   try {
-    const parsed = await parseArgs(argv, packageVersion(), io.stdout.isTTY ? io.stdout.columns : undefined);
+    const width = io.stdout.isTTY ? io.stdout.columns : undefined;
+    // The rules commands (and the table code they print with) load only when asked for.
+    const parsed = rulesCommand
+      ? await (await import('./rules-command.js')).parseRulesArgs(argv.slice(1), packageVersion(), width)
+      : await parseArgs(argv, packageVersion(), width);
     if (parsed.kind === 'print') {
       await writeChunk(io.stdout, parsed.text);
       return ExitCode.Ok;
@@ -37,7 +45,7 @@ export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () =
   } catch (e) {
     if (e instanceof UsageError) {
       err(e.message);
-      io.stderr.write(`Run '${NAME} --help' for usage.\n`);
+      io.stderr.write(`Run '${NAME}${rulesCommand ? ' rules' : ''} --help' for usage.\n`);
       return ExitCode.Usage;
     }
     throw e;
@@ -45,7 +53,9 @@ export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () =
   // -o: the temporary report file, removed unless the run completes (also on Ctrl-C, via registerCleanup).
   const output: { file?: OutputFile; unregister?: () => void } = {};
   try {
-    return await scanAndReport(options, io, err, output);
+    return 'command' in options
+      ? await (await import('./rules-command.js')).runRulesCommand(options, io, err)
+      : await scanAndReport(options, io, err, output);
   } catch (e) {
     if (e instanceof UserError) {
       err(e.message);
@@ -69,6 +79,8 @@ async function scanAndReport(
   output: { file?: OutputFile; unregister?: () => void },
 ): Promise<ExitCode> {
   const started = performance.now();
+  const ruleSet = await loadRuleSet(options.rules);
+  reportRuleSet(ruleSet, { strict: options.rules.strict, hunt: options.hunt, quiet: options.quiet, userRules: options.rules.paths.length > 0 }, err);
   let inputs = options.inputs;
   if (inputs.length === 0) {
     if ((io.stdin as { isTTY?: boolean }).isTTY) throw new UsageError('no input given: name one or more exports, folders, or - for stdin');
@@ -99,16 +111,16 @@ async function scanAndReport(
     if (options.output !== undefined) await refuseInput(options.output, resolved.sources.map((s) => s.path));
     const plan = await planProgress(options.progress, io.stderr, io.env, options.quiet, resolved.sources.map((s) => s.path));
     if (plan.show) bar = new ProgressBar({ stream: io.stderr, width: io.stderr.columns, clock: () => performance.now(), total: plan.total });
-    const rules = await loadBuiltinRules();
     const maxRecordBytes = options.maxRecordMb === 128 ? DEFAULT_MAX_RECORD_BYTES : Math.floor(options.maxRecordMb * 1024 * 1024);
     ({ report, stats } = await scan(resolved.sources, {
       read: { maxRecordBytes, format: options.inputFormat, eventsPath: options.eventsPath },
-      rules,
+      rules: ruleSet.rules,
       validate: options.validate,
       window: options.window,
       range: options.range,
       threads: options.threads,
       parallelMinBytes: Math.floor(options.parallelMinMb * 1024 * 1024),
+      hunt: options.hunt,
       onProgress: bar ? (p) => bar!.update(p) : undefined,
     }));
   } finally {
@@ -154,7 +166,8 @@ async function scanAndReport(
 
   if (!options.quiet && format !== 'table') {
     const s = report.summary;
-    err(`${s.findings} revocation${s.findings === 1 ? '' : 's'} in ${s.events} events from ${s.files} input${s.files === 1 ? '' : 's'} (${s.duplicates} duplicate${s.duplicates === 1 ? '' : 's'} skipped)`);
+    const hunted = s.detections === undefined ? '' : ` and ${s.detections} detection${s.detections === 1 ? '' : 's'}`;
+    err(`${s.findings} revocation${s.findings === 1 ? '' : 's'}${hunted} in ${s.events} events from ${s.files} input${s.files === 1 ? '' : 's'} (${s.duplicates} duplicate${s.duplicates === 1 ? '' : 's'} skipped)`);
   }
   if (options.stats) {
     const secs = (performance.now() - started) / 1000;

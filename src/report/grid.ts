@@ -104,3 +104,16 @@ export function* renderBlocks<T>(
     yield '\n';
   }
 }
+
+/** `renderGrid` (with a final newline) when the columns fit in `width`, else `renderBlocks`. */
+export function* gridOrBlocks<T>(
+  columns: readonly ColumnSpec<T>[],
+  items: readonly T[],
+  width: number | undefined,
+  chalk: ChalkInstance,
+  compact = false,
+): Generator<string> {
+  const grid = renderGrid(columns, items, width, chalk, compact);
+  if (grid !== undefined) yield `${grid}\n`;
+  else yield* renderBlocks(columns, items, width ?? MAX_CELL_WIDTH, chalk);
+}

@@ -1,6 +1,7 @@
 // JSON reporter: one pretty-printed document, streamed finding by finding.
 import { stringifySafe } from './json-text.js';
 import type { InputSummary, Reporter, ScanReport } from './model.js';
+import { toPublicDetection } from './public-detection.js';
 import { toPublicFinding } from './public.js';
 
 const INDENT = 2;
@@ -14,10 +15,11 @@ function publicInput(input: InputSummary): InputSummary {
 }
 
 /**
- * Yields `{schemaVersion, inputs, summary, diagnostics, findings}` pretty-printed with two
- * spaces and a final newline: first the head up to `"findings": [`, then one chunk per finding,
- * then the tail. The concatenation is byte-identical to `JSON.stringify(doc, null, 2) + '\n'` (with
- * terminal-unsafe characters escaped), without ever building the whole document in memory.
+ * Yields `{schemaVersion, inputs, summary, diagnostics, findings}` (and `detections` after the
+ * findings with `--hunt`) pretty-printed with two spaces and a final newline: first the head, then
+ * one chunk per finding (and detection), then the tail. The concatenation is byte-identical to
+ * `JSON.stringify(doc, null, 2) + '\n'` (with terminal-unsafe characters escaped), without ever
+ * building the whole document in memory.
  */
 export const jsonReporter: Reporter = function* jsonReporter(report: ScanReport) {
   const head = stringifySafe(
@@ -29,18 +31,24 @@ export const jsonReporter: Reporter = function* jsonReporter(report: ScanReport)
     },
     INDENT,
   );
-  // `head` ends with "\n}"; reopen the object to append the findings array as its last key.
-  const open = `${head.slice(0, -2)},\n  "findings": [`;
-  if (report.findings.length === 0) {
-    yield `${open}]\n}\n`;
-    return;
+  // `head` ends with "\n}"; reopen the object and append the arrays as its last keys. Each array's
+  // opening (or, when empty, all of it) and closing go out with the text around them.
+  let pending = head.slice(0, -2);
+  function* member<T>(name: string, items: readonly T[], toPublic: (item: T) => unknown): Generator<string> {
+    pending += `,\n  ${JSON.stringify(name)}: [`;
+    if (items.length === 0) {
+      pending += ']';
+      return;
+    }
+    yield pending;
+    let separator = '\n    ';
+    for (const item of items) {
+      yield `${separator}${stringifySafe(toPublic(item), INDENT).replace(/\n/g, '\n    ')}`;
+      separator = ',\n    ';
+    }
+    pending = '\n  ]';
   }
-  yield open;
-  let separator = '\n    ';
-  for (const finding of report.findings) {
-    const body = stringifySafe(toPublicFinding(finding), INDENT).replace(/\n/g, '\n    ');
-    yield `${separator}${body}`;
-    separator = ',\n    ';
-  }
-  yield '\n  ]\n}\n';
+  yield* member('findings', report.findings, toPublicFinding);
+  if (report.detections !== undefined) yield* member('detections', report.detections, toPublicDetection);
+  yield `${pending}\n}\n`;
 };

@@ -50,6 +50,39 @@ export interface Finding {
   event: unknown;
 }
 
+/** An actor or target of a detected event: Okta's `Actor`/`Target` fields, null when absent. */
+export interface DetectionEntity {
+  id: string | null;
+  type: string | null;
+  alternateId: string | null;
+  displayName: string | null;
+}
+
+/**
+ * An event (other than a revocation) matched by at least one loaded rule, reported with `--hunt`.
+ * `event` is parsed from the record's text each time it is read, so a detection held in memory
+ * costs its JSON text and these few fields, not a parsed object.
+ */
+export interface Detection {
+  schemaVersion: typeof SCHEMA_VERSION;
+  kind: 'detection';
+  /** uuid of the event. */
+  id: string;
+  /** ISO 8601 UTC (`2024-01-02T03:04:05.678Z`). */
+  published: string;
+  /** Epoch milliseconds of `published`; not serialised. */
+  publishedMs: number;
+  /** Every loaded rule the event matched (at least one), in rule order. */
+  rules: RuleRef[];
+  eventType: string;
+  actor: DetectionEntity;
+  client: FindingClient;
+  outcome: string | null;
+  targets: DetectionEntity[];
+  /** The original event as it was in the input (after unwrapping). */
+  event: unknown;
+}
+
 /** Counts for one input argument. */
 export interface InputSummary {
   path: string;
@@ -73,6 +106,10 @@ export interface ScanSummary {
   findings: number;
   /** Findings per rule id. */
   byRule: Record<string, number>;
+  /** Detections (`--hunt` only). */
+  detections?: number;
+  /** Detections per rule id (`--hunt` only). */
+  detectionsByRule?: Record<string, number>;
 }
 
 /** Everything a reporter needs. */
@@ -81,6 +118,8 @@ export interface ScanReport {
   inputs: InputSummary[];
   summary: ScanSummary;
   findings: Finding[];
+  /** Events matched by the loaded rules, sorted by time then id; present only with `--hunt`. */
+  detections?: Detection[];
   diagnostics: Diagnostic[];
 }
 

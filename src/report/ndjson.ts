@@ -1,14 +1,15 @@
-// NDJSON reporter: one finding per line, in its public form.
+// NDJSON reporter: one finding (or, with --hunt, detection) per line, in its public form.
 import { stringifySafe } from './json-text.js';
 import type { Reporter, ScanReport } from './model.js';
-import { toPublicFinding } from './public.js';
+import { timeOrderedRecords } from './records.js';
 
 /**
- * Yields one line per finding: the finding's public form as compact JSON (terminal-unsafe
- * characters escaped), ending in `\n`. A report without findings yields nothing.
+ * Yields one line per finding and per detection, merged by time then id: the record's public form
+ * as compact JSON (terminal-unsafe characters escaped), ending in `\n`. A report without findings
+ * or detections yields nothing.
  */
 export const ndjsonReporter: Reporter = function* ndjsonReporter(report: ScanReport) {
-  for (const finding of report.findings) {
-    yield `${stringifySafe(toPublicFinding(finding))}\n`;
+  for (const record of timeOrderedRecords(report)) {
+    yield `${stringifySafe(record)}\n`;
   }
 };

@@ -6,7 +6,7 @@ export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** `2 files, 1200 events, 3 duplicates, 1 diagnostic, 4 findings` */
+/** `2 files, 1200 events, 3 duplicates, 1 diagnostic, 4 findings` (`, 7 detections` with --hunt) */
 export function summaryLine(s: ScanSummary): string {
   return [
     count(s.files, 'file'),
@@ -14,6 +14,7 @@ export function summaryLine(s: ScanSummary): string {
     count(s.duplicates, 'duplicate'),
     count(s.diagnostics, 'diagnostic'),
     count(s.findings, 'finding'),
+    ...(s.detections === undefined ? [] : [count(s.detections, 'detection')]),
   ].join(', ');
 }
 

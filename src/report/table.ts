@@ -1,6 +1,7 @@
 // Table reporter: one row per revocation (chalk + cli-table3), activity windows, then a summary line.
 import { Chalk } from 'chalk';
 import { findingColumns } from './cells.js';
+import { detectionSection } from './detection-section.js';
 import { MAX_CELL_WIDTH, normaliseWidth, renderBlocks, renderGrid } from './grid.js';
 import type { Reporter, ScanReport, ReportOptions } from './model.js';
 import { emptyMessage, summaryLine } from './summary-text.js';
@@ -12,7 +13,8 @@ export { MAX_CELL_WIDTH } from './grid.js';
 /**
  * Renders the report for people: a table with one row per revocation (time, token, who
  * revoked it, client, outcome, matched rules), then each finding's activity window (header
- * and timeline of at most `options.limit` rows), then the totals. Every log value is shown
+ * and timeline of at most `options.limit` rows), then with `--hunt` the detections (at most
+ * `options.limit` rows), then the totals. Every log value is shown
  * through `safeText`; lines never exceed `options.width` when it is given (block lists
  * replace tables on narrow terminals); ANSI colours only when `options.color`.
  */
@@ -22,7 +24,8 @@ export const tableReporter: Reporter = function* tableReporter(report: ScanRepor
   const { summary } = report;
   if (report.findings.length === 0) {
     for (const l of wrapText(emptyMessage(summary), width)) yield `${l}\n`;
-    if (summary.duplicates > 0 || summary.diagnostics > 0) {
+    if (report.detections !== undefined) yield* detectionSection(report.detections, { width, limit: options.limit, chalk });
+    if (summary.duplicates > 0 || summary.diagnostics > 0 || report.detections !== undefined) {
       for (const l of wrapText(summaryLine(summary), width)) yield `${chalk.dim(l)}\n`;
     }
     return;
@@ -31,6 +34,11 @@ export const tableReporter: Reporter = function* tableReporter(report: ScanRepor
   const table = renderGrid(columns, report.findings, width, chalk);
   if (table !== undefined) yield `${table}\n`;
   else yield* renderBlocks(columns, report.findings, width ?? MAX_CELL_WIDTH, chalk);
-  yield* windowSections(report.findings, { width, limit: options.limit, chalk, timeZone: options.timeZone }, table === undefined);
+  let blank = table === undefined; // a block list ends with a blank line
+  for (const chunk of windowSections(report.findings, { width, limit: options.limit, chalk, timeZone: options.timeZone }, blank)) {
+    blank = chunk === '\n';
+    yield chunk;
+  }
+  if (report.detections !== undefined) yield* detectionSection(report.detections, { width, limit: options.limit, chalk, timeZone: options.timeZone }, blank);
   for (const l of wrapText(summaryLine(summary), width)) yield `${l}\n`;
 };

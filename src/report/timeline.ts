@@ -2,6 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { ActivityWindow, WindowEvent } from '../window/types.js';
 import { MISSING, formatUtc, line, outcomeStyle, timeHeader } from './cells.js';
+import { TIMELINE_RULES_COLUMN } from './detection-cells.js';
 import { MAX_CELL_WIDTH, renderBlocks, renderGrid, type ColumnSpec } from './grid.js';
 import { linkSlots } from './link-tags.js';
 import { safeText } from './sanitize.js';
@@ -18,14 +19,14 @@ export function rowLimit(limit: number | undefined): number {
 }
 
 /** `203.0.113.7 Germany` (country dim), `- Germany` without an address, `-` with neither. */
-function clientLine({ client }: WindowEvent): CellLine {
+export function clientLine({ client }: Pick<WindowEvent, 'client'>): CellLine {
   if (!client.country) return line(client.ipAddress);
   const ip: Span = client.ipAddress ? { text: safeText(client.ipAddress) } : MISSING;
   return spanLine([ip, { text: ` ${safeText(client.country)}`, style: 'dim' }]);
 }
 
 /** The first target's display name (else id, else type), then a dim `+N` for the others. */
-function targetLine({ targets }: WindowEvent): CellLine {
+export function targetLine({ targets }: Pick<WindowEvent, 'targets'>): CellLine {
   const [first] = targets;
   if (first === undefined) return MISSING;
   const name = line(first.displayName || first.id || first.type);
@@ -33,7 +34,8 @@ function targetLine({ targets }: WindowEvent): CellLine {
   return spanLine([...spansOf(name), { text: ` +${targets.length - 1}`, style: 'dim' }]);
 }
 
-function actorLine({ actor }: WindowEvent): CellLine {
+/** The actor's alternateId, else display name, else id. */
+export function actorLine({ actor }: Pick<WindowEvent, 'actor'>): CellLine {
   return line(actor.alternateId || actor.displayName || actor.id);
 }
 
@@ -56,7 +58,8 @@ export const TIMELINE_COLUMNS: readonly ColumnSpec<WindowEvent>[] = [
 ];
 
 /**
- * Renders the first `rowLimit(limit)` events of `window` (already in time order) as a table,
+ * Renders the first `rowLimit(limit)` events of `window` (already in time order) as a table (with a
+ * Rules column when one of them matched a loaded rule),
  * or as a block list when `width` is too narrow, then `… N more events (use --format json)`
  * when rows were left out. Lines end in `\n` and never exceed `width` when it is given.
  */
@@ -67,9 +70,11 @@ export function* renderTimeline(
   chalk: ChalkInstance,
   timeZone?: string,
 ): Generator<string> {
-  const columns = timelineColumns(timeZone);
+  const zoned = timelineColumns(timeZone);
   const rows = rowLimit(limit);
   const shown = window.events.length > rows ? window.events.slice(0, rows) : window.events;
+  // The Rules column only when a shown event matched a rule.
+  const columns = shown.some((e) => e.detections?.length) ? [...zoned, TIMELINE_RULES_COLUMN] : zoned;
   const grid = renderGrid(columns, shown, width, chalk, true);
   if (grid !== undefined) yield `${grid}\n`;
   else {

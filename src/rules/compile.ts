@@ -34,9 +34,9 @@ export function compileRuleAt(raw: unknown, file: string, documentIndex: number 
   try {
     if (!isMap(raw)) throw new Problem('not a mapping (a Sigma rule is a YAML mapping)');
     if ('correlation' in raw || raw.type === 'correlation') {
-      throw new Problem('correlation rules are not supported (only single-event detection rules are)');
+      throw new Problem('correlation rules are not supported (only single-event detection rules are)', true);
     }
-    if ('filter' in raw || raw.type === 'filter') throw new Problem('Sigma filters (meta rules) are not supported');
+    if ('filter' in raw || raw.type === 'filter') throw new Problem('Sigma filters (meta rules) are not supported', true);
     if ('action' in raw) throw new Problem(`collection action ${quote(String(raw.action))} is only valid in a multi-document file`);
     if (title === null) throw new Problem('missing title');
     const id = raw.id;
@@ -68,7 +68,7 @@ export function compileRuleAt(raw: unknown, file: string, documentIndex: number 
       literals: exprLiterals(expr),
     };
   } catch (e) {
-    if (e instanceof Problem) throw new RuleError(file, title, e.message);
+    if (e instanceof Problem) throw new RuleError(file, title, e.message, e.unsupported);
     throw e;
   }
 }

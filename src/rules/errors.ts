@@ -5,9 +5,13 @@
  * to the code that found it. `compileRule` turns it into a {@link RuleError}.
  */
 export class Problem extends Error {
-  constructor(message: string) {
+  /** The rule is valid Sigma of a kind this engine does not run (correlation, filter). */
+  readonly unsupported: boolean;
+
+  constructor(message: string, unsupported = false) {
     super(message);
     this.name = 'Problem';
+    this.unsupported = unsupported;
   }
 }
 
@@ -22,13 +26,19 @@ export class RuleError extends Error {
   readonly title: string | null;
   /** What is wrong, one line, without the file and title. */
   readonly problem: string;
+  /**
+   * true for valid Sigma of a kind this engine does not run (correlation rules, filters), as
+   * opposed to a broken rule.
+   */
+  readonly unsupported: boolean;
 
-  constructor(file: string, title: string | null, problem: string) {
+  constructor(file: string, title: string | null, problem: string, unsupported = false) {
     super(formatRuleMessage(file, title, problem));
     this.name = 'RuleError';
     this.file = file;
     this.title = title;
     this.problem = problem;
+    this.unsupported = unsupported;
   }
 }
 

@@ -29,7 +29,8 @@ function expand(tokens: Token[], values: Record<string, string[]> | undefined): 
       for (const c of combos) c.push(t);
       continue;
     }
-    const list = values?.[t.name];
+    // Own names only: `%constructor%` must not find Object.prototype.constructor.
+    const list = values !== undefined && Object.hasOwn(values, t.name) ? values[t.name] : undefined;
     if (!list || list.length === 0) throw new Problem(`unresolved placeholder ${quote(`%${t.name}%`)} (no values given for it)`);
     if (combos.length * list.length > MAX_EXPANSION) throw new Problem(`placeholders expand to more than ${MAX_EXPANSION} values`);
     const next: Token[][] = [];

@@ -50,7 +50,7 @@ export function buildFinding(event: OktaEvent, rules: RuleRef[]): Finding {
   };
 }
 
-/** Findings order: published time, then id. */
-export function compareFindings(a: Finding, b: Finding): number {
+/** Findings order (detections too): published time, then id. */
+export function compareFindings(a: Pick<Finding, 'publishedMs' | 'id'>, b: Pick<Finding, 'publishedMs' | 'id'>): number {
   return a.publishedMs - b.publishedMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

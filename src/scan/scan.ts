@@ -2,10 +2,11 @@
 import type { OktaEvent } from '../events/types.js';
 import type { InputSource } from '../input/sources.js';
 import type { ReadOptions } from '../input/read.js';
-import { SCHEMA_VERSION, type Finding, type RuleRef, type ScanReport } from '../report/model.js';
+import { SCHEMA_VERSION, type Detection, type Finding, type ScanReport } from '../report/model.js';
 import type { SigmaRule } from '../rules/index.js';
 import { WindowCollector, type WindowOptions } from '../window/collector.js';
 import { TokenIndex } from '../window/token-index.js';
+import { buildDetection, countByRule, matchingRules } from './detection.js';
 import { buildFinding, compareFindings, REVOKE_EVENT } from './finding.js';
 import { runPass, type PassProgress, type PassResult } from './pass.js';
 import { resolveRange, type TimeRange } from './time-range.js';
@@ -24,6 +25,8 @@ export interface ScanOptions {
   parallelMinBytes?: number;
   /** Report only revocations published inside this range (`--from`, `--to`); windows still see every event. */
   range?: TimeRange;
+  /** Report every other event a rule matches as a detection (`--hunt`). */
+  hunt?: boolean;
   /** Told how far each pass has read (pass 1 finds revocations; pass 2, when there are any, fills the windows). */
   onProgress?: (progress: PassProgress & { pass: number }) => void;
 }
@@ -39,11 +42,17 @@ export interface ScanStats {
   range?: { from: number; to: number; newest: number | null };
 }
 
-/** Needles of the first pass: the rules' literals, token creations and calls made with a token. */
-export function firstPassNeedles(rules: SigmaRule[], windows: boolean): { needles: string[]; all: boolean } {
+/**
+ * Needles of the first pass: token creations and calls made with a token (for windows), then the
+ * revocations, or with `hunt` the rules' literals. Without `hunt` only revocation events can become
+ * findings, so the revocation event type is the only needle the rules need (however many there
+ * are, and whether they have literals or not).
+ */
+export function firstPassNeedles(rules: SigmaRule[], windows: boolean, hunt = false): { needles: string[]; all: boolean } {
   // `_token.` selects every system.api_token.* event (creations, the token's lifecycle targets);
   // `requestApiTokenId` every call made with a token.
   const needles: string[] = windows ? ['_token.', 'requestApiTokenId'] : [];
+  if (!hunt) return { needles: [...needles, REVOKE_EVENT], all: false };
   let all = false;
   for (const r of rules) {
     if (r.literals === null) all = true;
@@ -55,17 +64,19 @@ export function firstPassNeedles(rules: SigmaRule[], windows: boolean): { needle
 /** Scans the inputs and returns the report (findings sorted by time, then id). */
 export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{ report: ScanReport; stats: ScanStats }> {
   const found = new Map<string, { finding: Finding; event: OktaEvent }>();
+  const detections: Detection[] = [];
   const tokens = new TokenIndex();
   const windows = opts.window !== null;
-  const first = firstPassNeedles(opts.rules, windows);
-  const onRevocation = (event: OktaEvent): boolean => {
-    if (event.eventType.toLowerCase() !== REVOKE_EVENT) return false;
-    const matched: RuleRef[] = [];
-    for (const rule of opts.rules) {
-      if (rule.matches(event.doc)) matched.push({ id: rule.id, title: rule.title, level: rule.level });
-    }
+  const hunt = opts.hunt === true;
+  const first = firstPassNeedles(opts.rules, windows, hunt);
+  // A revocation matched by a rule is a finding; with --hunt any other matched event is a detection.
+  const onMatch = (event: OktaEvent): boolean => {
+    const revocation = event.eventType.toLowerCase() === REVOKE_EVENT;
+    if (!revocation && !hunt) return false;
+    const matched = matchingRules(opts.rules, event.doc);
     if (matched.length === 0) return false;
-    found.set(event.uuid, { finding: buildFinding(event, matched), event });
+    if (revocation) found.set(event.uuid, { finding: buildFinding(event, matched), event });
+    else detections.push(buildDetection(event, matched));
     return true;
   };
   let pass: PassResult = await runPass({
@@ -77,8 +88,8 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
     dedupAll: opts.validate,
     onProgress: opts.onProgress && ((p) => opts.onProgress!({ ...p, pass: 1 })),
     onEvent(event) {
-      const revocation = onRevocation(event);
-      if (!windows || !TokenIndex.wants(event)) return revocation;
+      const matched = onMatch(event);
+      if (!windows || !TokenIndex.wants(event)) return matched;
       tokens.observe(event);
       return true;
     },
@@ -99,7 +110,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
     // the revokers' and owners' own events, the token's addresses), each gated by time. It adds
     // to the first pass's counts and diagnostics.
     const revocations = new Map([...found].map(([id, f]) => [id, f.event]));
-    const collector = new WindowCollector(findings, tokens, opts.window, revocations);
+    const collector = new WindowCollector(findings, tokens, opts.window, revocations, (event) => matchingRules(opts.rules, event.doc));
     pass = await runPass({
       sources,
       read: opts.read,
@@ -116,8 +127,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
     split += pass.split;
   }
 
-  const byRule: Record<string, number> = {};
-  for (const f of findings) for (const r of f.rules) byRule[r.id] = (byRule[r.id] ?? 0) + 1;
+  detections.sort(compareFindings);
   const inputs = pass.inputs.map(({ path, format, events, duplicates, diagnostics, error }) =>
     error === null ? { path, format, events, duplicates, diagnostics } : { path, format, events, duplicates, diagnostics, error },
   );
@@ -130,9 +140,11 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
       duplicates: sum(inputs.map((i) => i.duplicates)),
       diagnostics: pass.diagnostics.total,
       findings: findings.length,
-      byRule,
+      byRule: countByRule(findings),
+      ...(hunt ? { detections: detections.length, detectionsByRule: countByRule(detections) } : {}),
     },
     findings,
+    ...(hunt ? { detections } : {}),
     diagnostics: pass.diagnostics.kept,
   };
   const stats: ScanStats = { bytes: sum(pass.inputs.map((i) => i.bytes)), parsed, passes, split };

@@ -1,7 +1,7 @@
 // Second pass: gathers, for every revocation, the linked events inside its time window.
 import { isoUtc } from '../events/time.js';
 import type { OktaEntity, OktaEvent } from '../events/types.js';
-import type { Finding } from '../report/model.js';
+import type { Finding, RuleRef } from '../report/model.js';
 import type { ProbeSpec, ValueSpans } from '../scan/filter-spec.js';
 import { formatDuration } from './duration.js';
 import { isTokenLinked, linksOf, type LinkSubject, type LinkTarget } from './links.js';
@@ -52,10 +52,12 @@ interface Slim extends LinkSubject {
   actor: WindowActor;
   client: { ipAddress: string | null; city: string | null; country: string | null };
   outcome: string | null;
+  /** The rules the event matched (shared by every window the event is in). */
+  detections: RuleRef[];
   text: string;
 }
 
-function slim(e: OktaEvent): Slim {
+function slim(e: OktaEvent, detections: RuleRef[]): Slim {
   return {
     uuid: e.uuid,
     published: e.published,
@@ -66,6 +68,7 @@ function slim(e: OktaEvent): Slim {
     outcome: e.outcome.result,
     targets: e.targets,
     requestApiTokenId: e.requestApiTokenId,
+    detections,
     text: e.text ?? JSON.stringify(e.original),
   };
 }
@@ -96,6 +99,8 @@ export class WindowCollector {
     private readonly opts: WindowOptions,
     /** The revocation events by finding id (their actor ids and token usage). */
     revocations: Map<string, OktaEvent>,
+    /** The loaded rules an event matches, for `detections` on window events (none when absent). */
+    private readonly detect: (event: OktaEvent) => RuleRef[] = () => [],
   ) {
     for (const finding of findings) {
       const r = revocations.get(finding.id)!;
@@ -155,6 +160,7 @@ export class WindowCollector {
     if (event.actor.id !== null) consider(this.byActor.get(event.actor.id));
     if (event.client.ipAddress !== null) consider(this.byIp.get(event.client.ipAddress));
     let kept = false;
+    let detections: RuleRef[] | null = null;
     for (const p of seenPlans) {
       if (event.uuid === p.finding.id || p.uuids.has(event.uuid)) continue;
       const candidate: LinkTarget = { ...p, tokenIps: p.candidateIps };
@@ -163,7 +169,8 @@ export class WindowCollector {
         p.tokenIps.add(event.client.ipAddress);
       }
       p.uuids.add(event.uuid);
-      p.events.push(slim(event));
+      detections ??= this.detect(event);
+      p.events.push(slim(event, detections));
       if (p.events.length > 2 * this.opts.maxEvents) this.trim(p);
       kept = true;
     }
@@ -219,6 +226,7 @@ function toWindowEvent(e: Slim, links: WindowEvent['links']): WindowEvent {
     outcome: e.outcome,
     targets: e.targets.map((t) => ({ id: t.id, type: t.type, displayName: t.displayName })),
     links,
+    detections: e.detections,
   } as WindowEvent;
   // The original event is parsed from its text each time it is read (when written out).
   const text = e.text;

@@ -1,4 +1,5 @@
 // Activity window shapes: how an event is tied to a revocation, and what the window reports.
+import type { RuleRef } from '../report/model.js';
 
 /** Why an event is in a revocation's window. */
 export type LinkKind = 'token' | 'actor' | 'owner' | 'ip';
@@ -25,6 +26,11 @@ export interface WindowEvent {
   outcome: string | null;
   targets: { id: string | null; type: string | null; displayName: string | null }[];
   links: LinkKind[];
+  /**
+   * The loaded rules the event matched (`[]` when none). The collector always sets it; it is
+   * optional only so that windows built by hand (tests, other stages) need not.
+   */
+  detections?: RuleRef[];
   event: unknown;
 }
 

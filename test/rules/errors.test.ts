@@ -63,6 +63,7 @@ describe('rule problems', () => {
   it('bad regular expressions', () => {
     const e = problemOf(() => detect({ sel: { 'f|re': '(unclosed' }, condition: 'sel' }));
     expect(e.problem).toBe("invalid regular expression '(unclosed': missing ) in selection 'sel'");
+    expect(e.unsupported).toBe(false);
   });
 
   it('the evil regular expression (a+)+$', () => {
@@ -87,6 +88,7 @@ correlation:
     );
     expect(e.title).toBe('Many revocations');
     expect(e.problem).toMatch(/correlation rules are not supported/);
+    expect(e.unsupported).toBe(true);
     expect(problemOf(() => compileRule({ ...BASE, type: 'correlation' }, FILE)).problem).toMatch(/correlation rules are not supported/);
   });
 
@@ -105,6 +107,7 @@ filter:
 `),
     );
     expect(e.problem).toMatch(/Sigma filters \(meta rules\) are not supported/);
+    expect(e.unsupported).toBe(true);
   });
 
   it('collection actions outside a multi-document file', () => {

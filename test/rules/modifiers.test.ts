@@ -218,6 +218,7 @@ condition: sel`, { placeholders: { name: ['x'] } });
   it('reports unresolved placeholders as a rule problem', () => {
     expect(() => one('f|expand', '%Servers%')).toThrow(RuleError);
     expect(() => one('f|expand', '%Servers%', { placeholders: { Servers: [] } })).toThrow(/unresolved placeholder '%Servers%'/);
+    expect(() => one('f|expand', '%constructor%', { placeholders: {} })).toThrow(/unresolved placeholder '%constructor%'/);
   });
 });
 
