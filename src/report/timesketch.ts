@@ -2,7 +2,7 @@
 import { LINK_ORDER, type LinkKind } from '../window/types.js';
 import { stringifySafe } from './json-text.js';
 import type { Finding, Reporter, ScanReport } from './model.js';
-import { detectionLine, markDetected, revocationLine, windowLine, type TimesketchLine } from './timesketch-lines.js';
+import { detectionLine, markDetected, revocationLine, SOURCE_TAG, windowLine, type TimesketchLine } from './timesketch-lines.js';
 
 interface Entry {
   line: TimesketchLine;
@@ -75,7 +75,9 @@ export const timesketchReporter: Reporter = function* timesketchReporter(report:
   for (const { line, links } of sorted) {
     withoutRevocationRules(line);
     const linkList = LINK_ORDER.filter((l) => links.has(l));
-    for (const l of linkList) line.tag.push(`link:${l}`);
+    // Same order on every line: source, kind tags, findings, links.
+    const kinds = [SOURCE_TAG, 'revocation', 'detection'].filter((t) => line.tag.includes(t));
+    line.tag = [...kinds, ...line.tag.filter((t) => t.startsWith('finding:')), ...linkList.map((l) => `link:${l}`)];
     yield `${stringifySafe({ ...line, links: linkList })}\n`;
   }
 };

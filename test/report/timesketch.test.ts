@@ -100,7 +100,7 @@ describe('timesketchReporter', () => {
     const detection = makeDetection({ id: 'grant', rules: [RULE_ROLE, RULE_MFA] });
     const out = lines(huntReport([finding], [detection])).filter((l) => l.okta_uuid === 'grant');
     expect(out).toHaveLength(1);
-    expect(out[0]!.tag).toEqual([SOURCE_TAG, 'finding:rev', 'detection', 'link:token']);
+    expect(out[0]!.tag).toEqual([SOURCE_TAG, 'detection', 'finding:rev', 'link:token']);
     expect(out[0]!.detected_by).toEqual(['Okta Admin Role Assigned', 'Okta MFA Reset or Deactivated']);
   });
 
