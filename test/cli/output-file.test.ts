@@ -1,5 +1,5 @@
 // -o FILE: atomic replacement, inputs never overwritten (also through links), temp file removed on failure.
-import { linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -134,6 +134,14 @@ describe('okta-revoke-scan -o', () => {
     expect(r.code).toBe(3);
     expect(readFileSync(target, 'utf8')).toBe('previous\n');
     expect(readdirSync(dir).sort()).toEqual(['bad.ndjson', 'out.json']);
+  });
+
+  it('-o - is stdout, as usual for command-line tools', async () => {
+    const r = await runCli(['-o', '-', SAMPLE]);
+    const plain = await runCli([SAMPLE]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(plain.stdout);
+    expect(existsSync('-')).toBe(false);
   });
 
   it('-o without a file name is a usage error', async () => {
