@@ -115,7 +115,8 @@ function visit(value: unknown, path: string, depth: number, out: Unwrapped): voi
     return;
   }
   if (text('_raw', o._raw, '_raw')) return;
-  if (isObj(o.result) && !typed && nested('result', o.result, '_raw')) return;
+  const result = o.result;
+  if (isObj(result) && !typed && (result._raw !== undefined || hasEventType(result)) && nested('result', result, '_raw')) return;
   if (isObj(o.event) && text('event.original', o.event.original, 'event.original')) return;
   if (nested('_source', o._source, '_source')) return;
   if (!typed) {

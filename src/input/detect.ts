@@ -42,7 +42,8 @@ export class ShapeError extends Error {}
  * first significant byte). `[` is an array; `{` is a document when the first object is not an event
  * (no `eventType`) and has an `events` or `data` key holding an array, else records; a line that is
  * a JSON string holding an object is records (quoted events); a header row naming eventType and
- * published/timestamp (or a raw-event column), separated by `,`, `;` or tabs, is CSV.
+ * published/timestamp (or a raw-event column), separated by `,`, `;` or tabs, is CSV. With
+ * `eventsPath`, a first object holding the path's first key is a document with the events there.
  */
 export function detect(head: Buffer, at: number, format: InputFormat, eventsPath: string[] | null): Detection {
   const first = head[at]!;
@@ -52,7 +53,11 @@ export function detect(head: Buffer, at: number, format: InputFormat, eventsPath
     if (delimiter === null) throw new ShapeError(`not a JSON export, nor CSV with a header row naming eventType and published (starts with ${JSON.stringify(head.toString('utf8', at, at + 24))})`);
     return { shape: { kind: 'csv', delimiter }, via: null, multi: false };
   }
-  if (format === 'document' || (format === 'auto' && eventsPath !== null)) {
+  // With --events-path, an input whose first object has the path's first key, or is neither an
+  // event nor a known wrapper, is such a document (so a wrong path is reported); other inputs of the
+  // same run (plain NDJSON, wrapped events, arrays) are detected as usual.
+  const named = eventsPath !== null && first === 0x7b && namesPath(head, at, eventsPath[0]!);
+  if (format === 'document' || (format === 'auto' && named)) {
     const path = eventsPath ?? documentPath(head, at);
     if (path === null) throw new ShapeError(`no array of events at the top of this document (${EVENT_KEYS.join(' or ')}); name it with --events-path`);
     return { shape: { kind: 'document', path }, via: null, multi: false };
@@ -64,6 +69,13 @@ export function detect(head: Buffer, at: number, format: InputFormat, eventsPath
   const kind = format === 'ndjson' || format === 'array' ? format : first === 0x5b ? 'array' : 'ndjson';
   const { via, multi } = firstRecord(head, at);
   return { shape: { kind }, via, multi };
+}
+
+/** The first object holds `key`, or is neither an event nor a wrapper this tool knows. */
+function namesPath(head: Buffer, at: number, key: string): boolean {
+  const { keys } = topKeys(head, at);
+  if (keys.some((k) => k.key === key)) return true;
+  return !keys.some((k) => canonicalKey(k.key) === 'eventType') && firstRecord(head, at).via === null;
 }
 
 /** `events` or `data` when the first object is a container of events, not an event itself. */

@@ -11,9 +11,10 @@ import { byteCounter, runStages, shortMessage, type ValueSink, type ValueStats }
  * each top-level document in the file, one after another, never holding more than one element:
  * stream-json's token parser (`streamValues: false`) with `pick` and `streamArray`, several times
  * slower than `JSON.parse` on records, hence used only for this shape. A document that breaks off
- * or stops being JSON is reported once; every element before that point is kept.
+ * or stops being JSON is reported once; every element before that point is kept. An `explicit` path
+ * (`--events-path`) under which nothing is found is reported too.
  */
-export async function readDocument(file: string, gzip: boolean, path: string[], sink: ValueSink): Promise<ValueStats> {
+export async function readDocument(file: string, gzip: boolean, path: string[], sink: ValueSink, explicit = false): Promise<ValueStats> {
   let records = 0;
   let bytes = 0;
   const at = path.join('.');
@@ -39,6 +40,7 @@ export async function readDocument(file: string, gzip: boolean, path: string[], 
     const what = /gzip|header check|unexpected end of file|incorrect/i.test(msg) ? 'gzip stream is corrupt or cut short' : 'document is cut short or not valid JSON';
     sink.diag(bytes, 0, `${what} (${msg}), within the first ${bytes} bytes; every event before that point was read`);
   }
-  if (records === 0) sink.diag(undefined, 0, `no events under ${at} (no such array, or it is empty)`);
+  // A path the user named that holds nothing is worth a word; an empty export is just empty.
+  if (records === 0 && explicit) sink.diag(undefined, 0, `no events under ${at} (no such array, or it is empty)`);
   return { records, bytes };
 }

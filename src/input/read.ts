@@ -131,7 +131,7 @@ export async function readInput(
           // Loaded only for these shapes: the record path never pays for stream-json or csv-parse.
           const stats =
             shape.kind === 'document'
-              ? await (await import('./document.js')).readDocument(path, gzip, shape.path, sink)
+              ? await (await import('./document.js')).readDocument(path, gzip, shape.path, sink, opts.eventsPath != null)
               : await (await import('./csv.js')).readCsv(path, gzip, shape.delimiter, sink);
           return { format: (gzip ? 'gzip+' : '') + formatName(detection), records: stats.records, bytes: stats.bytes, splitter: null };
         }

@@ -4,28 +4,44 @@ import type { ValueProbe } from './probe.js';
 
 const ID_KEY = Buffer.from('id');
 
-const ACTOR = Buffer.from('actor');
-const ACTOR_KEY = Buffer.from('"actor"');
+/** Index of the record's first key name (after `{`, blanks and the opening quote), or -1. */
+function firstKeyAt(buf: Buffer, start: number, end: number): number {
+  let i = start + 1;
+  while (i < end && (buf[i] === 0x20 || buf[i] === 0x0a || buf[i] === 0x0d || buf[i] === 0x09)) i++;
+  return buf[i] === 0x22 ? i + 1 : -1;
+}
+
+/** The record opens with the key `actor` (Okta's own key order, compact or pretty): its name's index, or -1. */
+function actorFirst(buf: Buffer, start: number, end: number): number {
+  if (start + 8 <= end && buf.compare(ACTOR_FIRST, 0, 8, start, start + 8) === 0) return start + 2;
+  const k = firstKeyAt(buf, start, end);
+  return k > 0 && k + 6 <= end && buf.compare(ACTOR_QUOTE, 0, 6, k, k + 6) === 0 ? k : -1;
+}
+
+const ACTOR = Buffer.from('"actor');
+const ACTOR_FIRST = Buffer.from('{"actor"');
+const ACTOR_QUOTE = Buffer.from('actor"');
 const QUOTE = Buffer.from('"');
 
 /**
  * Probe for `actor.id`: `"actor"` `:` `{` `"id"` `:` `"…"`, plain or escaped. Okta writes `id` first
- * in the actor object; any other layout returns null so the record is parsed. A record that starts
- * with `{"actor"` (Okta's own key order) is a plain event and has one actor; in any other record
- * every `actor` key is read (a wrapper may carry its own copy besides the escaped event).
+ * in the actor object; any other layout returns null so the record is parsed. A record that opens
+ * with the key `actor` (Okta's own key order), or with another Okta key, is a plain event and has
+ * one actor; in any other record every `actor` key is read (a wrapper may carry its own copy
+ * besides the escaped event).
  */
 export function actorIdProbe(values: ReadonlySet<string>): ValueProbe {
   return {
     key: 'actor',
     values,
     locate(buf, start, end, from) {
-      // Okta's own key order, compact or pretty: the record opens with the event's actor.
-      let i = start + 1;
-      while (i < end && (buf[i] === 0x20 || buf[i] === 0x0a || buf[i] === 0x0d || buf[i] === 0x09)) i++;
-      if (i + 7 <= end && buf.compare(ACTOR_KEY, 0, 7, i, i + 7) === 0) return from <= i + 1 ? i + 1 : -1;
+      const first = actorFirst(buf, start, end);
+      if (first >= 0) return from <= first ? first : -1;
       // Any other record: every actor key is read (a nested `actor` may come before the event's
       // own, and a wrapper may carry its own copy besides the escaped event).
-      return indexWithin(buf, ACTOR, from, end);
+      // `"actor` finds the key plain and escaped (`\"actor\"`), and never inside `factor`.
+      const q = indexWithin(buf, ACTOR, from > start ? from - 1 : from, end);
+      return q < 0 ? -1 : q + 1;
     },
     read(buf, at, end) {
       const d = keyDepth(buf, at, 5, end);

@@ -54,10 +54,13 @@ describe('broken parts of every shape are diagnostics, never crashes', () => {
     expect(report.findings.map((f) => f.id)).toEqual([revoke.uuid]);
     expect(report.diagnostics.map((d) => d.reason)).toEqual([expect.stringMatching(/document is cut short or not valid JSON/)]);
   });
-  it('a wrong --events-path says where it looked', async () => {
-    const { report } = await json(['--events-path', 'hits.hits', file('doc.json', JSON.stringify({ events: [revoke] }))]);
+  it('a wrong --events-path says where it looked; an empty export is just empty', async () => {
+    const { report } = await json(['--events-path', 'hits.hits', file('doc.json', JSON.stringify({ took: 3, result: { items: [revoke] } }))]);
     expect(report.findings).toEqual([]);
     expect(report.diagnostics[0]!.reason).toMatch(/no events under hits\.hits/);
+    const empty = await json(['--strict', file('empty-doc.json', '{"events": []}')]);
+    expect(empty.code).toBe(0);
+    expect(empty.report.inputs[0]).toMatchObject({ format: 'document(events)', events: 0 });
   });
   it('text that is neither JSON nor an event table is exit 3', async () => {
     const r = await runCli([file('notes.csv', 'name,age\nann,3\n')]);

@@ -68,6 +68,9 @@ describe('detect', () => {
   it('--input-format and --events-path override the content', () => {
     expect(shapeOf(lines([event('a')]), 'array').shape).toEqual({ kind: 'array' });
     expect(shapeOf('{"a":{"b":[]}}', 'auto', ['a', 'b']).shape).toEqual({ kind: 'document', path: ['a', 'b'] });
+    // Other inputs of the same run keep their own shape.
+    expect(shapeOf(lines([event('a')]), 'auto', ['a', 'b']).shape).toEqual({ kind: 'ndjson' });
+    expect(shapeOf(JSON.stringify([event('a')]), 'auto', ['a', 'b']).shape).toEqual({ kind: 'array' });
     expect(shapeOf('{"events":[]}', 'document').shape).toEqual({ kind: 'document', path: ['events'] });
     expect(() => shapeOf('{"x":[]}', 'document')).toThrow(/--events-path/);
     expect(shapeOf('a;b\n1;2\n', 'csv').shape).toEqual({ kind: 'csv', delimiter: ';' });

@@ -80,6 +80,12 @@ describe('probes on events carried as JSON text', () => {
     expect(marks(fieldProbe('"requestApiTokenId"', new Set(['00Tzzz'])), [twice])).toEqual([true]);
     expect(marks(fieldProbe('"requestApiTokenId"', new Set(['00Tzzz'])), [wrapped({ transaction: { detail: { requestApiTokenId: '00T"x' } } })])).toEqual([true]);
   });
+  it("a record opening with its actor has that one actor; in any other record every actor key is read (parsed to be sure)", () => {
+    const p = actorIdProbe(new Set(['00uADMIN']));
+    const nested = { actor: { id: '00uOTHER' }, debugContext: { debugData: { actor: { id: '00uADMIN' } } } };
+    // The third record could hide the event's actor behind a nested one: only parsing can tell.
+    expect(marks(p, [JSON.stringify(nested), JSON.stringify(nested, null, 2), JSON.stringify({ uuid: 'u', ...nested })])).toEqual([false, false, true]);
+  });
   it('names inside other words or values are not keys', () => {
     const p = actorIdProbe(new Set(['00uADMIN']));
     expect(marks(p, ['{"uuid":"1","eventType":"user.mfa.factor.reset","x":"actor"}', wrapped({ eventType: 'user.mfa.factor.reset' })])).toEqual([false, false]);
