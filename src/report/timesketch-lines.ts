@@ -84,7 +84,7 @@ export function windowLine(e: WindowEvent): TimesketchLine {
   return line;
 }
 
-/** Adds rule matches to a line: `rules` (titles, merged) and the tag `detection`. */
+/** Adds rule matches to a line: their titles to `detected_by` (merged, no repeats) and the tag `detection`. */
 export function markDetected(line: TimesketchLine, rules: readonly RuleRef[]): void {
   if (rules.length === 0) return;
   const titles = new Set([...((line.detected_by as string[] | undefined) ?? []), ...rules.map((r) => r.title)]);
