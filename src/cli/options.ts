@@ -31,7 +31,7 @@ export interface CliOptions {
   limit: number;
   /** `--progress` / `--no-progress`; undefined: a bar for large inputs when stderr is a terminal. */
   progress: boolean | undefined;
-  /** `-o FILE`: write the report there (atomically) instead of stdout. */
+  /** `-o FILE`: write the report there (atomically) instead of stdout; undefined for stdout (also `-o -`). */
   output: string | undefined;
   /** Threads for large plain files. */
   threads: number;
@@ -97,7 +97,7 @@ export async function parseArgs(argv: string[], version: string, width: number |
       alias: 'o',
       type: 'string',
       requiresArg: true,
-      describe: 'Write the report to FILE instead of stdout: written to a temporary file beside it and renamed when complete; never overwrites an input',
+      describe: 'Write the report to FILE instead of stdout (- = stdout): written to a temporary file beside it and renamed when complete; never overwrites an input',
       group: 'Output:',
     })
     .option('color', { type: 'boolean', describe: 'Force colours on or off (default: on for a terminal unless NO_COLOR)', group: 'Output:' })
@@ -215,7 +215,7 @@ export async function parseArgs(argv: string[], version: string, width: number |
       window,
       limit,
       progress: args.progress as boolean | undefined,
-      output: args.output === undefined ? undefined : String(args.output),
+      output: args.output === undefined || String(args.output) === '-' ? undefined : String(args.output),
       threads,
       parallelMinMb,
       inputFormat: args['input-format'] as InputFormat,

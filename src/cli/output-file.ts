@@ -1,7 +1,7 @@
 // -o FILE: the report goes to a temporary file beside FILE and is renamed over it only when complete.
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { rename, stat, unlink } from 'node:fs/promises';
+import { realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { createWriteStream } from 'node:fs';
 import { UsageError, UserError, ExitCode } from '../errors.js';
@@ -51,18 +51,24 @@ export class OutputError extends UserError {
 }
 
 /**
- * Checks that `target` is not an input and opens a temporary file in its folder (same file
- * system, so the final rename is atomic). Until `commit`, the target is untouched: a run that
- * fails or is interrupted leaves either the old file or none, never a half-written report.
+ * Checks that `target` is not an input and is a regular file if it exists, and opens a temporary
+ * file beside it (beside the file a symlink points to), on the same file system, so the final
+ * rename is atomic. A file being replaced keeps its permission bits. Until `commit`, the target is
+ * untouched: a run that fails or is interrupted leaves either the old file or none, never a
+ * half-written report.
  */
 export async function openOutput(target: string, inputs: readonly string[]): Promise<OutputFile> {
   if (target === '') throw new UsageError('-o takes a file name');
   await refuseInput(target, inputs);
   const st = await stat(target).catch(() => null);
   if (st?.isDirectory()) throw new UsageError(`-o ${target}: is a folder`);
-  const tempPath = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  if (st && !st.isFile()) throw new UsageError(`-o ${target}: not a regular file (for devices and pipes, redirect stdout instead)`);
+  // Through a symlink, the file it points to is replaced (the link stays a link).
+  const final = st ? await realpath(target) : target;
+  const tempPath = join(dirname(final), `.${basename(final)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   // `flush`: the data is fsync'ed before the file is closed, so the rename never exposes an empty file after a crash.
-  const stream = createWriteStream(tempPath, { flags: 'wx', flush: true, encoding: 'utf8' });
+  const mode = st ? st.mode & 0o777 : 0o666;
+  const stream = createWriteStream(tempPath, { flags: 'wx', flush: true, encoding: 'utf8', mode });
   try {
     await once(stream, 'open'); // rejects with the stream's error when the file cannot be created
   } catch (err) {
@@ -99,7 +105,7 @@ export async function openOutput(target: string, inputs: readonly string[]): Pro
           await closed;
         }
         if (failure !== null) throw failure;
-        await rename(tempPath, target);
+        await rename(tempPath, final);
         state = 'committed';
       } catch (err) {
         await abort();

@@ -12,7 +12,7 @@ export interface ProgressUpdate {
 export interface ProgressOptions {
   /** stderr, never stdout. */
   stream: TextSink;
-  /** Terminal columns; the line is cut to one less (80 when unknown). */
+  /** Terminal columns; the line is cut to one less (80 when unknown, 0 or implausibly small). */
   width: number | undefined;
   /** Milliseconds from any fixed origin (performance.now in the CLI; a fake in tests). */
   clock: () => number;
@@ -107,7 +107,9 @@ export class ProgressBar {
     }
     if (now - this.lastDraw < (this.opts.interval ?? 100)) return;
     this.lastDraw = now;
-    const width = (this.opts.width ?? 80) - 1;
+    // A pseudo-terminal without a size reports 0 columns.
+    const cols = this.opts.width !== undefined && this.opts.width >= 20 ? this.opts.width : 80;
+    const width = cols - 1;
     this.opts.stream.write(`\r${progressLine(p, this.opts.total, now - this.passStart, width)}\u001b[K`);
     this.drawn = true;
   }

@@ -104,6 +104,8 @@ async function scanAndReport(
   let report: ScanReport;
   let stats;
   let bar: ProgressBar | null = null;
+  // Ctrl-C during the scan erases the bar too, so the shell prompt starts on a clean line.
+  const unregisterBar = io.registerCleanup?.(async () => bar?.finish());
   try {
     // Files found in input folders (or a symlink to one) are inputs too.
     if (options.output !== undefined) await refuseInput(options.output, resolved.sources.map((s) => s.path));
@@ -123,6 +125,7 @@ async function scanAndReport(
     }));
   } finally {
     bar?.finish();
+    unregisterBar?.();
     await resolved.cleanup();
     unregister?.();
   }

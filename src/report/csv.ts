@@ -21,6 +21,7 @@ export const CSV_COLUMNS = [
   'outcome',
   'target',
   'event_uuid',
+  'detected_by',
 ] as const;
 
 type Row = (string | null)[];
@@ -39,10 +40,11 @@ function targets(e: WindowEvent): string {
     .join('; ');
 }
 
-/** The event's columns: its links joined by `+` (`token+ip`), then what happened, by whom, from where. */
+/** The event's columns: its links joined by `+` (`token+ip`), what happened, by whom, from where, and the loaded rules it matched. */
 function eventColumns(e: WindowEvent): Row {
   const actor = e.actor.alternateId || e.actor.displayName || e.actor.id;
-  return [e.links.join('+'), e.published, e.eventType, actor, e.client.ipAddress, e.client.country, e.outcome, targets(e), e.uuid];
+  const rules = (e.detections ?? []).map((r) => r.title).join('; ');
+  return [e.links.join('+'), e.published, e.eventType, actor, e.client.ipAddress, e.client.country, e.outcome, targets(e), e.uuid, rules];
 }
 
 /** The event columns of a finding's row when it has no window events. */

@@ -5,15 +5,8 @@ import { MISSING, shortTitle } from './cells.js';
 import type { ColumnSpec } from './grid.js';
 import type { RuleRef } from './model.js';
 import { safeText } from './sanitize.js';
-import { spanLine, type CellLine, type LineStyle } from './styled.js';
-
-/** Colour of a rule level; low and unknown levels are plain. */
-const LEVEL_STYLE: Readonly<Record<string, LineStyle>> = {
-  critical: 'red',
-  high: 'red',
-  medium: 'yellow',
-  informational: 'dim',
-};
+import { severityStyle } from './severity-style.js';
+import { spanLine, type CellLine } from './styled.js';
 
 /** Rank of a level, most severe first (unknown levels last). */
 function rank(level: string): number {
@@ -27,7 +20,7 @@ export function bySeverity(rules: readonly RuleRef[]): RuleRef[] {
 }
 
 function styled(text: string, level: string): CellLine {
-  const style = LEVEL_STYLE[level];
+  const style = severityStyle(level);
   return style === undefined ? { text } : { text, style };
 }
 

@@ -1,6 +1,6 @@
 // Timesketch records: one flat JSONL object for a revocation or a window event (message, datetime, fields).
 import type { WindowEvent } from '../window/types.js';
-import type { Finding } from './model.js';
+import type { Detection, Finding, RuleRef } from './model.js';
 import { safeText } from './sanitize.js';
 
 /** `timestamp_desc` of every record: Okta's `published` time. */
@@ -81,5 +81,34 @@ export function windowLine(e: WindowEvent): TimesketchLine {
     outcome: e.outcome,
     targets: e.targets.map((t) => t.displayName || t.id || t.type || '').filter((t) => t !== ''),
   });
+  return line;
+}
+
+/** Adds rule matches to a line: their titles to `detected_by` (merged, no repeats) and the tag `detection`. */
+export function markDetected(line: TimesketchLine, rules: readonly RuleRef[]): void {
+  if (rules.length === 0) return;
+  const titles = new Set([...((line.detected_by as string[] | undefined) ?? []), ...rules.map((r) => r.title)]);
+  line.detected_by = [...titles];
+  if (!line.tag.includes('detection')) line.tag.push('detection');
+}
+
+/** The line of a `--hunt` detection outside every window: what happened, by whom, from where. */
+export function detectionLine(d: Detection): TimesketchLine {
+  const actor = d.actor.alternateId || d.actor.displayName || d.actor.id;
+  const message = `${shown(d.eventType)} by ${shown(actor)} from ${shown(d.client.ipAddress)}: ${d.rules.map((r) => safeText(r.title)).join(', ')}`;
+  const line = base(d.published, message, d.eventType, d.id);
+  Object.assign(line, {
+    actor_id: d.actor.id,
+    actor_type: d.actor.type,
+    actor_alternate_id: d.actor.alternateId,
+    actor_display_name: d.actor.displayName,
+    client_ip: d.client.ipAddress,
+    client_city: d.client.city,
+    client_country: d.client.country,
+    user_agent: d.client.userAgent,
+    outcome: d.outcome,
+    targets: d.targets.map((t) => t.displayName || t.id || t.type || '').filter((t) => t !== ''),
+  });
+  markDetected(line, d.rules);
   return line;
 }

@@ -2,7 +2,7 @@
 import { LINK_ORDER, type LinkKind } from '../window/types.js';
 import { stringifySafe } from './json-text.js';
 import type { Finding, Reporter, ScanReport } from './model.js';
-import { revocationLine, windowLine, type TimesketchLine } from './timesketch-lines.js';
+import { detectionLine, markDetected, revocationLine, SOURCE_TAG, windowLine, type TimesketchLine } from './timesketch-lines.js';
 
 interface Entry {
   line: TimesketchLine;
@@ -21,12 +21,30 @@ function tagWith(entry: Entry, finding: Finding, links: readonly LinkKind[]): vo
 }
 
 /**
+ * On a revocation's line, the rules that made it a finding (`rules`) are not also a detection:
+ * they are dropped from `detected_by`, and the `detection` tag goes when nothing else is left.
+ */
+function withoutRevocationRules(line: TimesketchLine): void {
+  if (!line.tag.includes('revocation') || line.detected_by === undefined) return;
+  const own = new Set(line.rules as string[]);
+  const other = (line.detected_by as string[]).filter((t) => !own.has(t));
+  if (other.length > 0) {
+    line.detected_by = other;
+    return;
+  }
+  delete line.detected_by;
+  line.tag.splice(line.tag.indexOf('detection'), 1);
+}
+
+/**
  * Yields one JSON line per distinct event (uuid, type and time) for Timesketch's JSONL import:
  * `message`, `datetime` (ISO 8601 UTC), `timestamp` (µs), `timestamp_desc`, `tag`, then flat
  * fields. Each revocation is a line tagged `revocation`; each event of its activity window is a
  * line with the window's links (`link:token`, …). An event in several windows, or a revocation
  * inside another revocation's window, is written once and tagged `finding:<id>` for every finding
- * it belongs to (`finding_ids` lists them). Lines are in time order, then uuid. Log text in
+ * it belongs to (`finding_ids` lists them). With `--hunt`, detections are lines too, and every
+ * line whose event matched a loaded rule is tagged `detection`, with the rules' titles in
+ * `detected_by`. Lines are in time order, then uuid. Log text in
  * `message` is escaped like table cells; every line is written with `stringifySafe`.
  */
 export const timesketchReporter: Reporter = function* timesketchReporter(report: ScanReport) {
@@ -46,12 +64,20 @@ export const timesketchReporter: Reporter = function* timesketchReporter(report:
     if (revEntry.line !== rev) Object.assign(revEntry.line, rev, { tag: revEntry.line.tag, finding_ids: revEntry.line.finding_ids });
     if (!revEntry.line.tag.includes('revocation')) revEntry.line.tag.push('revocation');
     tagWith(revEntry, f, []);
-    for (const e of f.window?.events ?? []) tagWith(entry(e.uuid, e.eventType, e.published, () => windowLine(e)), f, e.links);
+    for (const e of f.window?.events ?? []) {
+      const ev = entry(e.uuid, e.eventType, e.published, () => windowLine(e));
+      tagWith(ev, f, e.links);
+      markDetected(ev.line, e.detections ?? []);
+    }
   }
+  for (const d of report.detections ?? []) markDetected(entry(d.id, d.eventType, d.published, () => detectionLine(d)).line, d.rules);
   const sorted = [...entries.values()].sort((a, b) => (a.ms || 0) - (b.ms || 0) || (a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0));
   for (const { line, links } of sorted) {
+    withoutRevocationRules(line);
     const linkList = LINK_ORDER.filter((l) => links.has(l));
-    for (const l of linkList) line.tag.push(`link:${l}`);
+    // Same order on every line: source, kind tags, findings, links.
+    const kinds = [SOURCE_TAG, 'revocation', 'detection'].filter((t) => line.tag.includes(t));
+    line.tag = [...kinds, ...line.tag.filter((t) => t.startsWith('finding:')), ...linkList.map((l) => `link:${l}`)];
     yield `${stringifySafe({ ...line, links: linkList })}\n`;
   }
 };

@@ -151,6 +151,11 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
       parsed++;
       const where: RecordLocation = w.line ? { file, line: w.line } : { file };
       intake.take(v, where, w.path ?? '', () => JSON.stringify(v) ?? '');
+      // Documents and tables give no byte positions: only the record count moves until the input ends.
+      if (opts.onProgress) {
+        progress.records++;
+        opts.onProgress(progress);
+      }
     };
     const diag = (offset: number | undefined, line: number, reason: string) => {
       if (prev) return;

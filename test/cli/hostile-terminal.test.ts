@@ -36,9 +36,33 @@ const events = [
   },
 ];
 
+/** Outside every window: only --hunt reports it (the Detections table). */
+const huntOnly = {
+  uuid: 'e4', published: '2024-04-01T08:00:00.000Z', eventType: 'user.lifecycle.create', displayMessage: hostile('Create user'),
+  actor: { id: '00uX', type: 'User', alternateId: hostile('x@corp.example'), displayName: hostile('X') },
+  client: client('198.51.100.9'), outcome: { result: hostile('SUCCESS') },
+  target: [{ id: '00uT2', type: 'User', alternateId: 'y@corp.example', displayName: hostile('Target2') }],
+};
+
 const dir = mkdtempSync(join(tmpdir(), 'ors-hostile-'));
 const input = join(dir, 'hostile.ndjson');
-writeFileSync(input, events.map((e) => JSON.stringify(e)).join('\n') + '\n');
+writeFileSync(input, [...events, huntOnly].map((e) => JSON.stringify(e)).join('\n') + '\n');
+const rule = join(dir, 'user-created.yml');
+writeFileSync(
+  rule,
+  `title: User Created ${'\u001b'}[31m
+id: 0b7b2c9e-1d4f-4a51-9a63-1c2d3e4f5a6b
+status: test
+logsource:
+    product: okta
+    service: okta
+detection:
+    selection:
+        eventType: user.lifecycle.create
+    condition: selection
+level: high
+`,
+);
 
 /** Raw characters that must never come from the log: ESC, 8-bit CSI, CR, bidi override. */
 const RAW = /[\u001b\u009b\r\u202e]/;
@@ -70,6 +94,17 @@ describe('hostile log text in the table', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(SGR);
     expect(r.stdout.replace(SGR, '')).not.toMatch(RAW);
+  });
+
+  it.each(layouts)('%s, with --hunt: the Rules column and the Detections table escape too', async (_name, layout) => {
+    for (const env of [{ NO_COLOR: '1' }, { FORCE_COLOR: '1' }]) {
+      const r = await runCli(['-f', 'table', '--limit', '0', '--rules', rule, '--hunt', input], { ...layout, env });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/Detections/);
+      expect(r.stdout).toMatch(/User Created/);
+      expect(r.stdout.replace(SGR, '')).not.toMatch(RAW);
+      expect(r.stderr.replace(SGR, '')).not.toMatch(RAW);
+    }
   });
 
   it('no line of the table is wider than the terminal', async () => {

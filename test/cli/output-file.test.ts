@@ -1,7 +1,7 @@
 // -o FILE: atomic replacement, inputs never overwritten (also through links), temp file removed on failure.
-import { linkSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeChunk } from '../../src/cli/io.js';
 import { openOutput, refuseInput } from '../../src/cli/output-file.js';
@@ -28,6 +28,15 @@ describe('openOutput', () => {
     expect(readFileSync(target, 'utf8')).toBe('new report\n');
   });
 
+  it('a replaced file keeps its permission bits (a private report stays private)', async () => {
+    const target = join(fresh(), 'private.json');
+    writeFileSync(target, 'old\n', { mode: 0o600 });
+    const out = await openOutput(target, []);
+    await writeChunk(out.sink, 'new\n');
+    await out.commit();
+    expect(statSync(target).mode & 0o777).toBe(0o600);
+  });
+
   it('abort removes the temporary file and keeps the old target', async () => {
     const dir = fresh();
     const target = join(dir, 'report.csv');
@@ -52,6 +61,25 @@ describe('openOutput', () => {
     await expect(refuseInput(join(dir, 'new.ndjson'), [input])).resolves.toBeUndefined();
     await expect(openOutput(join(dir, 'sym.ndjson'), [input])).rejects.toThrow(/is an input/);
     expect(readFileSync(input, 'utf8')).toBe('{}\n');
+  });
+
+  it('through a symlink, replaces the file it points to and keeps the link', async () => {
+    const dir = fresh();
+    mkdirSync(join(dir, 'reports'));
+    const real = join(dir, 'reports', 'march.json');
+    writeFileSync(real, 'old\n');
+    symlinkSync(real, join(dir, 'latest.json'));
+    const out = await openOutput(join(dir, 'latest.json'), []);
+    expect(dirname(out.tempPath)).toBe(realpathSync(join(dir, 'reports')));
+    await writeChunk(out.sink, 'new\n');
+    await out.commit();
+    expect(lstatSync(join(dir, 'latest.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toBe('new\n');
+    expect(readdirSync(join(dir, 'reports'))).toEqual(['march.json']);
+  });
+
+  it('refuses devices and pipes: they are not files a report can be renamed over', async () => {
+    await expect(openOutput('/dev/null', [])).rejects.toThrow(/not a regular file/);
   });
 
   it('refuses a folder and a folder it cannot write in', async () => {
@@ -106,6 +134,14 @@ describe('okta-revoke-scan -o', () => {
     expect(r.code).toBe(3);
     expect(readFileSync(target, 'utf8')).toBe('previous\n');
     expect(readdirSync(dir).sort()).toEqual(['bad.ndjson', 'out.json']);
+  });
+
+  it('-o - is stdout, as usual for command-line tools', async () => {
+    const r = await runCli(['-o', '-', SAMPLE]);
+    const plain = await runCli([SAMPLE]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(plain.stdout);
+    expect(existsSync('-')).toBe(false);
   });
 
   it('-o without a file name is a usage error', async () => {

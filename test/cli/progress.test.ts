@@ -68,6 +68,13 @@ describe('ProgressBar', () => {
     expect(writes).toEqual([]);
   });
 
+  it('assumes 80 columns when the terminal reports none (a pseudo-terminal without a size)', () => {
+    const { writes, stream } = sink();
+    const bar = new ProgressBar({ stream, width: 0, clock: () => 0, total: 10 * MB });
+    bar.update({ pass: 1, bytes: 1 * MB, records: 5 });
+    expect(writes[0]).toMatch(/^\rpass 1 \[█░{9}\] 10% 1\.0 MB of 10\.0 MB 5 events\u001b\[K$/);
+  });
+
   it('fits the line into one column less than the terminal, so it never wraps', () => {
     const { writes, stream } = sink();
     const bar = new ProgressBar({ stream, width: 30, clock: () => 0, total: 10 * MB });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvReporter } from '../../src/report/csv.js';
 import { parseCsv } from '../helpers/csv.js';
 import { collect, makeReport } from './helpers.js';
-import { HOSTILE, standardEvents, windowReport } from './window-helpers.js';
+import { RULE_MFA, RULE_ROLE } from './detection-helpers.js';
+import { HOSTILE, makeWindow, standardEvents, windowFinding, windowReport } from './window-helpers.js';
 
 const OPTIONS = { color: false };
 
@@ -63,4 +64,12 @@ describe('csvReporter', () => {
     expect(hostile.actor).toBe(HOSTILE.actor.replace('\u202e', '\\u202e'));
     expect(hostile.target).toBe('tgt\\x1b]0;pwn\\x07\\r\\n');
   });
+
+  it('lists the loaded rules a window event matched (--rules, --hunt) in detected_by', () => {
+    const events = standardEvents();
+    events[1] = { ...events[1]!, detections: [RULE_ROLE, RULE_MFA] };
+    const all = rows(makeReport([windowFinding(makeWindow(events))]));
+    expect(all.map((r) => r.detected_by)).toEqual(['', 'Okta Admin Role Assigned; Okta MFA Reset or Deactivated', '', '', '', '']);
+  });
 });
+

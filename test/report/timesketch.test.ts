@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SOURCE_TAG, TIMESTAMP_DESC } from '../../src/report/timesketch-lines.js';
 import { timesketchReporter } from '../../src/report/timesketch.js';
 import { collect, makeFinding, makeReport } from './helpers.js';
+import { huntReport, makeDetection, RULE_MFA, RULE_ROLE } from './detection-helpers.js';
 import { HOSTILE, makeWindow, makeWindowEvent, standardEvents, windowReport } from './window-helpers.js';
 
 const OPTIONS = { color: false };
@@ -79,4 +80,41 @@ describe('timesketchReporter', () => {
     expect(hostile.message).toContain('\\x1b[2Jwipe\\r');
     expect(hostile.message).toContain('ann\\u202egpj.exe@corp.example');
   });
+
+  it('writes --hunt detections as lines tagged detection, with the rules in detected_by', () => {
+    const out = lines(huntReport([], [makeDetection({ rules: [RULE_MFA, RULE_ROLE] })]));
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({
+      message: 'user.account.privilege.grant by ann@corp.example from 198.51.100.23: Okta MFA Reset or Deactivated, Okta Admin Role Assigned',
+      datetime: '2024-05-01T11:00:00.000Z',
+      tag: [SOURCE_TAG, 'detection'],
+      finding_ids: [],
+      detected_by: ['Okta MFA Reset or Deactivated', 'Okta Admin Role Assigned'],
+      client_country: 'Romania',
+    });
+  });
+
+  it('merges a detection with the same event in a window: one line, finding and detection tags', () => {
+    const event = makeWindowEvent('2024-05-01T11:00:00.000Z', { uuid: 'grant', eventType: 'user.account.privilege.grant', links: ['token'], detections: [RULE_ROLE] });
+    const finding = makeFinding({ id: 'rev', window: makeWindow([event]) });
+    const detection = makeDetection({ id: 'grant', rules: [RULE_ROLE, RULE_MFA] });
+    const out = lines(huntReport([finding], [detection])).filter((l) => l.okta_uuid === 'grant');
+    expect(out).toHaveLength(1);
+    expect(out[0]!.tag).toEqual([SOURCE_TAG, 'detection', 'finding:rev', 'link:token']);
+    expect(out[0]!.detected_by).toEqual(['Okta Admin Role Assigned', 'Okta MFA Reset or Deactivated']);
+  });
+
+  it('does not tag a revocation as a detection for the revocation rules that made it a finding', () => {
+    const first = makeFinding({ id: 'rev-1', published: '2024-05-01T11:00:00.000Z' });
+    const asEvent = makeWindowEvent(first.published, { uuid: 'rev-1', eventType: 'system.api_token.revoke', links: ['token'], detections: first.rules });
+    const second = makeFinding({ id: 'rev-2', window: makeWindow([asEvent]) });
+    const [line] = lines(makeReport([first, second])).filter((l) => l.okta_uuid === 'rev-1');
+    expect(line!.tag).toEqual([SOURCE_TAG, 'revocation', 'finding:rev-1', 'finding:rev-2', 'link:token']);
+    expect(line!.detected_by).toBeUndefined();
+    const hunted = makeWindowEvent(first.published, { ...asEvent, detections: [...first.rules, RULE_ROLE] });
+    const [both] = lines(makeReport([first, makeFinding({ id: 'rev-2', window: makeWindow([hunted]) })])).filter((l) => l.okta_uuid === 'rev-1');
+    expect(both!.detected_by).toEqual(['Okta Admin Role Assigned']);
+    expect(both!.tag).toContain('detection');
+  });
 });
+

@@ -34,4 +34,23 @@ describe('scan onProgress', () => {
     expect(updates.findIndex((u) => u.pass === 2)).toBeGreaterThan(updates.findLastIndex((u) => u.pass === 1));
     expect(report.summary.events).toBe(46 + 21);
   });
+
+  it('counts records one by one in documents and CSV tables, which give no byte positions', async () => {
+    for (const file of ['test/fixtures/shape-events-doc/input.json', 'test/fixtures/shape-csv/input.csv']) {
+      const updates: { pass: number; bytes: number; records: number }[] = [];
+      const { report } = await scan([{ label: file, path: file }], {
+        read: { maxRecordBytes: 1 << 20 },
+        rules: await loadBuiltinRules(),
+        validate: false,
+        window: null,
+        onProgress: (p) => updates.push({ ...p }),
+      });
+      const [input] = report.inputs;
+      expect(input!.format).toMatch(/document|csv/);
+      expect(updates.length, file).toBeGreaterThan(2);
+      expect(updates.map((u) => u.records)).toEqual([...updates.map((u) => u.records)].sort((a, b) => a - b));
+      expect(updates.at(-1)).toEqual({ pass: 1, bytes: statSync(file).size, records: input!.events });
+    }
+  });
 });
+

@@ -86,3 +86,20 @@ describe('finding schema', () => {
     expect(validateFinding(finding)).toBe(false);
   });
 });
+
+describe('timesketch golden outputs', () => {
+  const files = readdirSync('test/golden/samples').filter((f) => f.endsWith('.timesketch.jsonl')).map((f) => join('test/golden/samples', f));
+
+  it('there are some', () => expect(files.length).toBeGreaterThanOrEqual(2));
+
+  it.each(files)('every line of %s has what the Timesketch importer requires', (path) => {
+    for (const text of readFileSync(path, 'utf8').trimEnd().split('\n')) {
+      const line = JSON.parse(text) as Record<string, unknown>;
+      expect(typeof line.message).toBe('string');
+      expect(line.timestamp_desc).toBe('Okta Event Published');
+      expect(Date.parse(line.datetime as string) * 1000).toBe(line.timestamp);
+      expect(Array.isArray(line.tag) && line.tag.every((t) => typeof t === 'string')).toBe(true);
+    }
+  });
+});
+
