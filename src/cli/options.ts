@@ -8,13 +8,14 @@ import { checkRange, parseBound, type TimeRange } from '../scan/time-range.js';
 import { parseDuration } from '../window/duration.js';
 import { addRuleOptions, readRuleOptions, type RuleOptions } from './rule-options.js';
 import { parseWith } from './yargs-parse.js';
+import { signalCliOptions, withSignalOptions, type SignalCliOptions } from './signal-options.js';
 
 /** Output formats. */
 export const FORMATS = formatNames;
 export type Format = FormatName;
 
 /** Parsed command line. */
-export interface CliOptions {
+export interface CliOptions extends SignalCliOptions {
   inputs: string[];
   format: Format | undefined;
   failOnFindings: boolean;
@@ -168,6 +169,7 @@ export async function parseArgs(argv: string[], version: string, width: number |
     .example('$0 -q --no-progress -o report.ndjson export.json.gz', 'Quiet run for scripts; the report appears only when complete')
     .epilog(`${EPILOG}\n\n${OUTPUT_EPILOG}`);
   addRuleOptions(parser);
+  withSignalOptions(parser);
 
   const { args, print } = await parseWith(parser, argv);
   if (print !== null) return { kind: 'print', text: print };
@@ -224,6 +226,7 @@ export async function parseArgs(argv: string[], version: string, width: number |
       timeZone: timeZone(args.tz),
       rules: readRuleOptions(args),
       hunt: args.hunt as boolean,
+      ...signalCliOptions(args, window !== null),
     },
   };
 }

@@ -8,6 +8,7 @@ import { safeText } from '../report/sanitize.js';
 import { formatDiagnostic } from '../scan/diagnostics.js';
 import { scan } from '../scan/scan.js';
 import { describeEnd } from '../scan/time-range.js';
+import { filterBySeverity } from '../signals/filter.js';
 import { useColor } from './color.js';
 import { writeChunk, type Io } from './io.js';
 import { openOutput, OutputError, refuseInput, type OutputFile } from './output-file.js';
@@ -121,6 +122,7 @@ async function scanAndReport(
       threads: options.threads,
       parallelMinBytes: Math.floor(options.parallelMinMb * 1024 * 1024),
       hunt: options.hunt,
+      signals: options.signals,
       onProgress: bar ? (p) => bar!.update(p) : undefined,
     }));
   } finally {
@@ -142,6 +144,12 @@ async function scanAndReport(
   if (options.strict && report.summary.diagnostics > 0) {
     err('--strict: input problems are fatal; no report written');
     return ExitCode.Input;
+  }
+
+  if (options.minSeverity !== null) {
+    const filtered = filterBySeverity(report, options.minSeverity);
+    report = filtered.report;
+    if (!options.quiet && filtered.hidden > 0) err(`${filtered.hidden} revocation${filtered.hidden === 1 ? '' : 's'} below --min-severity ${options.minSeverity} not reported`);
   }
 
   const sink = output.file?.sink ?? io.stdout;

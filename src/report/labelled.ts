@@ -77,7 +77,7 @@ export function* renderLabelled(
       continue;
     }
     const below = width > 8 ? 2 : 0;
-    yield `${chalk.bold(truncate(row.label, width))}\n`;
+    if (row.label !== '') yield `${chalk.bold(truncate(row.label, width))}\n`;
     for (const spans of packItems(row.items, width - below, row.separator)) yield `${' '.repeat(below)}${paint(spans)}\n`;
   }
 }

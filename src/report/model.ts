@@ -1,5 +1,7 @@
 // The scan result handed to every reporter: findings, per-input counts, diagnostics.
 import type { Diagnostic } from '../events/types.js';
+import type { Severity } from '../signals/severity.js';
+import type { Signal } from '../signals/types.js';
 import type { ActivityWindow } from '../window/types.js';
 
 /** Version of the JSON contract; bumped on any incompatible change. */
@@ -46,6 +48,10 @@ export interface Finding {
   client: FindingClient;
   /** What happened around the revocation; absent with `--no-window`. */
   window?: ActivityWindow;
+  /** How unusual the window looks, from its signals; absent with `--no-window`. */
+  severity?: Severity;
+  /** What is unusual in the window, highest severity first; absent with `--no-window`. */
+  signals?: Signal[];
   /** The original event as it was in the input (after unwrapping). */
   event: unknown;
 }

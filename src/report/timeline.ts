@@ -1,10 +1,12 @@
 // Timeline of one activity window: a table (or block list) of its first events, in time order.
 import type { ChalkInstance } from 'chalk';
+import type { Severity } from '../signals/severity.js';
 import type { ActivityWindow, WindowEvent } from '../window/types.js';
 import { MISSING, formatUtc, line, outcomeStyle, timeHeader } from './cells.js';
 import { TIMELINE_RULES_COLUMN } from './detection-cells.js';
 import { MAX_CELL_WIDTH, renderBlocks, renderGrid, type ColumnSpec } from './grid.js';
 import { linkSlots } from './link-tags.js';
+import { evidenceColumn } from './signal-rows.js';
 import { safeText } from './sanitize.js';
 import { spanLine, spansOf, type CellLine, type Span } from './styled.js';
 import { wrapText } from './width.js';
@@ -61,7 +63,8 @@ export const TIMELINE_COLUMNS: readonly ColumnSpec<WindowEvent>[] = [
  * Renders the first `rowLimit(limit)` events of `window` (already in time order) as a table (with a
  * Rules column when one of them matched a loaded rule),
  * or as a block list when `width` is too narrow, then `… N more events (use --format json)`
- * when rows were left out. Lines end in `\n` and never exceed `width` when it is given.
+ * when rows were left out. Lines end in `\n` and never exceed `width` when it is given. With
+ * `evidence` (uuid → severity of the signals citing the event), a first column marks those rows.
  */
 export function* renderTimeline(
   window: ActivityWindow,
@@ -69,12 +72,14 @@ export function* renderTimeline(
   width: number | undefined,
   chalk: ChalkInstance,
   timeZone?: string,
+  evidence?: ReadonlyMap<string, Severity>,
 ): Generator<string> {
   const zoned = timelineColumns(timeZone);
   const rows = rowLimit(limit);
   const shown = window.events.length > rows ? window.events.slice(0, rows) : window.events;
-  // The Rules column only when a shown event matched a rule.
-  const columns = shown.some((e) => e.detections?.length) ? [...zoned, TIMELINE_RULES_COLUMN] : zoned;
+  // The Rules column only when a shown event matched a rule; the evidence column when signals cite one.
+  const ruled = shown.some((e) => e.detections?.length) ? [...zoned, TIMELINE_RULES_COLUMN] : zoned;
+  const columns = evidence && evidence.size > 0 ? [evidenceColumn(evidence), ...ruled] : ruled;
   const grid = renderGrid(columns, shown, width, chalk, true);
   if (grid !== undefined) yield `${grid}\n`;
   else {

@@ -4,6 +4,7 @@ import type { ActivityWindow } from '../window/types.js';
 import { renderLabelled } from './labelled.js';
 import { legendItems } from './link-tags.js';
 import type { Finding } from './model.js';
+import { evidenceLegendItems, evidenceSeverities, signalRows } from './signal-rows.js';
 import { renderTimeline } from './timeline.js';
 import { windowHeaderRows } from './window-header.js';
 import { truncate, wrapText } from './width.js';
@@ -35,18 +36,20 @@ function* windowBlock(
 ): Generator<string> {
   const { width, limit, chalk, timeZone } = layout;
   yield `${chalk.bold(width === undefined ? heading : truncate(heading, width))}\n`;
-  yield* renderLabelled(windowHeaderRows(finding, window, timeZone), width, chalk);
+  yield* renderLabelled([...windowHeaderRows(finding, window, timeZone), ...signalRows(finding)], width, chalk);
   if (window.dropped > 0) {
     const n = window.dropped;
     yield* dimWrapped(`${n} older event${n === 1 ? '' : 's'} dropped (--max-window-events)`, layout);
   }
-  if (window.events.length > 0) yield* renderTimeline(window, limit, width, chalk, timeZone);
+  if (window.events.length > 0) yield* renderTimeline(window, limit, width, chalk, timeZone, evidenceSeverities(finding));
   else if (window.dropped === 0) yield* dimWrapped(EMPTY_WINDOW, layout);
 }
 
 /** Every window part: the legend once, then each window under a numbered heading. */
 function* windowParts(windowed: readonly WindowedFinding[], layout: SectionLayout): Generator<Generator<string>> {
-  yield renderLabelled([{ label: 'Links:', items: legendItems() }], layout.width, layout.chalk);
+  const legend = [{ label: 'Links:', items: legendItems() }];
+  if (windowed.some((f) => f.signals?.some((s) => s.evidence.length > 0))) legend.push({ label: 'Evidence:', items: evidenceLegendItems() });
+  yield renderLabelled(legend, layout.width, layout.chalk);
   for (const [i, finding] of windowed.entries()) {
     yield windowBlock(finding, finding.window, `Activity window ${i + 1} of ${windowed.length}`, layout);
   }

@@ -3,8 +3,14 @@ import { Prefilter } from './prefilter.js';
 import { actorIdProbe } from './actor-probe.js';
 import { fieldProbe, ipAddressProbe, type ValueProbe } from './probe.js';
 
-/** Time spans per probed value: [value, [start, end][]]. */
-export type ValueSpans = [string, [number, number][]][];
+/**
+ * A time span [start, end] (ms) in which a probed value matters; with a third element, only in
+ * records that also contain that text (e.g. `"user.session.start"`: an event type).
+ */
+export type TimeSpan = [number, number] | [number, number, string];
+
+/** Time spans per probed value: [value, TimeSpan[]]. */
+export type ValueSpans = [string, TimeSpan[]][];
 
 /** One value probe, as data. */
 export interface ProbeSpec {
@@ -23,7 +29,7 @@ export interface FilterSpec {
 
 /** Builds the probe a spec describes; values only count inside their time spans. */
 export function probeFromSpec(spec: ProbeSpec): ValueProbe {
-  const byValue = new Map(spec.spans);
+  const byValue = new Map(spec.spans.map(([v, spans]) => [v, spans.map(([a, b, text]) => (text === undefined ? [a, b] as const : [a, b, Buffer.from(text)] as const))]));
   const values = new Set(byValue.keys());
   const base = spec.kind === 'actor' ? actorIdProbe(values) : spec.kind === 'ip' ? ipAddressProbe(values) : fieldProbe(spec.key!, values);
   return { ...base, intervals: (v) => byValue.get(v) };

@@ -196,7 +196,10 @@ function probeHit(probe: ValueProbe, v: string | null | undefined, buf: Buffer, 
   if (!spans) return true;
   const t = publishedAt(buf, start, end, parsePublished);
   if (t === null) return true;
-  for (const [a, b] of spans) if (t >= a && t <= b) return true;
+  for (const [a, b, text] of spans) {
+    // A bounded view: indexOf on the whole block would search on past the record.
+    if (t >= a && t <= b && (text === undefined || buf.subarray(start, end).indexOf(text) >= 0)) return true;
+  }
   return false;
 }
 

@@ -14,10 +14,11 @@ export interface ValueProbe {
   values: ReadonlySet<string>;
   /**
    * Optional time gate: the value only matters for events published inside one of these
-   * [start, end] intervals (ms). Records whose `published` can be read and falls outside are not
+   * [start, end] intervals (ms), and, for an interval with a third element, only in records that
+   * contain those bytes. Records whose `published` can be read and falls outside are not
    * candidates; unreadable times keep the record.
    */
-  intervals?(value: string): readonly (readonly [number, number])[] | undefined;
+  intervals?(value: string): readonly (readonly [number, number, Buffer?])[] | undefined;
   /**
    * Look for the key record by record instead of sweeping the block (for fields every event has,
    * near its start: cheaper when the key's bytes are common). Returns the next position of the key

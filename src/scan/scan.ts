@@ -4,10 +4,15 @@ import type { InputSource } from '../input/sources.js';
 import type { ReadOptions } from '../input/read.js';
 import { SCHEMA_VERSION, type Detection, type Finding, type ScanReport } from '../report/model.js';
 import type { SigmaRule } from '../rules/index.js';
+import { attachSignals, evaluateSignals } from '../signals/evaluate.js';
+import { SignalHistory } from '../signals/history.js';
+import { DEFAULT_SIGNAL_OPTIONS, type SignalOptions } from '../signals/options.js';
+import { TokenBaselines } from '../signals/token-baseline.js';
 import { WindowCollector, type WindowOptions } from '../window/collector.js';
 import { TokenIndex } from '../window/token-index.js';
 import { buildDetection, countByRule, matchingRules } from './detection.js';
 import { buildFinding, compareFindings, REVOKE_EVENT } from './finding.js';
+import { mergeProbeSpecs } from './merge-probes.js';
 import { runPass, type PassProgress, type PassResult } from './pass.js';
 import { resolveRange, type TimeRange } from './time-range.js';
 
@@ -19,6 +24,8 @@ export interface ScanOptions {
   validate: boolean;
   /** Activity windows, or null for rules only (`--no-window`). */
   window: WindowOptions | null;
+  /** Triage signal settings (with windows only; defaults when absent). */
+  signals?: SignalOptions;
   /** Threads for large plain files (1 or 2). */
   threads?: number;
   /** Smallest file read by two threads. */
@@ -66,6 +73,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
   const found = new Map<string, { finding: Finding; event: OktaEvent }>();
   let detections: Detection[] = [];
   const tokens = new TokenIndex();
+  const baselines = new TokenBaselines();
   const windows = opts.window !== null;
   const hunt = opts.hunt === true;
   const first = firstPassNeedles(opts.rules, windows, hunt);
@@ -89,9 +97,12 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
     onProgress: opts.onProgress && ((p) => opts.onProgress!({ ...p, pass: 1 })),
     onEvent(event) {
       const matched = onMatch(event);
-      // Token facts are the same however often an event is seen, so calls made with a token are
-      // not remembered: they grow with the input (2% of an export), revocations do not.
-      if (windows && TokenIndex.wants(event)) tokens.observe(event);
+      // Token facts and baselines are the same however often an event is seen, so calls made with
+      // a token are not remembered: they grow with the input (2% of an export), revocations do not.
+      if (windows && TokenIndex.wants(event)) {
+        tokens.observe(event);
+        baselines.observe(event);
+      }
       return matched;
     },
   });
@@ -113,17 +124,26 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
     // to the first pass's counts and diagnostics.
     const revocations = new Map([...found].map(([id, f]) => [id, f.event]));
     const collector = new WindowCollector(findings, tokens, opts.window, revocations, (event) => matchingRules(opts.rules, event.doc));
+    // Triage signals also need some history before each window: the revoked token's calls and
+    // the revokers' own events (their probes widen the window probes' time gates).
+    const signalOptions = opts.signals ?? DEFAULT_SIGNAL_OPTIONS;
+    const viaToken = new Set([...revocations].filter(([, e]) => e.requestApiTokenId !== null).map(([id]) => id));
+    const history = new SignalHistory(findings, opts.window, signalOptions, viaToken);
     pass = await runPass({
       sources,
       read: opts.read,
-      filter: { needles: ['_token.'], all: opts.validate, probes: collector.probes() },
+      filter: { needles: ['_token.'], all: opts.validate, probes: mergeProbeSpecs(collector.probes(), history.probes()) },
       threads: opts.threads,
       parallelMinBytes: opts.parallelMinBytes,
-      onEvent: (event) => collector.observe(event),
+      onEvent: (event) => {
+        const kept = collector.observe(event);
+        return history.observe(event) || kept;
+      },
       onProgress: opts.onProgress && ((p) => opts.onProgress!({ ...p, pass: 2 })),
       previous: pass,
     });
-    collector.finish();
+    const sourcesOfSignals = { baselines, history, options: signalOptions, createdAt: (id: string) => tokens.owners.get(id)?.published ?? null };
+    collector.finish((finding, events) => attachSignals(finding, evaluateSignals(finding, events, sourcesOfSignals)));
     parsed += pass.parsed;
     passes++;
     split += pass.split;

@@ -4,10 +4,11 @@ import type { OktaEntity, OktaEvent } from '../events/types.js';
 import type { Finding, RuleRef } from '../report/model.js';
 import type { ProbeSpec, ValueSpans } from '../scan/filter-spec.js';
 import { formatDuration } from './duration.js';
+import { factsOf, type EventFacts } from './facts.js';
 import { isTokenLinked, linksOf, type LinkSubject, type LinkTarget } from './links.js';
 import { summarize } from './summary.js';
 import type { TokenIndex } from './token-index.js';
-import type { ActivityWindow, WindowActor, WindowEvent } from './types.js';
+import type { ActivityWindow, LinkKind, WindowActor, WindowEvent } from './types.js';
 
 /** Window settings. */
 export interface WindowOptions {
@@ -54,8 +55,16 @@ interface Slim extends LinkSubject {
   outcome: string | null;
   /** The rules the event matched (shared by every window the event is in). */
   detections: RuleRef[];
+  /** Network, agent and threat fields, for triage signals. */
+  facts: EventFacts;
   text: string;
 }
+
+/** A window event as triage signals see it: the kept record (time in ms) and its links. */
+export type KeptEvent = Readonly<Omit<Slim, 'text'>> & { readonly links: readonly LinkKind[] };
+
+/** Called by `finish()` for each finding with its window's events (time order), before they are let go. */
+export type WindowInspector = (finding: Finding & { window: ActivityWindow }, events: readonly KeptEvent[]) => void;
 
 function slim(e: OktaEvent, detections: RuleRef[]): Slim {
   return {
@@ -69,6 +78,7 @@ function slim(e: OktaEvent, detections: RuleRef[]): Slim {
     targets: e.targets,
     requestApiTokenId: e.requestApiTokenId,
     detections,
+    facts: factsOf(e),
     text: e.text ?? JSON.stringify(e.original),
   };
 }
@@ -187,15 +197,21 @@ export class WindowCollector {
     }
   }
 
-  /** Settles ip links with the exact addresses and attaches `window` to every finding. */
-  finish(): void {
+  /**
+   * Settles ip links with the exact addresses and attaches `window` to every finding; `inspect`
+   * sees each window's kept events first (triage signals).
+   */
+  finish(inspect?: WindowInspector): void {
     for (const p of this.plans) {
       this.trim(p);
       const events: WindowEvent[] = [];
+      const kept: KeptEvent[] = [];
       for (const e of p.events) {
         const links = linksOf(e, p);
         if (links.length === 0) continue;
         events.push(toWindowEvent(e, links));
+        // The slim record is let go below: it can carry its links to the inspector itself.
+        if (inspect) kept.push(Object.assign(e, { links }));
       }
       const dropped = p.dropped;
       p.finding.window = {
@@ -209,6 +225,7 @@ export class WindowCollector {
         summary: summarize(events),
         events,
       };
+      inspect?.(p.finding as Finding & { window: ActivityWindow }, kept);
       p.events = [];
       p.uuids.clear();
     }

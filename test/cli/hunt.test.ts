@@ -38,6 +38,21 @@ describe('--rules', () => {
     expect(r.stderr).not.toContain('pre-filter'); // only --hunt runs rules on every record
   });
 
+  it('signals take the rules into account: a rule-match signal cites the window events they matched', async () => {
+    const r = await runCli(['--rules', STYLE, SAMPLE]);
+    type Sig = { id: string; severity: string; message: string; evidence: string[] };
+    type W = { events: { uuid: string; eventType: string; detections: unknown[] }[] };
+    const [first] = lines(r.stdout) as unknown as { signals: Sig[]; window: W }[];
+    const hit = first!.signals.find((s) => s.id === 'rule-match')!;
+    const matched = first!.window.events.filter((e) => e.detections.length > 0 && e.eventType !== 'system.api_token.revoke').map((e) => e.uuid);
+    expect(matched.length).toBeGreaterThan(0);
+    expect(hit.evidence).toEqual(matched);
+    expect(hit.message).toMatch(/Okta MFA Factor Removed or Reset ×\d+ \(\w+\)/);
+    // without --rules: the same window, no rule-match signal
+    const [plain] = lines((await runCli([SAMPLE])).stdout) as unknown as { signals: Sig[] }[];
+    expect(plain!.signals.some((s) => s.id === 'rule-match')).toBe(false);
+  });
+
   it('takes several --rules; a path that does not exist is a usage error', async () => {
     const r = await runCli(['--rules', STYLE, '--rules', WATCHLIST, '--placeholder', 'watchlist=x', '--format', 'json', SAMPLE]);
     expect(r.stderr).toContain('26 rules loaded from --rules');

@@ -26,7 +26,7 @@ function recipes(): Map<string, string> {
 /** Runs a recipe on the sample with the built CLI; returns stdout lines. */
 function run(command: string): string[] {
   const cli = `node bin/okta-revoke-scan.js -q`;
-  const sh = command.replace(/^okta-revoke-scan export\.ndjson/, `${cli} samples/okta-export.ndjson`);
+  const sh = command.replace(/^okta-revoke-scan ((?:--[\w-]+ [\w.-]+ )*)export\.ndjson/, `${cli} $1samples/okta-export.ndjson`);
   expect(sh).not.toBe(command);
   return execFileSync('bash', ['-o', 'pipefail', '-c', sh], { encoding: 'utf8' }).trimEnd().split('\n').filter(Boolean);
 }
@@ -39,7 +39,7 @@ describe.runIf(hasJq)('README jq recipes on samples/okta-export.ndjson', () => {
     return hit[1];
   };
 
-  it('every recipe is checked here', () => expect(all.size).toBe(6));
+  it('every recipe is checked here', () => expect(all.size).toBe(8));
 
   it('names of every revoked token', () => {
     expect(run(find('Names of every revoked token'))).toEqual(['ci-deploy', 'ci-deploy', 'backup-sync']);
@@ -73,6 +73,24 @@ describe.runIf(hasJq)('README jq recipes on samples/okta-export.ndjson', () => {
   it('failed revocation attempts: Ben Baker', () => {
     const lines = run(`${find('Failed revocation attempts')} | jq -r .revokedBy.alternateId`);
     expect(lines).toEqual(['ben.baker@corp.example']);
+  });
+
+  it('severity high on the sample: the three revocations of the attack chain', () => {
+    expect(run(`${find('Findings of severity high')} | jq -r .token.name`)).toEqual(['ci-deploy', 'ci-deploy', 'backup-sync']);
+  });
+
+  it('what is unusual about each revocation of severity medium or high', () => {
+    const rows = run(find('What is unusual about each revocation')).map((r) => r.split('\t'));
+    expect(rows.map((r) => r.slice(0, 2))).toEqual([['high', 'ci-deploy'], ['high', 'ci-deploy'], ['high', 'backup-sync']]);
+    for (const r of rows) expect(r[2]!.split(',')).toContain('privileged-action');
+    expect(rows[2]![2]!.split(',')).toContain('no-baseline');
+  });
+
+  it('the events behind one signal: the grant, MFA reset, persistence token and backdoor user, per window', () => {
+    const rows = run(find('The events behind one signal')).map((r) => JSON.parse(r) as string[]);
+    expect(rows).toHaveLength(12);
+    expect(rows.slice(0, 4).map((r) => r[1])).toEqual(['user.account.privilege.grant', 'user.mfa.factor.reset_all', 'system.api_token.create', 'user.lifecycle.create']);
+    expect(new Set(rows.map((r) => r[2]))).toEqual(new Set(['198.51.100.23']));
   });
 
   it('severity high selects the findings whose severity is high', () => {

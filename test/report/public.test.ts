@@ -23,7 +23,8 @@ describe('toPublicFinding', () => {
 
   it('passes window and unknown extra keys through, after client and before event', () => {
     const window = makeWindow();
-    const f = { ...makeFinding(), window, signals: ['new-ip'], severity: 'high' };
+    const signals = [{ id: 'new-ip' as const, severity: 'medium' as const, message: 'new address', evidence: ['e1'] }];
+    const f = { ...makeFinding(), window, signals, severity: 'high' as const };
     const pub = toPublicFinding(f);
     expect(Object.keys(pub)).toEqual([...ORDER.slice(0, -1), 'window', 'signals', 'severity', 'event']);
     expect(pub.window).toBe(window);

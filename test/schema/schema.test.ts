@@ -62,8 +62,12 @@ describe('finding schema', () => {
     }
   });
 
-  it('accepts fields added at the top of a finding (signals, severity)', () => {
-    expect(validateFinding({ ...publicFinding(), severity: 'high', signals: [{ id: 'new-ip' }] })).toBe(true);
+  it('accepts signals and severity as documented, and unknown fields added at the top of a finding', () => {
+    const signal = { id: 'new-ip', severity: 'low', message: 'token used from a new address', evidence: ['u1'] };
+    expect(validateFinding({ ...publicFinding(), severity: 'high', signals: [signal], addedLater: 1 })).toBe(true);
+    expect(validateFinding({ ...publicFinding(), severity: 'severe' })).toBe(false);
+    expect(validateFinding({ ...publicFinding(), signals: [{ id: 'new-ip' }] })).toBe(false);
+    expect(validateFinding({ ...publicFinding(), signals: [{ ...signal, id: 'made-up' }] })).toBe(false);
   });
 
   it.each([
