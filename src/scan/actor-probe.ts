@@ -1,6 +1,7 @@
 // The actor probe: `actor.id` read from raw bytes, in plain events and in events carried as JSON text.
 import { indexWithin, keyDepth, keyEnd, NOT_A_KEY, opensString, skipBlanks, UNSURE, valueAfterKey, valueStart } from './json-bytes.js';
 import type { ValueProbe } from './probe.js';
+import { ValueHashes } from './value-hashes.js';
 
 const ID_KEY = Buffer.from('id');
 
@@ -11,17 +12,23 @@ function firstKeyAt(buf: Buffer, start: number, end: number): number {
   return buf[i] === 0x22 ? i + 1 : -1;
 }
 
+/** Whether buf[at, at + bytes.length) equals `bytes` (a byte loop: Buffer.compare's call costs more for a few bytes). */
+function bytesAt(buf: Buffer, at: number, end: number, bytes: Uint8Array): boolean {
+  if (at + bytes.length > end) return false;
+  for (let i = 0; i < bytes.length; i++) if (buf[at + i] !== bytes[i]) return false;
+  return true;
+}
+
 /** The record opens with the key `actor` (Okta's own key order, compact or pretty): its name's index, or -1. */
 function actorFirst(buf: Buffer, start: number, end: number): number {
-  if (start + 8 <= end && buf.compare(ACTOR_FIRST, 0, 8, start, start + 8) === 0) return start + 2;
+  if (bytesAt(buf, start, end, ACTOR_FIRST)) return start + 2;
   const k = firstKeyAt(buf, start, end);
-  return k > 0 && k + 6 <= end && buf.compare(ACTOR_QUOTE, 0, 6, k, k + 6) === 0 ? k : -1;
+  return k > 0 && bytesAt(buf, k, end, ACTOR_QUOTE) ? k : -1;
 }
 
 const ACTOR = Buffer.from('"actor');
 const ACTOR_FIRST = Buffer.from('{"actor"');
 const ACTOR_QUOTE = Buffer.from('actor"');
-const QUOTE = Buffer.from('"');
 
 /**
  * Probe for `actor.id`: `"actor"` `:` `{` `"id"` `:` `"…"`, plain or escaped. Okta writes `id` first
@@ -31,6 +38,7 @@ const QUOTE = Buffer.from('"');
  * besides the escaped event).
  */
 export function actorIdProbe(values: ReadonlySet<string>): ValueProbe {
+  const filter = new ValueHashes(values);
   return {
     key: 'actor',
     values,
@@ -54,8 +62,8 @@ export function actorIdProbe(values: ReadonlySet<string>): ValueProbe {
       i = skipBlanks(buf, i + 1, end, d);
       if (!opensString(buf, i, end, d)) return null;
       const idAt = i + 1 + d;
-      if (idAt + 2 > end || buf.compare(ID_KEY, 0, 2, idAt, idAt + 2) !== 0 || keyDepth(buf, idAt, 2, end) !== d) return null;
-      return valueAfterKey(buf, keyEnd(idAt, 2, d), end, d);
+      if (!bytesAt(buf, idAt, end, ID_KEY) || keyDepth(buf, idAt, 2, end) !== d) return null;
+      return valueAfterKey(buf, keyEnd(idAt, 2, d), end, d, filter);
     },
   };
 }

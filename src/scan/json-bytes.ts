@@ -55,11 +55,17 @@ export function opensString(buf: Buffer, i: number, end: number, depth: 0 | 1): 
   return depth === 0 ? i < end && buf[i] === QUOTE : i + 1 < end && buf[i] === BACKSLASH && buf[i + 1] === QUOTE;
 }
 
+/** Tells, from raw bytes, whether a string's text may be a value of interest (see ValueHashes). */
+export interface BytesFilter {
+  mayHold(buf: Uint8Array, from: number, to: number): boolean;
+}
+
 /**
  * Reads the string that opens at `i`: its text, `undefined` when no string opens there (`null`, a
- * number), or `null` when it holds an escape (only a parse can tell its value).
+ * number) or when `filter` rules its bytes out, or `null` when it holds an escape (only a parse
+ * can tell its value).
  */
-export function readString(buf: Buffer, i: number, end: number, depth: 0 | 1): string | null | undefined {
+export function readString(buf: Buffer, i: number, end: number, depth: 0 | 1, filter?: BytesFilter): string | null | undefined {
   if (!opensString(buf, i, end, depth)) return undefined;
   // Values probed are short (ids, addresses): a byte loop beats indexOf, which would search on to
   // the end of the block when there is no backslash.
@@ -67,10 +73,11 @@ export function readString(buf: Buffer, i: number, end: number, depth: 0 | 1): s
   for (let j = from; j < end; j++) {
     const b = buf[j]!;
     if (depth === 0) {
-      if (b === QUOTE) return buf.toString('utf8', from, j);
+      if (b === QUOTE) return filter && !filter.mayHold(buf, from, j) ? undefined : buf.toString('utf8', from, j);
       if (b === BACKSLASH) return null;
     } else if (b === BACKSLASH) {
-      return buf[j + 1] === QUOTE ? buf.toString('utf8', from, j) : null;
+      if (buf[j + 1] !== QUOTE) return null;
+      return filter && !filter.mayHold(buf, from, j) ? undefined : buf.toString('utf8', from, j);
     } else if (b === QUOTE) {
       return null;
     }
@@ -86,9 +93,9 @@ export function valueStart(buf: Buffer, afterKey: number, end: number, depth: 0 
 }
 
 /** The string value after a key ending at `afterKey`: see {@link readString}; `undefined` when the "key" is not followed by `:`. */
-export function valueAfterKey(buf: Buffer, afterKey: number, end: number, depth: 0 | 1): string | null | undefined {
+export function valueAfterKey(buf: Buffer, afterKey: number, end: number, depth: 0 | 1, filter?: BytesFilter): string | null | undefined {
   const i = valueStart(buf, afterKey, end, depth);
-  return i < 0 ? undefined : readString(buf, i, end, depth);
+  return i < 0 ? undefined : readString(buf, i, end, depth, filter);
 }
 
 /** First occurrence of `name` in [from, end), not searching past `end`; -1 when absent. */

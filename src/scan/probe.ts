@@ -1,5 +1,6 @@
 // Value probes: read the value that follows a key in raw JSON bytes, to test it against a set.
 import { keyDepth, keyEnd, NOT_A_KEY, uniqueStringValue, UNSURE, valueAfterKey } from './json-bytes.js';
+import { ValueHashes } from './value-hashes.js';
 
 /**
  * A probe finds `key` (a bare name: it matches both `"key"` and the escaped `\"key\"` of an event
@@ -27,10 +28,14 @@ export interface ValueProbe {
   locate?(buf: Buffer, start: number, end: number, from: number): number;
 }
 
-/** Probe for a string field by its key, e.g. `"ipAddress"`: swept on the bare name, value read plain or escaped. */
+/**
+ * Probe for a string field by its key, e.g. `"ipAddress"`: swept on the bare name, value read plain
+ * or escaped. Values that are none of `values` are ruled out on their bytes (never decoded).
+ */
 export function fieldProbe(key: string, values: ReadonlySet<string>): ValueProbe {
   const name = key.replace(/^"|"$/g, '');
   const len = Buffer.byteLength(name);
+  const filter = new ValueHashes(values);
   return {
     key: name,
     values,
@@ -38,7 +43,7 @@ export function fieldProbe(key: string, values: ReadonlySet<string>): ValueProbe
       const d = keyDepth(buf, at, len, end);
       if (d === NOT_A_KEY) return undefined;
       if (d === UNSURE) return null;
-      return valueAfterKey(buf, keyEnd(at, len, d), end, d);
+      return valueAfterKey(buf, keyEnd(at, len, d), end, d, filter);
     },
   };
 }
