@@ -1,4 +1,4 @@
-// Runs the worker for the second part of a split file and collects what it sends, in order.
+// Runs the worker for the second part of a split file and hands over what it sends, in order, with bounded buffering.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -6,40 +6,82 @@ import type { WorkerJob, WorkerMessage } from './worker.js';
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
+/**
+ * At most this many characters of record text sent by the worker and not yet taken: the worker
+ * waits beyond it. The main thread takes the second half's records only after reading the first
+ * half, so without a bound they would pile up with the input (every record, when every event is
+ * a candidate).
+ */
+export const WORKER_BUFFER_CHARS = 16 << 20;
+
+/** Slots of the shared credit array: characters in flight, and a stop flag. */
+export const CREDIT_IN_FLIGHT = 0;
+export const CREDIT_STOP = 1;
+
 /** Whether worker threads can be used (the compiled worker exists: not under a TS test runner). */
 export function canUseWorkers(): boolean {
   return existsSync(fileURLToPath(WORKER_URL));
 }
 
-/** Everything the worker sent, once it is done. */
-export interface WorkerResult {
-  messages: WorkerMessage[];
-  records: number;
-  bytes: number;
-  newest: number | null;
+/** A running worker: its messages in order (the last one is `done`), and a way to stop it. */
+export interface WorkerRun {
+  messages(): AsyncGenerator<WorkerMessage>;
+  stop(): void;
+  /** Characters of record text sent and not yet taken. */
+  inFlight(): number;
 }
 
-/** Starts the worker now; the promise settles when it has read its whole part. */
-export function startWorker(job: WorkerJob): Promise<WorkerResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: job });
-    const messages: WorkerMessage[] = [];
-    let settled = false;
-    worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'done') {
-        settled = true;
-        resolve({ messages, records: m.records, bytes: m.bytes, newest: m.newest });
-        void worker.terminate();
-      } else {
-        messages.push(m);
-      }
-    });
-    worker.on('error', (err) => {
-      if (!settled) reject(err);
-      settled = true;
-    });
-    worker.on('exit', (code) => {
-      if (!settled) reject(new Error(`scan worker stopped (exit code ${code})`));
-    });
+/** Starts the worker now, reading its part; `messages()` takes what it sends, once. */
+export function startWorker(job: Omit<WorkerJob, 'credit' | 'maxBufferChars'>, maxBufferChars = WORKER_BUFFER_CHARS): WorkerRun {
+  const credit = new Int32Array(new SharedArrayBuffer(8));
+  const worker = new Worker(WORKER_URL, { workerData: { ...job, credit, maxBufferChars } satisfies WorkerJob });
+  const queue: WorkerMessage[] = [];
+  let failure: Error | null = null;
+  let finished = false;
+  let wake: (() => void) | null = null;
+  const poke = () => {
+    wake?.();
+    wake = null;
+  };
+  worker.on('message', (m: WorkerMessage) => {
+    queue.push(m);
+    if (m.type === 'done') {
+      finished = true;
+      void worker.terminate();
+    }
+    poke();
   });
+  worker.on('error', (err) => {
+    failure ??= err;
+    finished = true;
+    poke();
+  });
+  worker.on('exit', (code) => {
+    if (!finished) failure ??= new Error(`scan worker stopped (exit code ${code})`);
+    finished = true;
+    poke();
+  });
+  const stop = () => {
+    Atomics.store(credit, CREDIT_STOP, 1);
+    Atomics.notify(credit, CREDIT_IN_FLIGHT);
+    void worker.terminate();
+  };
+  async function* messages(): AsyncGenerator<WorkerMessage> {
+    for (;;) {
+      const m = queue.shift();
+      if (m === undefined) {
+        if (failure) throw failure;
+        if (finished) return;
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      if (m.type === 'records') {
+        Atomics.sub(credit, CREDIT_IN_FLIGHT, m.chars);
+        Atomics.notify(credit, CREDIT_IN_FLIGHT);
+      }
+      yield m;
+      if (m.type === 'done') return;
+    }
+  }
+  return { messages, stop, inFlight: () => Atomics.load(credit, CREDIT_IN_FLIGHT) };
 }

@@ -170,25 +170,34 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
       let stats: { format: string; records: number; bytes: number };
       if (plan) {
         // The worker reads the second half while this thread reads the first; its records are
-        // handled afterwards, in file order, so the result is the same as a one-thread read.
+        // handled afterwards, in file order, so the result is the same as a one-thread read. It runs
+        // at most WORKER_BUFFER_CHARS ahead of what this thread has taken, so memory stays bounded.
         split++;
         const second = startWorker({ path: src.path, label: file, plan, maxRecordBytes: opts.read.maxRecordBytes, filter: opts.filter, newest: !prev });
-        second.catch(() => undefined);
-        const first = await readInput(src.path, file, opts.read, sink, { range: { start: 0, end: plan.end, tail: Buffer.from(plan.tail) } });
-        const rest = await second;
-        const lineOffset = first.splitter instanceof NdjsonSplitter ? first.splitter.linesRead : 0;
-        for (const m of rest.messages) {
-          if (m.type === 'diag') diag(m.offset, m.line ? m.line + lineOffset : 0, m.reason);
-          else if (m.type === 'records') {
-            for (let i = 0; i < m.texts.length; i++) {
-              const where: RecordLocation = { file, offset: m.offsets[i]! };
-              if (m.lines[i]) where.line = m.lines[i]! + lineOffset;
-              record(m.texts[i]!, where, m.marks[i]!);
+        // Whatever happens here, the worker is stopped (it may be waiting for its buffer to drain).
+        try {
+          const first = await readInput(src.path, file, opts.read, sink, { range: { start: 0, end: plan.end, tail: Buffer.from(plan.tail) } });
+          const lineOffset = first.splitter instanceof NdjsonSplitter ? first.splitter.linesRead : 0;
+          const rest = { records: 0, bytes: 0, newest: null as number | null };
+          for await (const m of second.messages()) {
+            if (m.type === 'diag') diag(m.offset, m.line ? m.line + lineOffset : 0, m.reason);
+            else if (m.type === 'records') {
+              for (let i = 0; i < m.texts.length; i++) {
+                const where: RecordLocation = { file, offset: m.offsets[i]! };
+                if (m.lines[i]) where.line = m.lines[i]! + lineOffset;
+                record(m.texts[i]!, where, m.marks[i]!);
+              }
+            } else {
+              rest.records = m.records;
+              rest.bytes = m.bytes;
+              rest.newest = m.newest;
             }
           }
+          if (!prev) newer(rest.newest);
+          stats = { format: first.format, records: first.records + rest.records, bytes: first.bytes + rest.bytes };
+        } finally {
+          second.stop();
         }
-        if (!prev) newer(rest.newest);
-        stats = { format: first.format, records: first.records + rest.records, bytes: first.bytes + rest.bytes };
       } else {
         stats = await readInput(src.path, file, opts.read, sink);
       }

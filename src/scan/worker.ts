@@ -8,6 +8,7 @@ import { parsePublished } from '../events/time.js';
 import { publishedAt } from './probe.js';
 import { prefilterFromSpec, type FilterSpec } from './filter-spec.js';
 import { prettyLayout, type SplitPlan } from './split-plan.js';
+import { CREDIT_IN_FLIGHT, CREDIT_STOP } from './parallel.js';
 
 /** What the main thread hands the worker. */
 export interface WorkerJob {
@@ -18,15 +19,21 @@ export interface WorkerJob {
   filter: FilterSpec;
   /** Track the newest `published` of the part (first and last record of each block). */
   newest: boolean;
+  /** Shared with the main thread: characters sent and not yet taken, and a stop flag (see parallel.ts). */
+  credit: Int32Array;
+  /** Wait while more than this many characters are in flight. */
+  maxBufferChars: number;
 }
 
 /** Messages from the worker, in order; `done` comes last. */
 export type WorkerMessage =
-  | { type: 'records'; texts: string[]; offsets: number[]; lines: number[]; marks: number[] }
+  | { type: 'records'; texts: string[]; offsets: number[]; lines: number[]; marks: number[]; chars: number }
   | { type: 'diag'; offset: number | undefined; line: number; reason: string }
   | { type: 'done'; records: number; bytes: number; newest: number | null };
 
 const FLUSH = 256;
+/** Also flush from this many characters, so one message never holds much of the buffer. */
+const FLUSH_CHARS = 1 << 20;
 
 async function main(job: WorkerJob): Promise<void> {
   const port = parentPort!;
@@ -35,11 +42,20 @@ async function main(job: WorkerJob): Promise<void> {
   const splitter = layout ? ArraySplitter.resume(job.maxRecordBytes, layout) : new NdjsonSplitter(job.maxRecordBytes, true);
   const prefilter = prefilterFromSpec(job.filter);
   let marks = new Uint8Array(1024);
-  let pending: Extract<WorkerMessage, { type: 'records' }> = { type: 'records', texts: [], offsets: [], lines: [], marks: [] };
+  const fresh = (): Extract<WorkerMessage, { type: 'records' }> => ({ type: 'records', texts: [], offsets: [], lines: [], marks: [], chars: 0 });
+  let pending = fresh();
+  const { credit, maxBufferChars } = job;
   const flush = () => {
     if (pending.texts.length === 0) return;
+    Atomics.add(credit, CREDIT_IN_FLIGHT, pending.chars);
     port.postMessage(pending);
-    pending = { type: 'records', texts: [], offsets: [], lines: [], marks: [] };
+    pending = fresh();
+    // Bounded buffering: wait until the main thread has taken enough (or tells us to stop).
+    for (;;) {
+      const inFlight = Atomics.load(credit, CREDIT_IN_FLIGHT);
+      if (inFlight <= maxBufferChars || Atomics.load(credit, CREDIT_STOP)) break;
+      Atomics.wait(credit, CREDIT_IN_FLIGHT, inFlight, 1000);
+    }
   };
   let newest: number | null = null;
   const newer = (t: number | null) => {
@@ -55,11 +71,13 @@ async function main(job: WorkerJob): Promise<void> {
     if (prefilter.mark(batch, marks, prefilter.all) === 0) return;
     for (let i = 0; i < batch.count; i++) {
       if (!marks[i]) continue;
-      pending.texts.push(buf.toString('utf8', starts[i], ends[i]));
+      const text = buf.toString('utf8', starts[i], ends[i]);
+      pending.texts.push(text);
+      pending.chars += text.length;
       pending.offsets.push(base + starts[i]!);
       pending.lines.push(lines[i]!);
       pending.marks.push(marks[i]!);
-      if (pending.texts.length >= FLUSH) flush();
+      if (pending.texts.length >= FLUSH || pending.chars >= FLUSH_CHARS) flush();
     }
   };
   const sink: ReadSink = {

@@ -1,0 +1,58 @@
+// The scan worker runs at most a bounded amount of record text ahead of the main thread (built worker, real thread).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../../bench/generate.js';
+// The compiled modules: the worker thread runs dist/src/scan/worker.js (npm test builds first).
+const DIST = '../../dist/src/scan/';
+const { startWorker } = (await import(`${DIST}parallel.js`)) as typeof import('../../src/scan/parallel.js');
+const { planSplit } = (await import(`${DIST}split-plan.js`)) as typeof import('../../src/scan/split-plan.js');
+
+const dir = mkdtempSync(join(tmpdir(), 'ors-wbuf-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const file = join(dir, 'gen.ndjson');
+const CAP = 64 * 1024;
+
+describe('worker buffer', () => {
+  beforeAll(async () => {
+    await generate({ out: file, format: 'ndjson', events: 4000, revocations: 4, seed: 3, days: 2, manifest: false });
+  });
+
+  it('waits while the main thread takes nothing, then sends every record of its part, in file order', async () => {
+    const plan = (await planSplit(file, 0, {}))!;
+    expect(plan).not.toBeNull();
+    // every record is a candidate, so the worker has far more to send than the cap
+    const run = startWorker({ path: file, label: file, plan, maxRecordBytes: 1 << 20, filter: { needles: [], all: true, probes: [] }, newest: false }, CAP);
+    await new Promise((r) => setTimeout(r, 400));
+    const held = run.inFlight();
+    expect(held).toBeGreaterThan(0);
+    // at most the cap plus the one message that crossed it (≤ 256 records)
+    expect(held).toBeLessThan(CAP + 256 * 4096);
+    const offsets: number[] = [];
+    let done: { records: number } | null = null;
+    for await (const m of run.messages()) {
+      if (m.type === 'records') offsets.push(...m.offsets);
+      if (m.type === 'done') done = m;
+    }
+    expect(done!.records).toBe(offsets.length);
+    expect(offsets.length).toBeGreaterThan(1000);
+    expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
+    expect(offsets[0]).toBe(plan.next);
+    expect(run.inFlight()).toBe(0);
+  });
+
+  it('stop() ends a worker that is waiting', async () => {
+    const plan = (await planSplit(file, 0, {}))!;
+    const run = startWorker({ path: file, label: file, plan, maxRecordBytes: 1 << 20, filter: { needles: [], all: true, probes: [] }, newest: false }, CAP);
+    await new Promise((r) => setTimeout(r, 200));
+    run.stop();
+    const seen: string[] = [];
+    try {
+      for await (const m of run.messages()) seen.push(m.type);
+    } catch (err) {
+      seen.push(`error: ${(err as Error).message}`);
+    }
+    expect(seen).not.toContain('done');
+  });
+});
