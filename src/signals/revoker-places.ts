@@ -1,6 +1,7 @@
 // Second pass: each revoker's sign-in addresses and countries with first-seen times, and their last sign-in before a revocation.
 import type { OktaEvent } from '../events/types.js';
 import type { TimeSpan, ValueSpans } from '../scan/filter-spec.js';
+import { remember } from './token-baseline.js';
 
 /** Where a person signed in from. */
 export interface Places {
@@ -28,12 +29,6 @@ interface Track {
   end: number;
   /** The revoker's latest sign-in at or before the revocation. */
   signIn: SignIn | null;
-}
-
-function remember(map: Map<string, number>, value: string | null, t: number): void {
-  if (value === null || value === '') return;
-  const known = map.get(value);
-  if (known === undefined || t < known) map.set(value, t);
 }
 
 /**

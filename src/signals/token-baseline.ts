@@ -20,7 +20,8 @@ export function networkKey(asNumber: string | null, asOrg: string | null): strin
   return asNumber ?? asOrg;
 }
 
-function remember(map: Map<string, number>, value: string | null, t: number): void {
+/** Records that `value` was seen at `t`, keeping the earliest time (null and empty values are not values). */
+export function remember(map: Map<string, number>, value: string | null, t: number): void {
   if (value === null || value === '') return;
   const known = map.get(value);
   if (known === undefined || t < known) map.set(value, t);
