@@ -1,5 +1,5 @@
-// Command-line input arguments → concrete files: folders walked, stdin spooled to a temp file.
-import { createWriteStream } from 'node:fs';
+// Command-line input arguments → concrete files: folders walked, stdin and pipes spooled to a temp file.
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,27 +26,37 @@ export interface ResolvedInputs {
 
 /**
  * Resolves arguments in order: files as given, folders recursively (sorted, only
- * `.json/.ndjson/.jsonl/.csv[.gz]`), `-` as stdin. Stdin is copied to a private temp file so it can be
- * read twice like any file; `cleanup` removes it (call it in a `finally`). `onTemp` receives the
- * same cleanup as soon as the temp folder exists, before stdin is copied, so that a signal handler
- * can remove a half-written copy.
+ * `.json/.ndjson/.jsonl/.csv[.gz]`), `-` as stdin. Stdin, named pipes and other inputs that are not
+ * regular files are copied to a private temp folder so they can be read twice like any file;
+ * `cleanup` removes it (call it in a `finally`). `onTemp` receives the same cleanup as soon as the
+ * temp folder exists, before anything is copied, so that a signal handler can remove a half-written
+ * copy.
  */
 export async function resolveInputs(args: string[], stdin: Readable, onTemp?: (cleanup: () => Promise<void>) => void): Promise<ResolvedInputs> {
   const sources: InputSource[] = [];
   let tmp: string | null = null;
+  let spooled = 0;
+  let sawStdin = false;
   const cleanup = async () => {
     if (tmp) await rm(tmp, { recursive: true, force: true });
     tmp = null;
   };
+  /** Copies a stream that can be read only once (stdin, a pipe) to a private temp file. */
+  const spool = async (label: string, from: Readable) => {
+    if (!tmp) {
+      tmp = await mkdtemp(join(tmpdir(), 'okta-revoke-scan-'));
+      onTemp?.(cleanup);
+    }
+    const path = join(tmp, label === '-' ? 'stdin' : `input-${++spooled}`);
+    await pipeline(from, createWriteStream(path, { mode: 0o600 }));
+    sources.push({ label, path });
+  };
   try {
     for (const arg of args) {
       if (arg === '-') {
-        if (tmp) throw new InputError('stdin (-) can be given only once');
-        tmp = await mkdtemp(join(tmpdir(), 'okta-revoke-scan-'));
-        onTemp?.(cleanup);
-        const path = join(tmp, 'stdin');
-        await pipeline(stdin, createWriteStream(path, { mode: 0o600 }));
-        sources.push({ label: '-', path });
+        if (sawStdin) throw new InputError('stdin (-) can be given only once');
+        sawStdin = true;
+        await spool('-', stdin);
         continue;
       }
       let st;
@@ -59,8 +69,16 @@ export async function resolveInputs(args: string[], stdin: Readable, onTemp?: (c
         const files = await walk(arg);
         if (files.length === 0) throw new InputError(`${arg}: folder holds no .json, .ndjson, .jsonl or .csv files (optionally .gz)`);
         for (const f of files) sources.push({ label: f, path: f });
-      } else {
+      } else if (st.isFile()) {
         sources.push({ label: arg, path: arg });
+      } else {
+        // A named pipe or process substitution (`<(zcat export.gz)`), /dev/stdin: readable once
+        // and without positions, so it is spooled like stdin.
+        try {
+          await spool(arg, createReadStream(arg));
+        } catch (err) {
+          throw new InputError(`cannot read ${arg}: ${reason(err)}`);
+        }
       }
     }
   } catch (err) {

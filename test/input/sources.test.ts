@@ -88,3 +88,26 @@ describe('stdin spooling (built CLI, child process)', () => {
     expect(leftovers(tmp)).toEqual([]);
   });
 });
+
+describe.runIf(process.platform !== 'win32')('named pipes and process substitution', () => {
+  it('reads <(…) inputs like files (both passes), next to a plain file, and leaves no spool behind', async () => {
+    const tmp = privateTmp();
+    const plain = await runBin(['--format', 'json', 'samples/okta-export.ndjson', 'samples/okta-export-pretty.json'], tmp, (c) => c.stdin!.end());
+    // `<(…)` is a /dev/fd path to a pipe: readable once, without positions
+    const piped = await new Promise<Child>((done, fail) => {
+      const child = spawn('bash', ['-c', `"${process.execPath}" "${BIN}" --format json <(cat samples/okta-export.ndjson) samples/okta-export-pretty.json`], { env: { ...process.env, TMPDIR: tmp } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c));
+      child.stderr.on('data', (c: Buffer) => (stderr += c));
+      child.on('error', fail);
+      child.on('close', (code, signal) => done({ code, signal, stdout, stderr }));
+    });
+    expect(piped.code, piped.stderr).toBe(0);
+    const findings = (r: Child) => (JSON.parse(r.stdout) as { findings: unknown[] }).findings;
+    expect(findings(piped)).toEqual(findings(plain));
+    expect(findings(piped)).toHaveLength(4);
+    expect(piped.stderr).toMatch(/4 revocations in 67 events from 2 inputs/);
+    expect(leftovers(tmp)).toEqual([]);
+  });
+});
