@@ -25,17 +25,24 @@ export function canUseWorkers(): boolean {
 
 /** A running worker: its messages in order (the last one is `done`), and a way to stop it. */
 export interface WorkerRun {
-  messages(): AsyncGenerator<WorkerMessage>;
+  messages(): AsyncGenerator<Exclude<WorkerMessage, { type: 'progress' }>>;
   stop(): void;
   /** Characters of record text sent and not yet taken. */
   inFlight(): number;
 }
 
-/** Starts the worker now, reading its part; `messages()` takes what it sends, once. */
-export function startWorker(job: Omit<WorkerJob, 'credit' | 'maxBufferChars'>, maxBufferChars = WORKER_BUFFER_CHARS): WorkerRun {
+/**
+ * Starts the worker now, reading its part; `messages()` takes what it sends, once. `onProgress`
+ * hears how far it has read as soon as it tells (progress is never queued).
+ */
+export function startWorker(
+  job: Omit<WorkerJob, 'credit' | 'maxBufferChars' | 'progress'>,
+  maxBufferChars = WORKER_BUFFER_CHARS,
+  onProgress?: (bytes: number, records: number) => void,
+): WorkerRun {
   const credit = new Int32Array(new SharedArrayBuffer(8));
-  const worker = new Worker(WORKER_URL, { workerData: { ...job, credit, maxBufferChars } satisfies WorkerJob });
-  const queue: WorkerMessage[] = [];
+  const worker = new Worker(WORKER_URL, { workerData: { ...job, credit, maxBufferChars, progress: onProgress !== undefined } satisfies WorkerJob });
+  const queue: Exclude<WorkerMessage, { type: 'progress' }>[] = [];
   let failure: Error | null = null;
   let finished = false;
   let wake: (() => void) | null = null;
@@ -44,6 +51,10 @@ export function startWorker(job: Omit<WorkerJob, 'credit' | 'maxBufferChars'>, m
     wake = null;
   };
   worker.on('message', (m: WorkerMessage) => {
+    if (m.type === 'progress') {
+      onProgress?.(m.bytes, m.records);
+      return;
+    }
     queue.push(m);
     if (m.type === 'done') {
       finished = true;
@@ -66,7 +77,7 @@ export function startWorker(job: Omit<WorkerJob, 'credit' | 'maxBufferChars'>, m
     Atomics.notify(credit, CREDIT_IN_FLIGHT);
     void worker.terminate();
   };
-  async function* messages(): AsyncGenerator<WorkerMessage> {
+  async function* messages(): AsyncGenerator<Exclude<WorkerMessage, { type: 'progress' }>> {
     for (;;) {
       const m = queue.shift();
       if (m === undefined) {

@@ -124,10 +124,21 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
       if (m & Mark.BadUtf8) diagnostics.add({ ...where, reason: 'invalid UTF-8 bytes (read as U+FFFD)' }, prev !== undefined);
       intake.take(value, where, '', () => text, text);
     };
+    // Bytes this thread has read of the input, and what the worker (second half) has told.
+    let ownBytes = 0;
+    const workerRead = { bytes: 0, records: 0 };
+    const onWorkerProgress = opts.onProgress && ((bytes: number, records: number) => {
+      progress.records += records - workerRead.records;
+      workerRead.bytes = bytes;
+      workerRead.records = records;
+      progress.bytes = Math.max(progress.bytes, before.bytes + ownBytes + bytes);
+      opts.onProgress!(progress);
+    });
     const batch = (b: RecordBatch) => {
       const { buf, starts, ends, lines, base, count } = b;
       if (opts.onProgress) {
-        progress.bytes = Math.max(progress.bytes, before.bytes + base + ends[count - 1]!);
+        ownBytes = base + ends[count - 1]!;
+        progress.bytes = Math.max(progress.bytes, before.bytes + ownBytes + workerRead.bytes);
         progress.records += count;
         opts.onProgress(progress);
       }
@@ -173,7 +184,8 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
         // handled afterwards, in file order, so the result is the same as a one-thread read. It runs
         // at most WORKER_BUFFER_CHARS ahead of what this thread has taken, so memory stays bounded.
         split++;
-        const second = startWorker({ path: src.path, label: file, plan, maxRecordBytes: opts.read.maxRecordBytes, filter: opts.filter, newest: !prev });
+        const job = { path: src.path, label: file, plan, maxRecordBytes: opts.read.maxRecordBytes, filter: opts.filter, newest: !prev };
+        const second = startWorker(job, undefined, onWorkerProgress);
         // Whatever happens here, the worker is stopped (it may be waiting for its buffer to drain).
         try {
           const first = await readInput(src.path, file, opts.read, sink, { range: { start: 0, end: plan.end, tail: Buffer.from(plan.tail) } });
@@ -187,7 +199,7 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
                 if (m.lines[i]) where.line = m.lines[i]! + lineOffset;
                 record(m.texts[i]!, where, m.marks[i]!);
               }
-            } else {
+            } else if (m.type === 'done') {
               rest.records = m.records;
               rest.bytes = m.bytes;
               rest.newest = m.newest;

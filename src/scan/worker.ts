@@ -23,17 +23,22 @@ export interface WorkerJob {
   credit: Int32Array;
   /** Wait while more than this many characters are in flight. */
   maxBufferChars: number;
+  /** Send `progress` messages while reading (for the progress bar). */
+  progress: boolean;
 }
 
 /** Messages from the worker, in order; `done` comes last. */
 export type WorkerMessage =
   | { type: 'records'; texts: string[]; offsets: number[]; lines: number[]; marks: number[]; chars: number }
   | { type: 'diag'; offset: number | undefined; line: number; reason: string }
+  /** Bytes of the part read so far, and records cut: sent about every PROGRESS_BYTES. */
+  | { type: 'progress'; bytes: number; records: number }
   | { type: 'done'; records: number; bytes: number; newest: number | null };
 
 const FLUSH = 256;
 /** Also flush from this many characters, so one message never holds much of the buffer. */
 const FLUSH_CHARS = 1 << 20;
+const PROGRESS_BYTES = 8 << 20;
 
 async function main(job: WorkerJob): Promise<void> {
   const port = parentPort!;
@@ -61,8 +66,16 @@ async function main(job: WorkerJob): Promise<void> {
   const newer = (t: number | null) => {
     if (t !== null && (newest === null || t > newest)) newest = t;
   };
+  let cut = 0;
+  let told = 0;
   const onBatch = (batch: RecordBatch) => {
     const { buf, starts, ends, lines, base, count } = batch;
+    cut += count;
+    const read = base + ends[count - 1]! - plan.next;
+    if (job.progress && read - told >= PROGRESS_BYTES) {
+      told = read;
+      port.postMessage({ type: 'progress', bytes: read, records: cut } satisfies WorkerMessage);
+    }
     if (job.newest) {
       newer(publishedAt(buf, starts[0]!, ends[0]!, parsePublished));
       newer(publishedAt(buf, starts[count - 1]!, ends[count - 1]!, parsePublished));
