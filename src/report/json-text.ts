@@ -29,5 +29,10 @@ function escapeUtf16(ch: string): string {
 export function stringifySafe(value: unknown, space?: number): string {
   const text = JSON.stringify(value, null, space);
   if (text === undefined) throw new TypeError('value is not JSON-serialisable');
-  return text.replace(RAW_UNSAFE, escapeUtf16);
+  return escapeRawUnsafe(text);
+}
+
+/** Escapes the terminal-unsafe characters that JSON allows raw, in JSON text (C0 controls excepted: see above). */
+export function escapeRawUnsafe(json: string): string {
+  return json.replace(RAW_UNSAFE, escapeUtf16);
 }

@@ -1,5 +1,6 @@
 // JSON reporter: one pretty-printed document, streamed finding by finding.
 import { stringifySafe } from './json-text.js';
+import { stringifyRecord } from './raw-json.js';
 import type { InputSummary, Reporter, ScanReport } from './model.js';
 import { toPublicDetection } from './public-detection.js';
 import { toPublicFinding } from './public.js';
@@ -17,9 +18,10 @@ function publicInput(input: InputSummary): InputSummary {
 /**
  * Yields `{schemaVersion, inputs, summary, diagnostics, findings}` (and `detections` after the
  * findings with `--hunt`) pretty-printed with two spaces and a final newline: first the head, then
- * one chunk per finding (and detection), then the tail. The concatenation is byte-identical to
- * `JSON.stringify(doc, null, 2) + '\n'` (with terminal-unsafe characters escaped), without ever
- * building the whole document in memory.
+ * one chunk per finding (and detection), then the tail. The concatenation is
+ * `JSON.stringify(doc, null, 2) + '\n'` (with terminal-unsafe characters escaped), except that
+ * window events' originals are their records' compact text on one line (see `stringifyRecord`),
+ * without ever building the whole document in memory.
  */
 export const jsonReporter: Reporter = function* jsonReporter(report: ScanReport) {
   const head = stringifySafe(
@@ -43,7 +45,7 @@ export const jsonReporter: Reporter = function* jsonReporter(report: ScanReport)
     yield pending;
     let separator = '\n    ';
     for (const item of items) {
-      yield `${separator}${stringifySafe(toPublic(item), INDENT).replace(/\n/g, '\n    ')}`;
+      yield `${separator}${stringifyRecord(toPublic(item) as object, INDENT).replace(/\n/g, '\n    ')}`;
       separator = ',\n    ';
     }
     pending = '\n  ]';

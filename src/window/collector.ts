@@ -8,7 +8,7 @@ import { factsOf, type EventFacts } from './facts.js';
 import { isTokenLinked, linksOf, type LinkSubject, type LinkTarget } from './links.js';
 import { summarize } from './summary.js';
 import type { TokenIndex } from './token-index.js';
-import type { ActivityWindow, LinkKind, WindowActor, WindowEvent } from './types.js';
+import { RAW_TEXT, type ActivityWindow, type LinkKind, type WindowActor, type WindowEvent } from './types.js';
 
 /** Window settings. */
 export interface WindowOptions {
@@ -248,5 +248,6 @@ function toWindowEvent(e: Slim, links: WindowEvent['links']): WindowEvent {
   // The original event is parsed from its text each time it is read (when written out).
   const text = e.text;
   Object.defineProperty(out, 'event', { enumerable: true, get: () => JSON.parse(text) as unknown });
+  out[RAW_TEXT] = text;
   return out;
 }

@@ -15,6 +15,12 @@ export interface WindowActor {
   displayName: string | null;
 }
 
+/**
+ * Key of a window event's record text as read (not enumerable, never serialised itself): JSON
+ * writers put it in place of `event` rather than parse and re-serialise it.
+ */
+export const RAW_TEXT: unique symbol = Symbol('record text');
+
 /** One event of a window, as serialised. */
 export interface WindowEvent {
   uuid: string;
@@ -32,6 +38,8 @@ export interface WindowEvent {
    */
   detections?: RuleRef[];
   event: unknown;
+  /** The record's JSON text as read, when the event was the whole record. */
+  [RAW_TEXT]?: string;
 }
 
 /** Counts over a window's events. */

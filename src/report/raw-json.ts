@@ -1,0 +1,76 @@
+// Writes window events' original records from their own text, instead of parsing and re-serialising them.
+import { randomBytes } from 'node:crypto';
+import { RAW_TEXT } from '../window/types.js';
+import { escapeRawUnsafe, stringifySafe } from './json-text.js';
+
+/**
+ * `text` (one valid JSON value) without the whitespace between its tokens. Strings, numbers and
+ * escapes are kept exactly as written. Returns `text` itself when it has no such whitespace.
+ */
+export function compactJson(text: string): string {
+  let out = '';
+  let from = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      // Jump to the closing quote: one not preceded by an odd number of backslashes.
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c /* \ */) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+      out += text.slice(from, i);
+      while (i + 1 < n && isSpace(text.charCodeAt(i + 1))) i++;
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+const NON_ASCII_OR_DEL = /[^\x00-\x7e]/;
+
+/** A record's text ready to stand as a JSON value in a report: compact, terminal-unsafe characters escaped. */
+export function safeRawJson(text: string): string {
+  const compact = compactJson(text);
+  // Structural JSON is ASCII and a valid record holds no raw C0 control: only text with other
+  // characters can need escaping (23% of events in a typical export), so most skip the regex.
+  return NON_ASCII_OR_DEL.test(compact) ? escapeRawUnsafe(compact) : compact;
+}
+
+/** Placeholders are keyed by a per-process nonce: no log text can spell one. */
+const NONCE = randomBytes(9).toString('hex');
+const PLACEHOLDER = new RegExp(`"\\\\u0000raw:${NONCE}:(\\d+)"`, 'g');
+
+interface WithWindow {
+  window?: { events?: unknown } | null;
+}
+
+/**
+ * Serialises a public finding or detection like {@link stringifySafe}, except that each window
+ * event's `event` is its record's own text (see {@link safeRawJson}) when the window kept it:
+ * parsing and re-serialising 20 MB of events cost more than half of writing a report. The text is
+ * what the input held, so numbers keep every digit and repeated keys stay as written.
+ */
+export function stringifyRecord(record: object, space?: number): string {
+  const window = (record as WithWindow).window;
+  const events = window?.events;
+  if (!Array.isArray(events) || !events.some((e) => typeof e?.[RAW_TEXT] === 'string')) return stringifySafe(record, space);
+  const raws: string[] = [];
+  const copies = events.map((e: Record<PropertyKey, unknown>) => {
+    const raw = e[RAW_TEXT];
+    if (typeof raw !== 'string') return e;
+    // Copy key by key, in order, without reading `event` (a getter that parses the text).
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(e)) copy[key] = key === 'event' ? `\u0000raw:${NONCE}:${raws.length}` : e[key];
+    raws.push(raw);
+    return copy;
+  });
+  const text = stringifySafe({ ...record, window: { ...window, events: copies } }, space);
+  return text.replace(PLACEHOLDER, (_, i: string) => safeRawJson(raws[Number(i)]!));
+}

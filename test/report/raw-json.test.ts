@@ -1,0 +1,97 @@
+// Window events' originals are written from their records' own text: compact, exact, terminal-safe.
+import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compactJson, safeRawJson } from '../../src/report/raw-json.js';
+import { runCli } from '../helpers/run-cli.js';
+
+describe('compactJson', () => {
+  it('drops whitespace between tokens and keeps it inside strings', () => {
+    expect(compactJson('{ "a b" : [ 1 ,\n\t2 ] ,\r\n "c":"x  y" }')).toBe('{"a b":[1,2],"c":"x  y"}');
+  });
+  it('follows escaped quotes and backslashes to the real end of a string', () => {
+    expect(compactJson('{"a":"q\\" , \\"r", "b":"\\\\" , "c" : 1}')).toBe('{"a":"q\\" , \\"r","b":"\\\\","c":1}');
+  });
+  it('returns compact text unchanged, numbers and escapes as written', () => {
+    const text = '{"n":123456789012345678901234567890,"e":1E400,"s":"\\u00e9\\/"}';
+    expect(compactJson(text)).toBe(text);
+  });
+  it('turns a pretty-printed record into the compact one', () => {
+    const value = { a: [1, { b: 'x y', c: null }], d: 'é' };
+    expect(compactJson(JSON.stringify(value, null, 2))).toBe(JSON.stringify(value));
+  });
+});
+
+describe('safeRawJson', () => {
+  it('escapes characters a terminal would act on, and only those', () => {
+    expect(safeRawJson('{"m": "a\u202eb\u007fc é 日本"}')).toBe('{"m":"a\\u202eb\\u007fc é 日本"}');
+  });
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'ors-raw-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The sample export with one window event rewritten by hand: spaced, a 40-digit number, escapes, a bidi control. */
+function sampleWithOddEvent(): { lines: string[]; uuid: string; odd: string } {
+  const lines = readFileSync('samples/okta-export.ndjson', 'utf8').trim().split('\n');
+  // Dana's sign-in from the token's address: in a window by its IP only.
+  const i = lines.findIndex((l) => l.includes('"uuid":"8433a449-daf9-11ee-91f4-2f2f424bb543"'));
+  const ev = JSON.parse(lines[i]!) as { uuid: string };
+  const odd = JSON.stringify(ev, null, 1)
+    .replace('{', '{"big": 1234567890123456789012345678901234567890, "esc": "\\u00e9\\/", "bidi": "x\u202ey", "spoof": "\\u0000raw:00:0",')
+    .replace(/\n/g, ' ');
+  lines[i] = odd;
+  return { lines, uuid: ev.uuid, odd };
+}
+
+function windowEventText(ndjson: string, uuid: string, space = ''): string {
+  // The original follows the window event's typed fields (written with `space` after colons in
+  // --format json, where the originals are compact); cut it out of the raw output.
+  const at = ndjson.indexOf(`"uuid":${space}"${uuid}"`);
+  if (at < 0) throw new Error(`event ${uuid} is not in the output`);
+  const start = ndjson.indexOf(`"event":${space}`, at) + `"event":${space}`.length;
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < ndjson.length; i++) {
+    const c = ndjson[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return ndjson.slice(start, i + 1);
+  }
+  throw new Error('unterminated');
+}
+
+describe('window events in JSON outputs', () => {
+  const { lines, uuid, odd } = sampleWithOddEvent();
+  const ndjsonPath = join(dir, 'odd.ndjson');
+  writeFileSync(ndjsonPath, lines.join('\n') + '\n');
+
+  it('are the record as read: every digit, escapes as written, whitespace gone, controls escaped', async () => {
+    const r = await runCli(['--format', 'ndjson', ndjsonPath]);
+    expect(r.code, r.stderr).toBe(0);
+    const text = windowEventText(r.stdout, uuid);
+    expect(text).toBe(compactJson(odd).replace('\u202e', '\\u202e'));
+    expect(text).toContain('"big":1234567890123456789012345678901234567890');
+    expect(text).toContain('"esc":"\\u00e9\\/"');
+    // A look-alike placeholder in the log is just text.
+    expect(text).toContain('"spoof":"\\u0000raw:00:0"');
+    for (const line of r.stdout.trim().split('\n')) expect(() => JSON.parse(line)).not.toThrow();
+  });
+
+  it('are the same compact text from a pretty-printed array and in --format json', async () => {
+    const arrayPath = join(dir, 'odd.json');
+    writeFileSync(arrayPath, `[\n${lines.map((l) => JSON.stringify(JSON.parse(l), null, 2)).join(',\n')}\n]\n`);
+    const fromNdjson = windowEventText((await runCli(['--format', 'ndjson', ndjsonPath])).stdout, uuid);
+    const fromArray = windowEventText((await runCli(['--format', 'ndjson', arrayPath])).stdout, uuid);
+    // The pretty copy was re-serialised (escapes decoded, number rounded): it is compacted, not rewritten.
+    expect(fromArray).toBe(compactJson(JSON.stringify(JSON.parse(odd), null, 2)).replace('\u202e', '\\u202e'));
+    const json = (await runCli(['--format', 'json', ndjsonPath])).stdout;
+    expect(windowEventText(json, uuid, ' ')).toBe(fromNdjson);
+    expect(JSON.parse(json)).toBeTruthy();
+  });
+});
