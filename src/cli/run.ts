@@ -6,7 +6,7 @@ import type { ReportOptions, ScanReport } from '../report/model.js';
 import { loadReporter } from '../report/index.js';
 import { safeText } from '../report/sanitize.js';
 import { formatDiagnostic } from '../scan/diagnostics.js';
-import { scan } from '../scan/scan.js';
+import { scan, type ScanStats } from '../scan/scan.js';
 import { describeEnd } from '../scan/time-range.js';
 import { filterBySeverity } from '../signals/filter.js';
 import { useColor } from './color.js';
@@ -180,7 +180,7 @@ async function scanAndReport(
   if (options.stats) {
     const secs = (performance.now() - started) / 1000;
     const rss = process.resourceUsage().maxRSS / 1024;
-    err(`stats: ${secs.toFixed(2)} s, ${(stats.bytes / 1e6 / secs).toFixed(0)} MB/s, ${report.summary.events} events, ${stats.parsed} parsed in ${stats.passes} pass${stats.passes === 1 ? '' : 'es'}${stats.split ? ` (${stats.split} read${stats.split === 1 ? '' : 's'} split over 2 threads)` : ''}, peak RSS ${rss.toFixed(0)} MiB`);
+    err(`stats: ${secs.toFixed(2)} s, ${(stats.bytes / 1e6 / secs).toFixed(0)} MB/s, ${report.summary.events} events, ${stats.parsed} parsed in ${stats.passes} pass${stats.passes === 1 ? '' : 'es'}${statsNotes(stats)}, peak RSS ${rss.toFixed(0)} MiB`);
   }
   if (failedInputs.length > 0) return ExitCode.Input;
   if (options.failOnFindings && report.findings.length > 0) return ExitCode.Findings;
@@ -189,4 +189,12 @@ async function scanAndReport(
 
 function isBrokenPipe(e: unknown): boolean {
   return (e as NodeJS.ErrnoException)?.code === 'EPIPE';
+}
+
+/** `(2 reads split over 2 threads, 1 input read again through its record index)`, or nothing. */
+function statsNotes(stats: ScanStats): string {
+  const notes: string[] = [];
+  if (stats.split) notes.push(`${stats.split} read${stats.split === 1 ? '' : 's'} split over 2 threads`);
+  if (stats.indexed) notes.push(`${stats.indexed} input${stats.indexed === 1 ? '' : 's'} read again through ${stats.indexed === 1 ? 'its' : 'their'} record index`);
+  return notes.length ? ` (${notes.join(', ')})` : '';
 }

@@ -37,6 +37,18 @@ export interface ByteRange {
   tail?: Buffer;
 }
 
+/** Whether the file at `path` starts with the gzip magic bytes. */
+export async function isGzipFile(path: string): Promise<boolean> {
+  const fh = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await fh.read(head, 0, 2, 0);
+    return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    await fh.close();
+  }
+}
+
 /** Opens `path`; gzip is recognised by its magic bytes, not its name. */
 export async function openBlocks(path: string, range?: ByteRange): Promise<BlockReader> {
   const fh = await open(path, 'r');

@@ -1,5 +1,5 @@
 // The actor probe: `actor.id` read from raw bytes, in plain events and in events carried as JSON text.
-import { indexWithin, keyDepth, keyEnd, NOT_A_KEY, opensString, skipBlanks, UNSURE, valueAfterKey, valueStart } from './json-bytes.js';
+import { indexWithin, keyDepth, keyEnd, NOT_A_KEY, opensString, skipBlanks, UNSURE, valueAfterKey, valueStart, type BytesFilter } from './json-bytes.js';
 import type { ValueProbe } from './probe.js';
 import { ValueHashes } from './value-hashes.js';
 
@@ -35,10 +35,10 @@ const ACTOR_QUOTE = Buffer.from('actor"');
  * in the actor object; any other layout returns null so the record is parsed. A record that opens
  * with the key `actor` (Okta's own key order), or with another Okta key, is a plain event and has
  * one actor; in any other record every `actor` key is read (a wrapper may carry its own copy
- * besides the escaped event).
+ * besides the escaped event). `filter` rules raw values out before they are decoded (by default:
+ * those that are none of `values`).
  */
-export function actorIdProbe(values: ReadonlySet<string>): ValueProbe {
-  const filter = new ValueHashes(values);
+export function actorIdProbe(values: ReadonlySet<string>, filter: BytesFilter = new ValueHashes(values)): ValueProbe {
   return {
     key: 'actor',
     values,

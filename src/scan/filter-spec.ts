@@ -25,6 +25,8 @@ export interface FilterSpec {
   needles: string[];
   all: boolean;
   probes: ProbeSpec[];
+  /** Keys read from raw bytes by other means (the record index's hashes): escapes in them mark records too. */
+  keys?: string[];
 }
 
 /** Builds the probe a spec describes; values only count inside their time spans. */
@@ -37,5 +39,5 @@ export function probeFromSpec(spec: ProbeSpec): ValueProbe {
 
 /** Builds the pre-filter a spec describes. */
 export function prefilterFromSpec(spec: FilterSpec): Prefilter {
-  return new Prefilter(spec.needles, spec.all, spec.probes.map(probeFromSpec));
+  return new Prefilter(spec.needles, spec.all, spec.probes.map(probeFromSpec), spec.keys);
 }

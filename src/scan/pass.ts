@@ -16,6 +16,9 @@ import { gluedRecords } from './glued.js';
 import { Mark } from './prefilter.js';
 import { planSplit } from './split-plan.js';
 import { publishedAt } from './probe.js';
+import { closeIndexes, selectionFor, type SourceIndex } from './record-index.js';
+import { IndexBuild, readIndexed } from './indexed-read.js';
+import { isGzipFile } from '../input/blocks.js';
 
 /** What a pass needs. */
 export interface PassOptions {
@@ -44,6 +47,11 @@ export interface PassOptions {
   dedupAll?: boolean;
   /** Told how far the pass has read, once per block of records and at the end of each input. */
   onProgress?: (progress: PassProgress) => void;
+  /**
+   * Write a record index of each plain (not gzipped) input of records: a later pass given this one
+   * as `previous` then reads only the records its probes select, instead of the whole input.
+   */
+  index?: boolean;
 }
 
 /** How far a pass has read, over all its inputs so far. */
@@ -72,6 +80,10 @@ export interface PassResult {
    * and last record of every block (exact for inputs sorted by time, either way round).
    */
   newest: number | null;
+  /** Inputs this pass read through a previous pass's record index. */
+  indexed: number;
+  /** Per input, its record index (see `index`), or null; the caller closes them (`closeIndexes`). */
+  indexes: (SourceIndex | null)[];
 }
 
 /**
@@ -88,17 +100,22 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
   let marks = new Uint8Array(1024);
   let parsed = 0;
   let split = 0;
+  let indexedReads = 0;
   const progress: PassProgress = { bytes: 0, records: 0 };
   let newest: number | null = prev?.newest ?? null;
   const newer = (t: number | null) => {
     if (t !== null && (newest === null || t > newest)) newest = t;
   };
+  const indexes: (SourceIndex | null)[] = [];
+  // A later pass reads indexed inputs through their index when its pre-filter is one the index can stand for.
+  const selection = prev && !opts.filter.all && opts.filter.needles.every((n) => n === '_token.') ? selectionFor(opts.filter.probes) : null;
   const ctx: IntakeContext = { diagnostics, seen, previous: prev?.kept, onEvent: opts.onEvent, dedupAll: opts.dedupAll === true };
   for (const [index, src] of opts.sources.entries()) {
     const before = { ...progress };
     const file = src.label;
     const summary: PassInput = prev?.inputs[index] ?? { path: file, format: 'unknown', events: 0, duplicates: 0, diagnostics: 0, error: null, bytes: 0 };
     inputs.push(summary);
+    indexes.push(null);
     if (prev && summary.error !== null) continue;
     const prefilter = prefilterFromSpec(opts.filter);
     const intake = new Intake(ctx);
@@ -134,6 +151,8 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
       progress.bytes = Math.max(progress.bytes, before.bytes + ownBytes + bytes);
       opts.onProgress!(progress);
     });
+    // The first pass's record index of this input, while it is written.
+    let build: IndexBuild | null = null;
     const batch = (b: RecordBatch) => {
       const { buf, starts, ends, lines, base, count } = b;
       if (opts.onProgress) {
@@ -149,6 +168,10 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
       if (marks.length < count) marks = new Uint8Array(count * 2);
       // Deliveries hold several events each: the first pass reads them all, for exact counts.
       const n = prefilter.mark(b, marks, prefilter.all || (b.multi && !prev));
+      if (build) {
+        build.hasher.hash(b, marks);
+        build.writer.add(b, build.hasher);
+      }
       if (n === 0) return;
       for (let i = 0; i < count; i++) {
         const m = marks[i]!;
@@ -177,14 +200,28 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
     };
     try {
       const sink = { batch, value, diag };
-      const plan = (opts.threads ?? 1) > 1 && canUseWorkers() ? await planSplit(src.path, opts.parallelMinBytes ?? 64 << 20, opts.read).catch(() => null) : null;
+      const indexed = selection ? (prev?.indexes?.[index] ?? null) : null;
+      const plan = !indexed && (opts.threads ?? 1) > 1 && canUseWorkers() ? await planSplit(src.path, opts.parallelMinBytes ?? 64 << 20, opts.read).catch(() => null) : null;
+      if (opts.index && !prev && !opts.filter.all && !(await isGzipFile(src.path).catch(() => true))) build = IndexBuild.start();
       let stats: { format: string; records: number; bytes: number };
-      if (plan) {
+      let worker: { entries: number; ok: boolean; lineOffset: number } | undefined;
+      if (indexed) {
+        // Only the records the index selects are read, by position.
+        const at = (bytes: number, records: number) => {
+          progress.bytes = before.bytes + bytes;
+          progress.records = before.records + records;
+          opts.onProgress!(progress);
+        };
+        indexedReads++;
+        readIndexed(src.path, file, indexed, selection!, (text, where) => record(text, where, Mark.Needle), opts.onProgress && at);
+        stats = { format: summary.format, records: indexed.parts.reduce((n, p) => n + p.entries, 0), bytes: summary.bytes };
+      } else if (plan) {
         // The worker reads the second half while this thread reads the first; its records are
         // handled afterwards, in file order, so the result is the same as a one-thread read. It runs
         // at most WORKER_BUFFER_CHARS ahead of what this thread has taken, so memory stays bounded.
         split++;
-        const job = { path: src.path, label: file, plan, maxRecordBytes: opts.read.maxRecordBytes, filter: opts.filter, newest: !prev };
+        const indexFd = build?.forWorker() ?? null;
+        const job = { path: src.path, label: file, plan, maxRecordBytes: opts.read.maxRecordBytes, filter: opts.filter, newest: !prev, indexFd };
         const second = startWorker(job, undefined, onWorkerProgress);
         // Whatever happens here, the worker is stopped (it may be waiting for its buffer to drain).
         try {
@@ -203,6 +240,7 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
               rest.records = m.records;
               rest.bytes = m.bytes;
               rest.newest = m.newest;
+              if (m.index) worker = { ...m.index, lineOffset };
             }
           }
           if (!prev) newer(rest.newest);
@@ -218,6 +256,7 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
         progress.records = before.records + stats.records;
         opts.onProgress(progress);
       }
+      if (build) indexes[index] = build.finish(stats.records, worker ?? (plan ? { entries: 0, ok: false, lineOffset: 0 } : undefined));
       if (prev) summary.events += intake.extra - intake.bad;
       else {
         summary.format = stats.format;
@@ -226,11 +265,16 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
         newer(intake.newest);
       }
     } catch (err) {
-      if (!(err instanceof UserError)) throw err;
+      build?.abandon();
+      indexes[index] = null;
+      if (!(err instanceof UserError)) {
+        closeIndexes(indexes);
+        throw err;
+      }
       summary.error = err.message;
     }
     summary.duplicates += intake.duplicates;
     summary.diagnostics = diagnostics.countFor(file);
   }
-  return { inputs, diagnostics, parsed, kept: seen, newest, split };
+  return { inputs, diagnostics, parsed, kept: seen, newest, split, indexes, indexed: indexedReads };
 }

@@ -25,6 +25,11 @@ const ESCAPE = Buffer.from('\\u');
 /** Keys that show an input was written by a pipeline that lowercases (or snake-cases) keys, plain or escaped. */
 const LOWERCASE_KEYS = ['eventtype', 'event_type', 'debugcontext', 'displaymessage'].flatMap((k) => [Buffer.from(`"${k}"`), Buffer.from(`\\"${k}\\"`)]);
 
+/** Whether a sample (an input's first block) shows keys lowercased by a pipeline. */
+export function hasLowercaseKeys(sample: Buffer): boolean {
+  return LOWERCASE_KEYS.some((k) => sample.includes(k));
+}
+
 /**
  * Marks the records of a batch that may contain one of the needles. Sound for JSON text: a needle
  * that is present in a parsed string value is present in the raw bytes either literally (the
@@ -50,7 +55,8 @@ export class Prefilter {
 
   private readonly probes: { probe: ValueProbe; needle: Needle }[];
 
-  constructor(needles: Iterable<string>, all = false, probes: ValueProbe[] = []) {
+  /** `keys`: names read from the raw bytes besides the needles (an escape in them marks the record too). */
+  constructor(needles: Iterable<string>, all = false, probes: ValueProbe[] = [], keys: readonly string[] = []) {
     const set = new Set<string>();
     for (const n of needles) {
       if (n.length === 0) {
@@ -67,7 +73,7 @@ export class Prefilter {
     for (const v of set) this.lowerVariants.delete(v);
     this.needles = [...set].map((s) => new Needle(s));
     this.probes = probes.map((probe) => ({ probe, needle: new Needle(probe.key) }));
-    for (const p of probes) for (const ch of p.key.toLowerCase()) this.chars.add(ch.charCodeAt(0));
+    for (const k of [...probes.map((p) => p.key), ...keys]) for (const ch of k.toLowerCase()) this.chars.add(ch.charCodeAt(0));
     // Time-gated probes read `published`: an escape in that key must make the record a candidate.
     if (probes.some((p) => p.intervals)) for (const ch of 'published') this.chars.add(ch.charCodeAt(0));
     this.all = all;
@@ -101,7 +107,7 @@ export class Prefilter {
       const sample = buf.subarray(from, to);
       const freq = learnByteFrequencies(sample);
       if (this.base.length === 0) this.base = this.needles;
-      this.needles = LOWERCASE_KEYS.some((k) => sample.includes(k))
+      this.needles = hasLowercaseKeys(sample)
         ? [...this.base, ...[...this.lowerVariants].map((v) => new Needle(v))]
         : this.base;
       for (const n of this.needles) n.tune(freq);

@@ -14,6 +14,8 @@ import { buildDetection, countByRule, matchingRules } from './detection.js';
 import { buildFinding, compareFindings, REVOKE_EVENT } from './finding.js';
 import { mergeProbeSpecs } from './merge-probes.js';
 import { runPass, type PassProgress, type PassResult } from './pass.js';
+import { HASHED_KEYS } from './record-hashes.js';
+import { closeIndexes } from './record-index.js';
 import { resolveRange, type TimeRange } from './time-range.js';
 
 /** Options for {@link scan}. */
@@ -45,6 +47,8 @@ export interface ScanStats {
   passes: number;
   /** Input reads done by two threads (over all passes). */
   split: number;
+  /** Inputs whose second pass read only the records their first-pass record index selected. */
+  indexed: number;
   /** The range applied (ms, infinite when open) and the newest event it was counted from. */
   range?: { from: number; to: number; newest: number | null };
 }
@@ -90,7 +94,9 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
   let pass: PassResult = await runPass({
     sources,
     read: opts.read,
-    filter: { needles: first.needles, all: first.all || opts.validate, probes: [] },
+    filter: { needles: first.needles, all: first.all || opts.validate, probes: [], keys: windows ? HASHED_KEYS : [] },
+    // A record index lets the second pass read only the records its probes select.
+    index: windows && !opts.validate,
     threads: opts.threads,
     parallelMinBytes: opts.parallelMinBytes,
     dedupAll: opts.validate,
@@ -109,44 +115,54 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
   let parsed = pass.parsed;
   let passes = 1;
   let split = pass.split;
+  let indexed = 0;
   let applied: ScanStats['range'];
-  if (opts.range && (opts.range.from || opts.range.to)) {
-    const { from, to } = resolveRange(opts.range, pass.newest);
-    applied = { from, to, newest: pass.newest };
-    for (const [id, f] of found) if (f.finding.publishedMs < from || f.finding.publishedMs > to) found.delete(id);
-    detections = detections.filter((d) => d.publishedMs >= from && d.publishedMs <= to);
-  }
-  const findings = [...found.values()].map((f) => f.finding).sort(compareFindings);
+  let findings: Finding[] = [];
+  // The first pass's record indexes (temporary files) are closed whatever happens next.
+  const indexes = pass.indexes;
+  try {
+    if (opts.range && (opts.range.from || opts.range.to)) {
+      const { from, to } = resolveRange(opts.range, pass.newest);
+      applied = { from, to, newest: pass.newest };
+      for (const [id, f] of found) if (f.finding.publishedMs < from || f.finding.publishedMs > to) found.delete(id);
+      detections = detections.filter((d) => d.publishedMs >= from && d.publishedMs <= to);
+    }
+    findings = [...found.values()].map((f) => f.finding).sort(compareFindings);
 
-  if (opts.window && findings.length > 0) {
-    // Second pass: token lifecycle events plus the window probes (calls made with a revoked token,
-    // the revokers' and owners' own events, the token's addresses), each gated by time. It adds
-    // to the first pass's counts and diagnostics.
-    const revocations = new Map([...found].map(([id, f]) => [id, f.event]));
-    const collector = new WindowCollector(findings, tokens, opts.window, revocations, (event) => matchingRules(opts.rules, event.doc));
-    // Triage signals also need some history before each window: the revoked token's calls and
-    // the revokers' own events (their probes widen the window probes' time gates).
-    const signalOptions = opts.signals ?? DEFAULT_SIGNAL_OPTIONS;
-    const viaToken = new Set([...revocations].filter(([, e]) => e.requestApiTokenId !== null).map(([id]) => id));
-    const history = new SignalHistory(findings, opts.window, signalOptions, viaToken);
-    pass = await runPass({
-      sources,
-      read: opts.read,
-      filter: { needles: ['_token.'], all: opts.validate, probes: mergeProbeSpecs(collector.probes(), history.probes()) },
-      threads: opts.threads,
-      parallelMinBytes: opts.parallelMinBytes,
-      onEvent: (event) => {
-        const kept = collector.observe(event);
-        return history.observe(event) || kept;
-      },
-      onProgress: opts.onProgress && ((p) => opts.onProgress!({ ...p, pass: 2 })),
-      previous: pass,
-    });
-    const sourcesOfSignals = { baselines, history, options: signalOptions, createdAt: (id: string) => tokens.owners.get(id)?.published ?? null };
-    collector.finish((finding, events) => attachSignals(finding, evaluateSignals(finding, events, sourcesOfSignals)));
-    parsed += pass.parsed;
-    passes++;
-    split += pass.split;
+    if (opts.window && findings.length > 0) {
+      // Second pass: token lifecycle events plus the window probes (calls made with a revoked token,
+      // the revokers' and owners' own events, the token's addresses), each gated by time. Inputs
+      // with a record index are not read again: only the records it selects are. It adds to the
+      // first pass's counts and diagnostics.
+      const revocations = new Map([...found].map(([id, f]) => [id, f.event]));
+      const collector = new WindowCollector(findings, tokens, opts.window, revocations, (event) => matchingRules(opts.rules, event.doc));
+      // Triage signals also need some history before each window: the revoked token's calls and
+      // the revokers' own events (their probes widen the window probes' time gates).
+      const signalOptions = opts.signals ?? DEFAULT_SIGNAL_OPTIONS;
+      const viaToken = new Set([...revocations].filter(([, e]) => e.requestApiTokenId !== null).map(([id]) => id));
+      const history = new SignalHistory(findings, opts.window, signalOptions, viaToken);
+      pass = await runPass({
+        sources,
+        read: opts.read,
+        filter: { needles: ['_token.'], all: opts.validate, probes: mergeProbeSpecs(collector.probes(), history.probes()) },
+        threads: opts.threads,
+        parallelMinBytes: opts.parallelMinBytes,
+        onEvent: (event) => {
+          const kept = collector.observe(event);
+          return history.observe(event) || kept;
+        },
+        onProgress: opts.onProgress && ((p) => opts.onProgress!({ ...p, pass: 2 })),
+        previous: pass,
+      });
+      const sourcesOfSignals = { baselines, history, options: signalOptions, createdAt: (id: string) => tokens.owners.get(id)?.published ?? null };
+      collector.finish((finding, events) => attachSignals(finding, evaluateSignals(finding, events, sourcesOfSignals)));
+      parsed += pass.parsed;
+      passes++;
+      split += pass.split;
+      indexed = pass.indexed;
+    }
+  } finally {
+    closeIndexes(indexes);
   }
 
   detections.sort(compareFindings);
@@ -169,7 +185,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
     ...(hunt ? { detections } : {}),
     diagnostics: pass.diagnostics.kept,
   };
-  const stats: ScanStats = { bytes: sum(pass.inputs.map((i) => i.bytes)), parsed, passes, split };
+  const stats: ScanStats = { bytes: sum(pass.inputs.map((i) => i.bytes)), parsed, passes, split, indexed };
   if (applied) stats.range = applied;
   return { report, stats };
 }

@@ -9,6 +9,9 @@ import { publishedAt } from './probe.js';
 import { prefilterFromSpec, type FilterSpec } from './filter-spec.js';
 import { prettyLayout, type SplitPlan } from './split-plan.js';
 import { CREDIT_IN_FLIGHT, CREDIT_STOP } from './parallel.js';
+import { RecordHasher } from './record-hashes.js';
+import { IndexWriter } from './record-index.js';
+import type { WorkerIndexReport } from './indexed-read.js';
 
 /** What the main thread hands the worker. */
 export interface WorkerJob {
@@ -25,6 +28,8 @@ export interface WorkerJob {
   maxBufferChars: number;
   /** Send `progress` messages while reading (for the progress bar). */
   progress: boolean;
+  /** Write the part's record index to this open file (see record-index.ts), or null. */
+  indexFd: number | null;
 }
 
 /** Messages from the worker, in order; `done` comes last. */
@@ -33,7 +38,7 @@ export type WorkerMessage =
   | { type: 'diag'; offset: number | undefined; line: number; reason: string }
   /** Bytes of the part read so far, and records cut: sent about every PROGRESS_BYTES. */
   | { type: 'progress'; bytes: number; records: number }
-  | { type: 'done'; records: number; bytes: number; newest: number | null };
+  | { type: 'done'; records: number; bytes: number; newest: number | null; index?: WorkerIndexReport };
 
 const FLUSH = 256;
 /** Also flush from this many characters, so one message never holds much of the buffer. */
@@ -46,6 +51,7 @@ async function main(job: WorkerJob): Promise<void> {
   const layout = prettyLayout(plan.layout);
   const splitter = layout ? ArraySplitter.resume(job.maxRecordBytes, layout) : new NdjsonSplitter(job.maxRecordBytes, true);
   const prefilter = prefilterFromSpec(job.filter);
+  const index = job.indexFd === null ? null : { hasher: new RecordHasher(), writer: new IndexWriter(job.indexFd) };
   let marks = new Uint8Array(1024);
   const fresh = (): Extract<WorkerMessage, { type: 'records' }> => ({ type: 'records', texts: [], offsets: [], lines: [], marks: [], chars: 0 });
   let pending = fresh();
@@ -81,7 +87,12 @@ async function main(job: WorkerJob): Promise<void> {
       newer(publishedAt(buf, starts[count - 1]!, ends[count - 1]!, parsePublished));
     }
     if (marks.length < count) marks = new Uint8Array(count * 2);
-    if (prefilter.mark(batch, marks, prefilter.all) === 0) return;
+    const n = prefilter.mark(batch, marks, prefilter.all);
+    if (index) {
+      index.hasher.hash(batch, marks);
+      index.writer.add(batch, index.hasher);
+    }
+    if (n === 0) return;
     for (let i = 0; i < batch.count; i++) {
       if (!marks[i]) continue;
       const text = buf.toString('utf8', starts[i], ends[i]);
@@ -102,7 +113,9 @@ async function main(job: WorkerJob): Promise<void> {
   };
   const stats = await readInput(job.path, job.label, { maxRecordBytes: job.maxRecordBytes }, sink, { range: { start: plan.next, end: plan.size }, splitter });
   flush();
-  port.postMessage({ type: 'done', records: stats.records, bytes: stats.bytes, newest } satisfies WorkerMessage);
+  index?.writer.flush();
+  const indexReport = index ? { entries: index.writer.entries, ok: !index.writer.failed && index.hasher.usable } : undefined;
+  port.postMessage({ type: 'done', records: stats.records, bytes: stats.bytes, newest, index: indexReport } satisfies WorkerMessage);
 }
 
 void main(workerData as WorkerJob);

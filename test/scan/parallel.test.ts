@@ -1,16 +1,18 @@
 // Two-thread scans give byte-identical output to one-thread scans (built CLI, real worker threads).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.js';
 
 const BIN = 'bin/okta-revoke-scan.js';
 const dir = mkdtempSync(join(tmpdir(), 'ors-par-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function scan(file: string, threads: number, extra: string[] = []): string {
-  return execFileSync('node', [BIN, '--format', 'json', '--threads', String(threads), '--parallel-min-mb', '0', '--validate', ...extra, file], {
+function scan(file: string, threads: number, extra: string[] = ['--validate']): string {
+  return execFileSync('node', [BIN, '--format', 'json', '--threads', String(threads), '--parallel-min-mb', '0', ...extra, file], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: 256 << 20,
@@ -33,6 +35,17 @@ describe('parallel scan', () => {
     expect(stats.stderr).toMatch(/split over 2 threads/);
     const doc = JSON.parse(two);
     expect(doc.findings.length).toBeGreaterThan(0);
+  });
+  it.each(['ndjson', 'pretty'] as const)('%s: the second pass through the record index (both threads\' parts) finds what a second full read finds', (format) => {
+    const file = generated[format];
+    const gz = `${file}.gz`;
+    writeFileSync(gz, gzipSync(readFileSync(file)));
+    const viaIndex = JSON.parse(scan(file, 2, [])) as { findings: unknown[] };
+    const reread = JSON.parse(scan(gz, 2, [])) as { findings: unknown[] };
+    expect(viaIndex.findings.length).toBeGreaterThan(0);
+    expect(viaIndex.findings).toEqual(reread.findings);
+    const stats = spawnSync('node', [BIN, '--stats', '--threads', '2', '--parallel-min-mb', '0', file], { encoding: 'utf8' });
+    expect(stats.stderr).toMatch(/1 read split over 2 threads, 1 input read again through its record index/);
   });
   it('line numbers in the second half are absolute', () => {
     const lines = readFileSync('samples/okta-export.ndjson', 'utf8').split('\n');

@@ -23,7 +23,7 @@ describe('worker buffer', () => {
     const plan = (await planSplit(file, 0, {}))!;
     expect(plan).not.toBeNull();
     // every record is a candidate, so the worker has far more to send than the cap
-    const run = startWorker({ path: file, label: file, plan, maxRecordBytes: 1 << 20, filter: { needles: [], all: true, probes: [] }, newest: false }, CAP);
+    const run = startWorker({ path: file, label: file, plan, maxRecordBytes: 1 << 20, filter: { needles: [], all: true, probes: [] }, newest: false, indexFd: null }, CAP);
     await new Promise((r) => setTimeout(r, 400));
     const held = run.inFlight();
     expect(held).toBeGreaterThan(0);
@@ -44,7 +44,7 @@ describe('worker buffer', () => {
 
   it('stop() ends a worker that is waiting', async () => {
     const plan = (await planSplit(file, 0, {}))!;
-    const run = startWorker({ path: file, label: file, plan, maxRecordBytes: 1 << 20, filter: { needles: [], all: true, probes: [] }, newest: false }, CAP);
+    const run = startWorker({ path: file, label: file, plan, maxRecordBytes: 1 << 20, filter: { needles: [], all: true, probes: [] }, newest: false, indexFd: null }, CAP);
     await new Promise((r) => setTimeout(r, 200));
     run.stop();
     const seen: string[] = [];

@@ -1,0 +1,120 @@
+// Record indexes at work: written while the first pass reads an input, read back by the second pass.
+import { openSync, readSync } from 'node:fs';
+import { InputError } from '../errors.js';
+import type { RecordLocation } from '../events/types.js';
+import { RecordHasher } from './record-hashes.js';
+import { parsePublished } from '../events/time.js';
+import { publishedAt } from './probe.js';
+import { closeQuietly, forEachCandidate, IndexWriter, openIndexFile, type IndexSelection, type SourceIndex, type SpansByHash } from './record-index.js';
+
+/** What the worker says of the index of its part. */
+export interface WorkerIndexReport {
+  entries: number;
+  /** Written completely and readable (no write failed, keys not lowercased). */
+  ok: boolean;
+}
+
+/** One input's index while the first pass writes it: this thread's part, and a file for the worker's. */
+export class IndexBuild {
+  readonly hasher = new RecordHasher();
+  readonly writer: IndexWriter;
+  private workerFd: number | null = null;
+
+  private constructor(fd: number) {
+    this.writer = new IndexWriter(fd);
+  }
+
+  /** A new build, or null when no temporary file can be made (the input is then read twice). */
+  static start(): IndexBuild | null {
+    const fd = openIndexFile();
+    return fd === null ? null : new IndexBuild(fd);
+  }
+
+  /** A file for the worker's part; null when none can be made (there will then be no index). */
+  forWorker(): number | null {
+    this.workerFd = openIndexFile();
+    return this.workerFd;
+  }
+
+  /**
+   * The index, once every record (`records` were cut in all) has its entry; null, with its files
+   * closed, when it cannot stand for the input (a write failed, a part is missing, the input was
+   * not read as records, or its keys are lowercased).
+   */
+  finish(records: number, worker?: WorkerIndexReport & { lineOffset: number }): SourceIndex | null {
+    this.writer.flush();
+    const parts = [{ fd: this.writer.fd, entries: this.writer.entries, lineOffset: 0 }];
+    let ok = !this.writer.failed && this.hasher.usable;
+    if (worker) {
+      ok &&= worker.ok && this.workerFd !== null;
+      if (this.workerFd !== null) parts.push({ fd: this.workerFd, entries: worker.entries, lineOffset: worker.lineOffset });
+    } else ok &&= this.workerFd === null;
+    ok &&= parts.reduce((n, p) => n + p.entries, 0) === records;
+    if (ok) return { parts };
+    this.abandon();
+    return null;
+  }
+
+  /** Closes the build's files (after an error, or when the index is not used). */
+  abandon(): void {
+    closeQuietly(this.writer.fd);
+    if (this.workerFd !== null) closeQuietly(this.workerFd);
+    this.workerFd = null;
+  }
+}
+
+/** Whether a record published at `t` (its bytes buf[0, len)) falls in a span of the value hashed `h`. */
+function inSpans(map: SpansByHash, h: number, t: number, buf: Buffer, len: number): boolean {
+  const spans = map.get(h);
+  if (!spans) return false;
+  for (const [a, b, text] of spans) if (t >= a && t <= b && (text === undefined || buf.subarray(0, len).includes(text))) return true;
+  return false;
+}
+
+/**
+ * Reads the records of the input at `path` that `index` selects, in file order, and hands each
+ * one's text and location to `take`. A record whose values only matter at other times than its
+ * `published` is dropped before it is decoded (as the probes do when they read the input). `onProgress`
+ * hears the end offset of each record read and the number of index entries gone through.
+ */
+export function readIndexed(
+  path: string,
+  file: string,
+  index: SourceIndex,
+  sel: IndexSelection,
+  take: (text: string, where: RecordLocation) => void,
+  onProgress?: (bytes: number, records: number) => void,
+): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (err) {
+    throw new InputError(`${file}: cannot read it again: ${(err as Error).message}`);
+  }
+  let buf = Buffer.allocUnsafe(64 * 1024);
+  let before = 0;
+  try {
+    for (const part of index.parts) {
+      forEachCandidate(part, sel, (c, done) => {
+        const { offset, length, line } = c;
+        if (buf.length < length) buf = Buffer.allocUnsafe(length);
+        for (let got = 0; got < length; ) {
+          const n = readSync(fd, buf, got, length - got, offset + got);
+          if (n === 0) throw new InputError(`${file}: the file changed between the two reads (it is shorter now); run again on a copy that is not being written`);
+          got += n;
+        }
+        onProgress?.(offset + length, before + done);
+        if (!c.forced) {
+          const t = publishedAt(buf, 0, length, parsePublished);
+          if (t !== null && !inSpans(sel.actors, c.actor, t, buf, length) && !inSpans(sel.ips, c.ip, t, buf, length) && !inSpans(sel.tokens, c.token, t, buf, length)) return;
+        }
+        const where: RecordLocation = { file, offset };
+        if (line) where.line = line;
+        take(buf.toString('utf8', 0, length), where);
+      });
+      before += part.entries;
+    }
+  } finally {
+    closeQuietly(fd);
+  }
+}
