@@ -1,8 +1,8 @@
 // Untrusted log text on a terminal: ANSI escapes, CR and bidi overrides in user agents, names and targets are shown escaped, never raw.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
 /** Escape sequences and characters an attacker can put in a user agent, a display name or a target name. */
@@ -45,6 +45,7 @@ const huntOnly = {
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'ors-hostile-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const input = join(dir, 'hostile.ndjson');
 writeFileSync(input, [...events, huntOnly].map((e) => JSON.stringify(e)).join('\n') + '\n');
 const rule = join(dir, 'user-created.yml');

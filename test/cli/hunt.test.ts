@@ -1,9 +1,9 @@
 // CLI: --rules, --hunt in every format, broken and unsupported rules, --strict-rules, placeholders, notes.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.js';
 import { stripAnsi } from '../helpers/ansi.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -15,6 +15,7 @@ const WATCHLIST = 'test/fixtures/rules/placeholders/okta_sign_in_by_watchlisted_
 const RATE_LIMITS = '../shared/okta-public-samples/panther-analysis/rules__okta_rules__okta_rate_limits.ndjson';
 const LEGACY_RULE = `${STYLE}/okta_rate_limit_violation_legacy_fields.yml`;
 const dir = mkdtempSync(join(tmpdir(), 'ors-hunt-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 type Rec = Record<string, unknown> & { kind: string; published: string; id: string; rules: { title: string }[] };
 const lines = (out: string) => out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Rec);

@@ -1,14 +1,15 @@
 // CLI on every input shape: diagnostics for broken wrappers, tables and documents; --input-format, --from/--to, --tz.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { stripAnsi } from '../helpers/ansi.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const PLAIN = 'samples/okta-export.ndjson';
 const tmp = mkdtempSync(join(tmpdir(), 'ors-inputs-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const events = readFileSync(PLAIN, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
 const revoke = events.find((e) => e.eventType === 'system.api_token.revoke')!;
 

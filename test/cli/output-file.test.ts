@@ -1,15 +1,23 @@
 // -o FILE: atomic replacement, inputs never overwritten (also through links), temp file removed on failure.
-import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { writeChunk } from '../../src/cli/io.js';
 import { openOutput, refuseInput } from '../../src/cli/output-file.js';
 import { UsageError } from '../../src/errors.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const SAMPLE = 'samples/okta-export.ndjson';
-const fresh = () => mkdtempSync(join(tmpdir(), 'ors-out-'));
+const made: string[] = [];
+const fresh = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ors-out-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('openOutput', () => {
   it('leaves the target untouched until commit, then replaces it whole', async () => {

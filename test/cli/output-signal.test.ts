@@ -1,17 +1,19 @@
 // -o in a real child process: Ctrl-C in the middle of a run removes the temporary report and keeps the old one.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const BIN = resolve('bin/okta-revoke-scan.js');
 const SAMPLE = readFileSync('samples/okta-export.ndjson');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const dir = mkdtempSync(join(tmpdir(), 'ors-out-sig-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
 describe('-o and Ctrl-C (built CLI, child process)', () => {
   it('removes the temporary file and leaves the previous report as it was', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ors-out-sig-'));
     const target = join(dir, 'report.ndjson');
     writeFileSync(target, 'previous report\n');
     const child = spawn(process.execPath, [BIN, '-o', target, '-'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: dir } });

@@ -1,12 +1,13 @@
 // When the progress bar is shown, and how many bytes the inputs will give (plain sizes, gzip trailers).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { expectedBytes, planProgress, PROGRESS_MIN_BYTES } from '../../src/cli/progress-plan.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ors-progress-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const small = join(dir, 'small.ndjson');
 writeFileSync(small, 'x'.repeat(1000));
 const zipped = join(dir, 'small.ndjson.gz');

@@ -1,8 +1,8 @@
 // The rule set of a command line: built-in rules, --rules paths, placeholders, and what could not be used.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { RuleOptions } from '../../src/cli/rule-options.js';
 import { loadRuleSet } from '../../src/cli/rule-set.js';
 import { UsageError } from '../../src/errors.js';
@@ -13,6 +13,7 @@ const STYLE = 'test/fixtures/rules/sigmahq-style';
 const PLACEHOLDER = 'test/fixtures/rules/placeholders/okta_sign_in_by_watchlisted_user.yml';
 const options = (patch: Partial<RuleOptions> = {}): RuleOptions => ({ paths: [], builtin: true, strict: false, placeholders: [], placeholderFiles: [], ...patch });
 const dir = mkdtempSync(join(tmpdir(), 'ors-rs-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('loadRuleSet', () => {
   it('is the two built-in rules by default', async () => {

@@ -1,8 +1,8 @@
 // CLI: `rules list` and `rules test`, and how `rules` as the first word coexists with scanning files.
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { stripAnsi } from '../helpers/ansi.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -120,6 +120,7 @@ describe('the rules command and the default command', () => {
 
   it('a file named rules is scanned as ./rules; "rules" alone is the command', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ors-rules-name-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     copyFileSync(SAMPLE, join(dir, 'rules'));
     process.chdir(dir);
     const scan = await runCli(['./rules']);

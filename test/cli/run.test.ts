@@ -1,14 +1,15 @@
 // CLI behaviour: formats, exit codes, stdin, errors without stacks, duplicates across inputs.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { stripAnsi } from '../helpers/ansi.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const PANTHER_REVOKE = '../shared/okta-public-samples/panther-analysis/rules__okta_rules__okta_api_key_revoked.ndjson';
 const tmp = mkdtempSync(join(tmpdir(), 'ors-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const revokeLine = readFileSync(PANTHER_REVOKE, 'utf8').trim();
 const revoke = JSON.parse(revokeLine) as Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 // scan() with extra rules: first-pass needles, --hunt detections, and the rules window events matched.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadBuiltinRules } from '../../src/rules/index.js';
 import { firstPassNeedles, scan } from '../../src/scan/scan.js';
 import type { TimeRange } from '../../src/scan/time-range.js';
@@ -10,6 +10,7 @@ import { ruleYaml } from '../rules/helpers.js';
 import { raw } from '../window/helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ors-hunt-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const H = 3_600_000;
 
 const grant = ruleYaml(`title: Okta Privilege Granted
