@@ -6,6 +6,7 @@ import type { ReportOptions, ScanReport } from '../report/model.js';
 import { loadReporter } from '../report/index.js';
 import { safeText } from '../report/sanitize.js';
 import { formatDiagnostic } from '../scan/diagnostics.js';
+import { prewarmWorker, releaseWarmWorker } from '../scan/parallel.js';
 import { scan, type ScanStats } from '../scan/scan.js';
 import { describeEnd } from '../scan/time-range.js';
 import { filterBySeverity } from '../signals/filter.js';
@@ -68,6 +69,7 @@ export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () =
     else io.stderr.write('This is a bug; please report it with the command line used (--debug prints the stack).\n');
     return ExitCode.Internal;
   } finally {
+    releaseWarmWorker();
     await output.file?.abort();
     output.unregister?.();
   }
@@ -80,6 +82,8 @@ async function scanAndReport(
   output: { file?: OutputFile; unregister?: () => void },
 ): Promise<ExitCode> {
   const started = performance.now();
+  // A large plain input will be read by two threads: the second one loads while rules do.
+  if (options.threads > 1) prewarmWorker(options.inputs, Math.floor(options.parallelMinMb * 1024 * 1024));
   const ruleSet = await loadRuleSet(options.rules);
   reportRuleSet(ruleSet, { strict: options.rules.strict, hunt: options.hunt, quiet: options.quiet, userRules: options.rules.paths.length > 0 }, err);
   let inputs = options.inputs;

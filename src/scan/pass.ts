@@ -16,7 +16,8 @@ import { gluedRecords } from './glued.js';
 import { Mark } from './prefilter.js';
 import { planSplit } from './split-plan.js';
 import { publishedAt } from './probe.js';
-import { closeIndexes, selectionFor, type SourceIndex } from './record-index.js';
+import { closeIndexes, closeQuietly, openIndexFile, selectionFor, type SourceIndex } from './record-index.js';
+import { readSpilled, type RecordsBatch } from './spill.js';
 import { IndexBuild, readIndexed } from './indexed-read.js';
 import { isGzipFile } from '../input/blocks.js';
 
@@ -217,26 +218,32 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
         stats = { format: summary.format, records: indexed.parts.reduce((n, p) => n + p.entries, 0), bytes: summary.bytes };
       } else if (plan) {
         // The worker reads the second half while this thread reads the first; its records are
-        // handled afterwards, in file order, so the result is the same as a one-thread read. It runs
-        // at most WORKER_BUFFER_CHARS ahead of what this thread has taken, so memory stays bounded.
+        // handled afterwards, in file order, so the result is the same as a one-thread read. It
+        // holds at most SPILL_BUFFER_CHARS of them in memory and writes the rest to a spill file
+        // (or, without one, waits beyond WORKER_BUFFER_CHARS), so memory stays bounded.
         split++;
         const indexFd = build?.forWorker() ?? null;
-        const job = { path: src.path, label: file, plan, maxRecordBytes: opts.read.maxRecordBytes, filter: opts.filter, newest: !prev, indexFd };
+        const spillFd = openIndexFile();
+        const job = { path: src.path, label: file, plan, maxRecordBytes: opts.read.maxRecordBytes, filter: opts.filter, newest: !prev, indexFd, spillFd };
         const second = startWorker(job, undefined, onWorkerProgress);
+        const take = (m: RecordsBatch) => {
+          for (let i = 0; i < m.texts.length; i++) {
+            const where: RecordLocation = { file, offset: m.offsets[i]! };
+            if (m.lines[i]) where.line = m.lines[i]! + lineOffset;
+            record(m.texts[i]!, where, m.marks[i]!);
+          }
+        };
+        let lineOffset = 0;
         // Whatever happens here, the worker is stopped (it may be waiting for its buffer to drain).
         try {
           const first = await readInput(src.path, file, opts.read, sink, { range: { start: 0, end: plan.end, tail: Buffer.from(plan.tail) } });
-          const lineOffset = first.splitter instanceof NdjsonSplitter ? first.splitter.linesRead : 0;
+          lineOffset = first.splitter instanceof NdjsonSplitter ? first.splitter.linesRead : 0;
           const rest = { records: 0, bytes: 0, newest: null as number | null };
           for await (const m of second.messages()) {
             if (m.type === 'diag') diag(m.offset, m.line ? m.line + lineOffset : 0, m.reason);
-            else if (m.type === 'records') {
-              for (let i = 0; i < m.texts.length; i++) {
-                const where: RecordLocation = { file, offset: m.offsets[i]! };
-                if (m.lines[i]) where.line = m.lines[i]! + lineOffset;
-                record(m.texts[i]!, where, m.marks[i]!);
-              }
-            } else if (m.type === 'done') {
+            else if (m.type === 'records') take(m);
+            else if (m.type === 'spilled') take(readSpilled(spillFd!, m));
+            else if (m.type === 'done') {
               rest.records = m.records;
               rest.bytes = m.bytes;
               rest.newest = m.newest;
@@ -246,7 +253,9 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
           if (!prev) newer(rest.newest);
           stats = { format: first.format, records: first.records + rest.records, bytes: first.bytes + rest.bytes };
         } finally {
-          second.stop();
+          // Files the worker writes are closed only once it is gone.
+          await second.stop();
+          if (spillFd !== null) closeQuietly(spillFd);
         }
       } else {
         stats = await readInput(src.path, file, opts.read, sink);

@@ -12,6 +12,7 @@ import { CREDIT_IN_FLIGHT, CREDIT_STOP } from './parallel.js';
 import { RecordHasher } from './record-hashes.js';
 import { IndexWriter } from './record-index.js';
 import type { WorkerIndexReport } from './indexed-read.js';
+import { SpillWriter, type SpilledAt } from './spill.js';
 
 /** What the main thread hands the worker. */
 export interface WorkerJob {
@@ -30,6 +31,11 @@ export interface WorkerJob {
   progress: boolean;
   /** Write the part's record index to this open file (see record-index.ts), or null. */
   indexFd: number | null;
+  /**
+   * Beyond `maxBufferChars` in flight, write candidates to this open file instead of waiting
+   * (`spilled` messages say where), or null to wait.
+   */
+  spillFd: number | null;
 }
 
 /** Messages from the worker, in order; `done` comes last. */
@@ -38,6 +44,8 @@ export type WorkerMessage =
   | { type: 'diag'; offset: number | undefined; line: number; reason: string }
   /** Bytes of the part read so far, and records cut: sent about every PROGRESS_BYTES. */
   | { type: 'progress'; bytes: number; records: number }
+  /** Records written to the spill file (read them back with `readSpilled`), in their place in the order. */
+  | ({ type: 'spilled' } & SpilledAt)
   | { type: 'done'; records: number; bytes: number; newest: number | null; index?: WorkerIndexReport };
 
 const FLUSH = 256;
@@ -56,8 +64,18 @@ async function main(job: WorkerJob): Promise<void> {
   const fresh = (): Extract<WorkerMessage, { type: 'records' }> => ({ type: 'records', texts: [], offsets: [], lines: [], marks: [], chars: 0 });
   let pending = fresh();
   const { credit, maxBufferChars } = job;
+  const spill = job.spillFd === null ? null : new SpillWriter(job.spillFd);
   const flush = () => {
     if (pending.texts.length === 0) return;
+    // The main thread takes this part only after reading its own: what it cannot hold goes to disk.
+    if (spill && Atomics.load(credit, CREDIT_IN_FLIGHT) + pending.chars > maxBufferChars) {
+      const at = spill.write(pending);
+      if (at) {
+        port.postMessage({ type: 'spilled', ...at } satisfies WorkerMessage);
+        pending = fresh();
+        return;
+      }
+    }
     Atomics.add(credit, CREDIT_IN_FLIGHT, pending.chars);
     port.postMessage(pending);
     pending = fresh();
@@ -118,4 +136,6 @@ async function main(job: WorkerJob): Promise<void> {
   port.postMessage({ type: 'done', records: stats.records, bytes: stats.bytes, newest, index: indexReport } satisfies WorkerMessage);
 }
 
-void main(workerData as WorkerJob);
+// Started ahead of its job (prewarmWorker): the job comes as the first message.
+if (workerData) void main(workerData as WorkerJob);
+else parentPort!.once('message', (job: WorkerJob) => void main(job));

@@ -8,6 +8,8 @@ import { generate } from '../../bench/generate.js';
 const DIST = '../../dist/src/scan/';
 const { startWorker } = (await import(`${DIST}parallel.js`)) as typeof import('../../src/scan/parallel.js');
 const { planSplit } = (await import(`${DIST}split-plan.js`)) as typeof import('../../src/scan/split-plan.js');
+const { closeQuietly, openIndexFile } = (await import(`${DIST}record-index.js`)) as typeof import('../../src/scan/record-index.js');
+const { readSpilled } = (await import(`${DIST}spill.js`)) as typeof import('../../src/scan/spill.js');
 
 const dir = mkdtempSync(join(tmpdir(), 'ors-wbuf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,7 +25,7 @@ describe('worker buffer', () => {
     const plan = (await planSplit(file, 0, {}))!;
     expect(plan).not.toBeNull();
     // every record is a candidate, so the worker has far more to send than the cap
-    const run = startWorker({ path: file, label: file, plan, maxRecordBytes: 1 << 20, filter: { needles: [], all: true, probes: [] }, newest: false, indexFd: null }, CAP);
+    const run = startWorker({ path: file, label: file, plan, maxRecordBytes: 1 << 20, filter: { needles: [], all: true, probes: [] }, newest: false, indexFd: null, spillFd: null }, CAP);
     await new Promise((r) => setTimeout(r, 400));
     const held = run.inFlight();
     expect(held).toBeGreaterThan(0);
@@ -44,9 +46,9 @@ describe('worker buffer', () => {
 
   it('stop() ends a worker that is waiting', async () => {
     const plan = (await planSplit(file, 0, {}))!;
-    const run = startWorker({ path: file, label: file, plan, maxRecordBytes: 1 << 20, filter: { needles: [], all: true, probes: [] }, newest: false, indexFd: null }, CAP);
+    const run = startWorker({ path: file, label: file, plan, maxRecordBytes: 1 << 20, filter: { needles: [], all: true, probes: [] }, newest: false, indexFd: null, spillFd: null }, CAP);
     await new Promise((r) => setTimeout(r, 200));
-    run.stop();
+    await run.stop();
     const seen: string[] = [];
     try {
       for await (const m of run.messages()) seen.push(m.type);
@@ -54,5 +56,38 @@ describe('worker buffer', () => {
       seen.push(`error: ${(err as Error).message}`);
     }
     expect(seen).not.toContain('done');
+  });
+
+  it('with a spill file, what is beyond the cap goes to disk and comes back in order', async () => {
+    const plan = (await planSplit(file, 0, {}))!;
+    const spillFd = openIndexFile()!;
+    try {
+      const run = startWorker({ path: file, label: file, plan, maxRecordBytes: 1 << 20, filter: { needles: [], all: true, probes: [] }, newest: false, indexFd: null, spillFd }, 1 << 20);
+      await new Promise((r) => setTimeout(r, 600));
+      // The first messages (256 records each) fit under the cap; the rest went to disk.
+      expect(run.inFlight()).toBeGreaterThan(0);
+      expect(run.inFlight()).toBeLessThanOrEqual(1 << 20);
+      const offsets: number[] = [];
+      const texts: string[] = [];
+      const kinds = new Set<string>();
+      let done: { records: number } | null = null;
+      for await (const m of run.messages()) {
+        kinds.add(m.type);
+        if (m.type === 'records' || m.type === 'spilled') {
+          const batch = m.type === 'records' ? m : readSpilled(spillFd, m);
+          offsets.push(...batch.offsets);
+          texts.push(...batch.texts);
+        }
+        if (m.type === 'done') done = m;
+      }
+      expect([...kinds].sort()).toEqual(['done', 'records', 'spilled']);
+      expect(done!.records).toBe(offsets.length);
+      expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
+      expect(offsets[0]).toBe(plan.next);
+      // Every text is a whole record (non-ASCII included), read back exactly.
+      for (const t of texts) expect(JSON.parse(t)).toHaveProperty('uuid');
+    } finally {
+      closeQuietly(spillFd);
+    }
   });
 });
