@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.js';
 // The compiled modules: the worker thread runs dist/src/scan/worker.js (npm test builds first).
 const DIST = '../../dist/src/scan/';
-const { startWorker } = (await import(`${DIST}parallel.js`)) as typeof import('../../src/scan/parallel.js');
+const { prewarmWorker, releaseWarmWorker, startWorker } = (await import(`${DIST}parallel.js`)) as typeof import('../../src/scan/parallel.js');
 const { planSplit } = (await import(`${DIST}split-plan.js`)) as typeof import('../../src/scan/split-plan.js');
 const { closeQuietly, openIndexFile } = (await import(`${DIST}record-index.js`)) as typeof import('../../src/scan/record-index.js');
 const { readSpilled } = (await import(`${DIST}spill.js`)) as typeof import('../../src/scan/spill.js');
@@ -89,5 +89,16 @@ describe('worker buffer', () => {
     } finally {
       closeQuietly(spillFd);
     }
+  });
+
+  it('a spare worker started ahead takes the next job', async () => {
+    const plan = (await planSplit(file, 0, {}))!;
+    prewarmWorker([file, 'no/such/file'], 0);
+    await new Promise((r) => setTimeout(r, 300));
+    const run = startWorker({ path: file, label: file, plan, maxRecordBytes: 1 << 20, filter: { needles: ['system.api_token.revoke'], all: false, probes: [] }, newest: false, indexFd: null, spillFd: null });
+    let done: { records: number } | null = null;
+    for await (const m of run.messages()) if (m.type === 'done') done = m;
+    expect(done!.records).toBeGreaterThan(1000);
+    releaseWarmWorker();
   });
 });
