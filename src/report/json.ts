@@ -1,6 +1,6 @@
 // JSON reporter: one pretty-printed document, streamed finding by finding.
 import { stringifySafe } from './json-text.js';
-import { stringifyRecord } from './raw-json.js';
+import { recordChunks } from './raw-json.js';
 import type { InputSummary, Reporter, ScanReport } from './model.js';
 import { toPublicDetection } from './public-detection.js';
 import { toPublicFinding } from './public.js';
@@ -20,7 +20,7 @@ function publicInput(input: InputSummary): InputSummary {
  * findings with `--hunt`) pretty-printed with two spaces and a final newline: first the head, then
  * one chunk per finding (and detection), then the tail. The concatenation is
  * `JSON.stringify(doc, null, 2) + '\n'` (with terminal-unsafe characters escaped), except that
- * window events' originals are their records' compact text on one line (see `stringifyRecord`),
+ * window events' originals are their records' compact text on one line (see `recordChunks`),
  * without ever building the whole document in memory.
  */
 export const jsonReporter: Reporter = function* jsonReporter(report: ScanReport) {
@@ -45,7 +45,12 @@ export const jsonReporter: Reporter = function* jsonReporter(report: ScanReport)
     yield pending;
     let separator = '\n    ';
     for (const item of items) {
-      yield `${separator}${stringifyRecord(toPublic(item) as object, INDENT).replace(/\n/g, '\n    ')}`;
+      // One chunk per item, unless a large window makes it several (see recordChunks).
+      let before = separator;
+      for (const chunk of recordChunks(toPublic(item) as object, INDENT)) {
+        yield before + chunk.replace(/\n/g, '\n    ');
+        before = '';
+      }
       separator = ',\n    ';
     }
     pending = '\n  ]';

@@ -1,16 +1,17 @@
 // NDJSON reporter: one finding (or, with --hunt, detection) per line, in its public form.
-import { stringifyRecord } from './raw-json.js';
+import { recordChunks } from './raw-json.js';
 import type { Reporter, ScanReport } from './model.js';
 import { timeOrderedRecords } from './records.js';
 
 /**
  * Yields one line per finding and per detection, merged by time then id: the record's public form
  * as compact JSON (terminal-unsafe characters escaped; window events' originals as read, see
- * `stringifyRecord`), ending in `\n`. A report without findings
+ * `recordChunks`), ending in `\n`. A report without findings
  * or detections yields nothing.
  */
 export const ndjsonReporter: Reporter = function* ndjsonReporter(report: ScanReport) {
   for (const record of timeOrderedRecords(report)) {
-    yield `${stringifyRecord(record)}\n`;
+    yield* recordChunks(record);
+    yield '\n';
   }
 };

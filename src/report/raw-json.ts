@@ -45,32 +45,67 @@ export function safeRawJson(text: string): string {
 
 /** Placeholders are keyed by a per-process nonce: no log text can spell one. */
 const NONCE = randomBytes(9).toString('hex');
-const PLACEHOLDER = new RegExp(`"\\\\u0000raw:${NONCE}:(\\d+)"`, 'g');
 
 interface WithWindow {
   window?: { events?: unknown } | null;
 }
 
+/** Pieces of a record's JSON are gathered into chunks of about this many characters. */
+const CHUNK_CHARS = 64 * 1024;
+
+/** Stands for the window's events in the record's skeleton, and for an event's original in its own JSON. */
+const MARK = `\u0000raw:${NONCE}`;
+const MARK_JSON = JSON.stringify(MARK);
+
 /**
  * Serialises a public finding or detection like {@link stringifySafe}, except that each window
  * event's `event` is its record's own text (see {@link safeRawJson}) when the window kept it:
  * parsing and re-serialising 20 MB of events cost more than half of writing a report. The text is
- * what the input held, so numbers keep every digit and repeated keys stay as written.
+ * what the input held, so numbers keep every digit and repeated keys stay as written. The JSON
+ * comes in chunks of about 64 K characters, built event by event: a window of thousands of events
+ * is never one string.
  */
-export function stringifyRecord(record: object, space?: number): string {
+export function* recordChunks(record: object, space?: number): Generator<string> {
   const window = (record as WithWindow).window;
   const events = window?.events;
-  if (!Array.isArray(events) || !events.some((e) => typeof e?.[RAW_TEXT] === 'string')) return stringifySafe(record, space);
-  const raws: string[] = [];
-  const copies = events.map((e: Record<PropertyKey, unknown>) => {
-    const raw = e[RAW_TEXT];
-    if (typeof raw !== 'string') return e;
-    // Copy key by key, in order, without reading `event` (a getter that parses the text).
-    const copy: Record<string, unknown> = {};
-    for (const key of Object.keys(e)) copy[key] = key === 'event' ? `\u0000raw:${NONCE}:${raws.length}` : e[key];
-    raws.push(raw);
-    return copy;
-  });
-  const text = stringifySafe({ ...record, window: { ...window, events: copies } }, space);
-  return text.replace(PLACEHOLDER, (_, i: string) => safeRawJson(raws[Number(i)]!));
+  if (!Array.isArray(events) || !events.some((e) => typeof e?.[RAW_TEXT] === 'string')) {
+    yield stringifySafe(record, space);
+    return;
+  }
+  // The record with one placeholder for all its window events: what comes before and after them.
+  const skeleton = stringifySafe({ ...record, window: { ...window, events: [MARK] } }, space);
+  const at = skeleton.indexOf(MARK_JSON);
+  const indent = space ? skeleton.slice(skeleton.lastIndexOf('\n', at) + 1, at) : '';
+  const separator = space ? `,\n${indent}` : ',';
+  let chunk = skeleton.slice(0, at);
+  for (let i = 0; i < events.length; i++) {
+    if (i > 0) chunk += separator;
+    chunk += indented(eventJson(events[i] as Record<PropertyKey, unknown>, space), indent);
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield chunk + skeleton.slice(at + MARK_JSON.length);
+}
+
+/** One window event's JSON, its original spliced in from the record's text when there is one. */
+function eventJson(e: Record<PropertyKey, unknown>, space?: number): string {
+  const raw = e[RAW_TEXT];
+  if (typeof raw !== 'string') return stringifySafe(e, space);
+  // Copy key by key, in order, without reading `event` (a getter that parses the text).
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(e)) copy[key] = key === 'event' ? MARK : e[key];
+  const json = stringifySafe(copy, space);
+  const at = json.lastIndexOf(MARK_JSON);
+  return json.slice(0, at) + safeRawJson(raw) + json.slice(at + MARK_JSON.length);
+}
+
+function indented(json: string, indent: string): string {
+  return indent ? json.replace(/\n/g, `\n${indent}`) : json;
+}
+
+/** {@link recordChunks} as one string. */
+export function stringifyRecord(record: object, space?: number): string {
+  return [...recordChunks(record, space)].join('');
 }

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compactJson, safeRawJson } from '../../src/report/raw-json.js';
+import { compactJson, recordChunks, safeRawJson } from '../../src/report/raw-json.js';
+import { RAW_TEXT } from '../../src/window/types.js';
 import { runCli } from '../helpers/run-cli.js';
 
 describe('compactJson', () => {
@@ -27,6 +28,39 @@ describe('compactJson', () => {
 describe('safeRawJson', () => {
   it('escapes characters a terminal would act on, and only those', () => {
     expect(safeRawJson('{"m": "a\u202eb\u007fc é 日本"}')).toBe('{"m":"a\\u202eb\\u007fc é 日本"}');
+  });
+});
+
+describe('recordChunks', () => {
+  /** A window event as the collector makes it: `event` parsed on demand, the text under RAW_TEXT. */
+  function windowEvent(i: number): Record<PropertyKey, unknown> {
+    const original = { uuid: `u${i}`, eventType: 'user.session.start', displayMessage: 'x'.repeat(900), n: i };
+    const text = JSON.stringify(original);
+    const e: Record<PropertyKey, unknown> = { uuid: `u${i}`, links: ['ip'] };
+    Object.defineProperty(e, 'event', { enumerable: true, get: () => JSON.parse(text) as unknown });
+    e[RAW_TEXT] = text;
+    return e;
+  }
+  const record = { id: 'r', window: { start: 's', events: Array.from({ length: 300 }, (_, i) => windowEvent(i)) }, event: { a: 1 } };
+
+  it('splits a large window into chunks of about 64 K characters that join into the whole JSON', () => {
+    for (const space of [undefined, 2]) {
+      const chunks = [...recordChunks(record, space)];
+      expect(chunks.length).toBeGreaterThan(3);
+      for (const c of chunks.slice(0, -1)) expect(c.length).toBeLessThan(64 * 1024 + 2000);
+      const text = chunks.join('');
+      // The raw texts here are what JSON.stringify writes: compact, the result is JSON.stringify's
+      // own; pretty, the same value with each original on one line.
+      if (space === undefined) expect(text).toBe(JSON.stringify(record));
+      else {
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(record)));
+        expect(text).toContain(`"event": ${JSON.stringify({ uuid: 'u7', eventType: 'user.session.start', displayMessage: 'x'.repeat(900), n: 7 })}`);
+      }
+    }
+  });
+
+  it('gives one chunk for a record without window events', () => {
+    expect([...recordChunks({ id: 'r', event: { a: 1 } })]).toEqual(['{"id":"r","event":{"a":1}}']);
   });
 });
 
