@@ -51,7 +51,7 @@ interface WithWindow {
 }
 
 /** Pieces of a record's JSON are gathered into chunks of about this many characters. */
-const CHUNK_CHARS = 64 * 1024;
+const CHUNK_CHARS = 16 * 1024;
 
 /** Stands for the window's events in the record's skeleton, and for an event's original in its own JSON. */
 const MARK = `\u0000raw:${NONCE}`;
@@ -62,7 +62,7 @@ const MARK_JSON = JSON.stringify(MARK);
  * event's `event` is its record's own text (see {@link safeRawJson}) when the window kept it:
  * parsing and re-serialising 20 MB of events cost more than half of writing a report. The text is
  * what the input held, so numbers keep every digit and repeated keys stay as written. The JSON
- * comes in chunks of about 64 K characters, built event by event: a window of thousands of events
+ * comes in chunks of about 16 K characters, built event by event: a window of thousands of events
  * is never one string.
  */
 export function* recordChunks(record: object, space?: number): Generator<string> {

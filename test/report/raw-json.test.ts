@@ -43,11 +43,11 @@ describe('recordChunks', () => {
   }
   const record = { id: 'r', window: { start: 's', events: Array.from({ length: 300 }, (_, i) => windowEvent(i)) }, event: { a: 1 } };
 
-  it('splits a large window into chunks of about 64 K characters that join into the whole JSON', () => {
+  it('splits a large window into chunks of about 16 K characters that join into the whole JSON', () => {
     for (const space of [undefined, 2]) {
       const chunks = [...recordChunks(record, space)];
       expect(chunks.length).toBeGreaterThan(3);
-      for (const c of chunks.slice(0, -1)) expect(c.length).toBeLessThan(64 * 1024 + 2000);
+      for (const c of chunks.slice(0, -1)) expect(c.length).toBeLessThan(16 * 1024 + 2000);
       const text = chunks.join('');
       // The raw texts here are what JSON.stringify writes: compact, the result is JSON.stringify's
       // own; pretty, the same value with each original on one line.
