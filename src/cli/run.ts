@@ -107,7 +107,11 @@ async function scanAndReport(
     throw e;
   }
   let report: ScanReport;
-  let stats;
+  let stats: ScanStats;
+  // Window events are read again from their inputs while the report is written: a spooled
+  // stdin copy is removed, and the inputs closed, only after that.
+  let closeSources: () => void = () => undefined;
+  let scanned = false;
   let bar: ProgressBar | null = null;
   // Ctrl-C during the scan erases the bar too, so the shell prompt starts on a clean line.
   const unregisterBar = io.registerCleanup?.(async () => bar?.finish());
@@ -117,7 +121,7 @@ async function scanAndReport(
     const plan = await planProgress(options.progress, io.stderr, io.env, options.quiet, resolved.sources.map((s) => s.path));
     if (plan.show) bar = new ProgressBar({ stream: io.stderr, width: io.stderr.columns, clock: () => performance.now(), total: plan.total });
     const maxRecordBytes = options.maxRecordMb === 128 ? DEFAULT_MAX_RECORD_BYTES : Math.floor(options.maxRecordMb * 1024 * 1024);
-    ({ report, stats } = await scan(resolved.sources, {
+    ({ report, stats, close: closeSources } = await scan(resolved.sources, {
       read: { maxRecordBytes, format: options.inputFormat, eventsPath: options.eventsPath },
       rules: ruleSet.rules,
       validate: options.validate,
@@ -129,12 +133,35 @@ async function scanAndReport(
       signals: options.signals,
       onProgress: bar ? (p) => bar!.update(p) : undefined,
     }));
+    scanned = true;
   } finally {
     bar?.finish();
     unregisterBar?.();
+    if (!scanned) {
+      await resolved.cleanup();
+      unregister?.();
+    }
+  }
+  try {
+    return await writeReport(options, io, err, output, report!, stats!, started);
+  } finally {
+    closeSources();
     await resolved.cleanup();
     unregister?.();
   }
+}
+
+/** Diagnostics, the report and the closing lines of a finished scan; the exit code. */
+async function writeReport(
+  options: CliOptions,
+  io: Io,
+  err: (line: string) => void,
+  output: { file?: OutputFile },
+  scanned: ScanReport,
+  stats: ScanStats,
+  started: number,
+): Promise<ExitCode> {
+  let report = scanned;
 
   const failedInputs = report.inputs.filter((i) => i.error !== undefined);
   for (const i of failedInputs) err(i.error!);

@@ -1,4 +1,5 @@
 // Typed shapes shared by every pipeline stage: diagnostics, normalised Okta events.
+import type { RecordSource } from '../input/record-source.js';
 
 /** A problem with one part of the input. The scan goes on; `--strict` makes it fatal. */
 export interface Diagnostic {
@@ -57,6 +58,8 @@ export interface OktaEvent {
   original: unknown;
   /** The record's JSON text, when the event is the whole record (lets windows keep text, not objects). */
   text?: string;
+  /** Where that text can be read again (plain inputs read through their record index): windows keep this instead. */
+  source?: RecordSource;
 }
 
 /** Where a record was found, for diagnostics and for re-reading it. */

@@ -68,7 +68,7 @@ const MARK_JSON = JSON.stringify(MARK);
 export function* recordChunks(record: object, space?: number): Generator<string> {
   const window = (record as WithWindow).window;
   const events = window?.events;
-  if (!Array.isArray(events) || !events.some((e) => typeof e?.[RAW_TEXT] === 'string')) {
+  if (!Array.isArray(events) || !events.some((e) => typeof e === 'object' && e !== null && RAW_TEXT in e)) {
     yield stringifySafe(record, space);
     return;
   }
@@ -91,8 +91,8 @@ export function* recordChunks(record: object, space?: number): Generator<string>
 
 /** One window event's JSON, its original spliced in from the record's text when there is one. */
 function eventJson(e: Record<PropertyKey, unknown>, space?: number): string {
-  const raw = e[RAW_TEXT];
-  if (typeof raw !== 'string') return stringifySafe(e, space);
+  if (!(RAW_TEXT in e)) return stringifySafe(e, space);
+  const raw = e[RAW_TEXT] as string;
   // Copy key by key, in order, without reading `event` (a getter that parses the text).
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(e)) copy[key] = key === 'event' ? MARK : e[key];

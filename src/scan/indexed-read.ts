@@ -1,7 +1,6 @@
 // Record indexes at work: written while the first pass reads an input, read back by the second pass.
-import { openSync, readSync } from 'node:fs';
-import { InputError } from '../errors.js';
 import type { RecordLocation } from '../events/types.js';
+import { recordHash, type RecordSource, type SourceFile } from '../input/record-source.js';
 import { RecordHasher } from './record-hashes.js';
 import { parsePublished } from '../events/time.js';
 import { publishedAt } from './probe.js';
@@ -72,49 +71,32 @@ function inSpans(map: SpansByHash, h: number, t: number, buf: Buffer, len: numbe
 }
 
 /**
- * Reads the records of the input at `path` that `index` selects, in file order, and hands each
- * one's text and location to `take`. A record whose values only matter at other times than its
- * `published` is dropped before it is decoded (as the probes do when they read the input). `onProgress`
- * hears the end offset of each record read and the number of index entries gone through.
+ * Reads the records of `file` that `index` selects, in file order, and hands each one's text,
+ * location and source to `take`. A record whose values only matter at other times than its
+ * `published` is dropped before it is decoded (as the probes do when they read the input).
+ * `onProgress` hears the end offset of each record read and the number of index entries gone through.
  */
 export function readIndexed(
-  path: string,
-  file: string,
+  file: SourceFile,
   index: SourceIndex,
   sel: IndexSelection,
-  take: (text: string, where: RecordLocation) => void,
+  take: (text: string, where: RecordLocation, source: RecordSource) => void,
   onProgress?: (bytes: number, records: number) => void,
 ): void {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (err) {
-    throw new InputError(`${file}: cannot read it again: ${(err as Error).message}`);
-  }
-  let buf = Buffer.allocUnsafe(64 * 1024);
   let before = 0;
-  try {
-    for (const part of index.parts) {
-      forEachCandidate(part, sel, (c, done) => {
-        const { offset, length, line } = c;
-        if (buf.length < length) buf = Buffer.allocUnsafe(length);
-        for (let got = 0; got < length; ) {
-          const n = readSync(fd, buf, got, length - got, offset + got);
-          if (n === 0) throw new InputError(`${file}: the file changed between the two reads (it is shorter now); run again on a copy that is not being written`);
-          got += n;
-        }
-        onProgress?.(offset + length, before + done);
-        if (!c.forced) {
-          const t = publishedAt(buf, 0, length, parsePublished);
-          if (t !== null && !inSpans(sel.actors, c.actor, t, buf, length) && !inSpans(sel.ips, c.ip, t, buf, length) && !inSpans(sel.tokens, c.token, t, buf, length)) return;
-        }
-        const where: RecordLocation = { file, offset };
-        if (line) where.line = line;
-        take(buf.toString('utf8', 0, length), where);
-      });
-      before += part.entries;
-    }
-  } finally {
-    closeQuietly(fd);
+  for (const part of index.parts) {
+    forEachCandidate(part, sel, (c, done) => {
+      const { offset, length, line } = c;
+      const buf = file.bytes(offset, length);
+      onProgress?.(offset + length, before + done);
+      if (!c.forced) {
+        const t = publishedAt(buf, 0, length, parsePublished);
+        if (t !== null && !inSpans(sel.actors, c.actor, t, buf, length) && !inSpans(sel.ips, c.ip, t, buf, length) && !inSpans(sel.tokens, c.token, t, buf, length)) return;
+      }
+      const where: RecordLocation = { file: file.label, offset };
+      if (line) where.line = line;
+      take(buf.toString('utf8'), where, { file, offset, length, check: recordHash(buf, 0, length) });
+    });
+    before += part.entries;
   }
 }

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { normalize } from '../events/normalize.js';
 import type { OktaEvent, RecordLocation } from '../events/types.js';
+import type { RecordSource } from '../input/record-source.js';
 import { unwrap } from '../events/unwrap.js';
 import type { DiagnosticLog } from './diagnostics.js';
 
@@ -43,7 +44,7 @@ export class Intake {
    * diagnostics (an element of a document); `identity` gives its bytes or text, hashed into an id
    * for events without a uuid.
    */
-  take(value: unknown, where: RecordLocation, label: string, identity: () => Buffer | string, text?: string): void {
+  take(value: unknown, where: RecordLocation, label: string, identity: () => Buffer | string, text?: string, source?: RecordSource): void {
     const { ctx } = this;
     const first = ctx.previous === undefined;
     const u = unwrap(value);
@@ -57,7 +58,10 @@ export class Intake {
         continue;
       }
       // A plain record's text is kept by windows instead of the parsed object.
-      if (text !== undefined && c.value === value) r.event.text = text;
+      if (text !== undefined && c.value === value) {
+        r.event.text = text;
+        if (source) r.event.source = source;
+      }
       const t = r.event.published;
       if (first && (this.newest === null || t > this.newest)) this.newest = t;
       // The same event exported twice has the same uuid, type and time; a reused uuid on a

@@ -19,6 +19,7 @@ import { publishedAt } from './probe.js';
 import { closeIndexes, closeQuietly, openIndexFile, selectionFor, type SourceIndex } from './record-index.js';
 import { readSpilled, type RecordsBatch } from './spill.js';
 import { IndexBuild, readIndexed } from './indexed-read.js';
+import { SourceFile, type RecordSource } from '../input/record-source.js';
 import { isGzipFile } from '../input/blocks.js';
 
 /** What a pass needs. */
@@ -83,6 +84,11 @@ export interface PassResult {
   newest: number | null;
   /** Inputs this pass read through a previous pass's record index. */
   indexed: number;
+  /**
+   * Inputs whose records were read through an index: kept events' texts are read from them again
+   * when written out (see `OktaEvent.source`); the caller closes them once the report is written.
+   */
+  sourceFiles: SourceFile[];
   /** Per input, its record index (see `index`), or null; the caller closes them (`closeIndexes`). */
   indexes: (SourceIndex | null)[];
 }
@@ -102,6 +108,7 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
   let parsed = 0;
   let split = 0;
   let indexedReads = 0;
+  const sourceFiles: SourceFile[] = [];
   const progress: PassProgress = { bytes: 0, records: 0 };
   let newest: number | null = prev?.newest ?? null;
   const newer = (t: number | null) => {
@@ -121,7 +128,8 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
     const prefilter = prefilterFromSpec(opts.filter);
     const intake = new Intake(ctx);
     /** Parses one candidate record's text and takes the events it holds. */
-    const record = (text: string, where: RecordLocation, m: number, part = false) => {
+    /** `source`: where the whole record can be read again (plain inputs read through their index). */
+    const record = (text: string, where: RecordLocation, m: number, part = false, source?: RecordSource) => {
       if (!part) parsed++;
       let value: unknown;
       try {
@@ -140,7 +148,7 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
         return;
       }
       if (m & Mark.BadUtf8) diagnostics.add({ ...where, reason: 'invalid UTF-8 bytes (read as U+FFFD)' }, prev !== undefined);
-      intake.take(value, where, '', () => text, text);
+      intake.take(value, where, '', () => text, text, source);
     };
     // Bytes this thread has read of the input, and what the worker (second half) has told.
     let ownBytes = 0;
@@ -214,7 +222,9 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
           opts.onProgress!(progress);
         };
         indexedReads++;
-        readIndexed(src.path, file, indexed, selection!, (text, where) => record(text, where, Mark.Needle), opts.onProgress && at);
+        const source = new SourceFile(src.path, file);
+        sourceFiles.push(source);
+        readIndexed(source, indexed, selection!, (text, where, at) => record(text, where, Mark.Needle, false, at), opts.onProgress && at);
         stats = { format: summary.format, records: indexed.parts.reduce((n, p) => n + p.entries, 0), bytes: summary.bytes };
       } else if (plan) {
         // The worker reads the second half while this thread reads the first; its records are
@@ -285,5 +295,5 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
     summary.duplicates += intake.duplicates;
     summary.diagnostics = diagnostics.countFor(file);
   }
-  return { inputs, diagnostics, parsed, kept: seen, newest, split, indexes, indexed: indexedReads };
+  return { inputs, diagnostics, parsed, kept: seen, newest, split, indexes, indexed: indexedReads, sourceFiles };
 }

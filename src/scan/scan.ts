@@ -16,6 +16,7 @@ import { mergeProbeSpecs } from './merge-probes.js';
 import { runPass, type PassProgress, type PassResult } from './pass.js';
 import { HASHED_KEYS } from './record-hashes.js';
 import { closeIndexes } from './record-index.js';
+import type { SourceFile } from '../input/record-source.js';
 import { resolveRange, type TimeRange } from './time-range.js';
 
 /** Options for {@link scan}. */
@@ -38,6 +39,18 @@ export interface ScanOptions {
   hunt?: boolean;
   /** Told how far each pass has read (pass 1 finds revocations; pass 2, when there are any, fills the windows). */
   onProgress?: (progress: PassProgress & { pass: number }) => void;
+}
+
+/** What {@link scan} gives. */
+export interface ScanResult {
+  report: ScanReport;
+  stats: ScanStats;
+  /**
+   * Closes the inputs window events are read again from when they are written out (see
+   * `OktaEvent.source`): call it once the report is written. Reading an event after it reopens
+   * the file.
+   */
+  close(): void;
 }
 
 /** Figures for `--stats`. */
@@ -73,7 +86,7 @@ export function firstPassNeedles(rules: SigmaRule[], windows: boolean, hunt = fa
 }
 
 /** Scans the inputs and returns the report (findings sorted by time, then id). */
-export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{ report: ScanReport; stats: ScanStats }> {
+export async function scan(sources: InputSource[], opts: ScanOptions): Promise<ScanResult> {
   const found = new Map<string, { finding: Finding; event: OktaEvent }>();
   let detections: Detection[] = [];
   const tokens = new TokenIndex();
@@ -116,6 +129,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
   let passes = 1;
   let split = pass.split;
   let indexed = 0;
+  let sourceFiles: SourceFile[] = [];
   let applied: ScanStats['range'];
   let findings: Finding[] = [];
   // The first pass's record indexes (temporary files) are closed whatever happens next.
@@ -160,6 +174,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
       passes++;
       split += pass.split;
       indexed = pass.indexed;
+      sourceFiles = pass.sourceFiles;
     }
   } finally {
     closeIndexes(indexes);
@@ -187,7 +202,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<{
   };
   const stats: ScanStats = { bytes: sum(pass.inputs.map((i) => i.bytes)), parsed, passes, split, indexed };
   if (applied) stats.range = applied;
-  return { report, stats };
+  return { report, stats, close: () => sourceFiles.forEach((f) => f.close()) };
 }
 
 function sum(xs: number[]): number {

@@ -1,5 +1,6 @@
 // Second pass: gathers, for every revocation, the linked events inside its time window.
 import { isoUtc } from '../events/time.js';
+import { readRecord, type RecordSource } from '../input/record-source.js';
 import type { OktaEntity, OktaEvent } from '../events/types.js';
 import type { Finding, RuleRef } from '../report/model.js';
 import type { ProbeSpec, ValueSpans } from '../scan/filter-spec.js';
@@ -42,8 +43,8 @@ function actorOf(e: OktaEntity): WindowActor {
 
 /**
  * What a window keeps of an event until the report is written: the fields it shows and the
- * record's JSON text (a string costs a fraction of the parsed object; it is parsed again only
- * when the event is written out).
+ * record's JSON text, or where to read it again (a string costs a fraction of the parsed object,
+ * a position nothing; it is read and parsed again only when the event is written out).
  */
 interface Slim extends LinkSubject {
   uuid: string;
@@ -57,11 +58,11 @@ interface Slim extends LinkSubject {
   detections: RuleRef[];
   /** Network, agent and threat fields, for triage signals. */
   facts: EventFacts;
-  text: string;
+  raw: string | RecordSource;
 }
 
 /** A window event as triage signals see it: the kept record (time in ms) and its links. */
-export type KeptEvent = Readonly<Omit<Slim, 'text'>> & { readonly links: readonly LinkKind[] };
+export type KeptEvent = Readonly<Omit<Slim, 'raw'>> & { readonly links: readonly LinkKind[] };
 
 /** Called by `finish()` for each finding with its window's events (time order), before they are let go. */
 export type WindowInspector = (finding: Finding & { window: ActivityWindow }, events: readonly KeptEvent[]) => void;
@@ -79,7 +80,7 @@ function slim(e: OktaEvent, detections: RuleRef[]): Slim {
     requestApiTokenId: e.requestApiTokenId,
     detections,
     facts: factsOf(e),
-    text: e.text ?? JSON.stringify(e.original),
+    raw: e.source ?? e.text ?? JSON.stringify(e.original),
   };
 }
 
@@ -245,9 +246,10 @@ function toWindowEvent(e: Slim, links: WindowEvent['links']): WindowEvent {
     links,
     detections: e.detections,
   } as WindowEvent;
-  // The original event is parsed from its text each time it is read (when written out).
-  const text = e.text;
-  Object.defineProperty(out, 'event', { enumerable: true, get: () => JSON.parse(text) as unknown });
-  out[RAW_TEXT] = text;
+  // The original event is read and parsed from its text each time it is read (when written out).
+  const raw = e.raw;
+  const text = typeof raw === 'string' ? () => raw : () => readRecord(raw);
+  Object.defineProperty(out, 'event', { enumerable: true, get: () => JSON.parse(text()) as unknown });
+  Object.defineProperty(out, RAW_TEXT, { get: text });
   return out;
 }

@@ -16,8 +16,9 @@ export interface WindowActor {
 }
 
 /**
- * Key of a window event's record text as read (not enumerable, never serialised itself): JSON
- * writers put it in place of `event` rather than parse and re-serialise it.
+ * Key of a getter for a window event's record text as read (not enumerable, never serialised
+ * itself; it may read the input file again): JSON writers put it in place of `event` rather than
+ * parse and re-serialise it.
  */
 export const RAW_TEXT: unique symbol = Symbol('record text');
 
@@ -39,7 +40,7 @@ export interface WindowEvent {
   detections?: RuleRef[];
   event: unknown;
   /** The record's JSON text as read, when the event was the whole record. */
-  [RAW_TEXT]?: string;
+  readonly [RAW_TEXT]?: string;
 }
 
 /** Counts over a window's events. */

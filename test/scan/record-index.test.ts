@@ -8,6 +8,7 @@ import { UserError } from '../../src/errors.js';
 import { RecordBatch } from '../../src/input/batch.js';
 import { loadBuiltinRules } from '../../src/rules/index.js';
 import { IndexBuild, readIndexed } from '../../src/scan/indexed-read.js';
+import { SourceFile } from '../../src/input/record-source.js';
 import { RecordHasher, valueHash } from '../../src/scan/record-hashes.js';
 import { closeQuietly, forEachCandidate, IndexWriter, openIndexFile, selectionFor, type Candidate } from '../../src/scan/record-index.js';
 import { scan } from '../../src/scan/scan.js';
@@ -110,8 +111,10 @@ describe('readIndexed', () => {
     const index = build.finish(2)!;
     try {
       const texts: string[] = [];
-      expect(() => readIndexed(path, 'short.ndjson', index, selectionFor([])!, (t) => texts.push(t))).toThrow(UserError);
+      const file = new SourceFile(path, 'short.ndjson');
+      expect(() => readIndexed(file, index, selectionFor([])!, (t) => texts.push(t))).toThrow(UserError);
       expect(texts).toEqual(['{"a":1}']);
+      file.close();
     } finally {
       for (const p of index.parts) closeQuietly(p.fd);
     }
@@ -133,7 +136,11 @@ describe('scan with a record index', () => {
       window: { before: 86_400_000, after: 0, maxEvents: 10_000 },
     });
   }
-  const findings = async (path: string) => (await run(path)).report.findings;
+  const findings = async (path: string) => {
+    const r = await run(path);
+    r.close();
+    return r.report.findings;
+  };
 
   it('finds what a second full read finds (a gzip input has no index and is read again)', async () => {
     const viaIndex = await run(plain);
@@ -141,6 +148,23 @@ describe('scan with a record index', () => {
     expect([viaIndex.stats.indexed, again.stats.indexed]).toEqual([1, 0]);
     expect(viaIndex.report.findings.some((f) => (f.window?.events.length ?? 0) > 0)).toBe(true);
     expect(JSON.stringify(viaIndex.report.findings)).toBe(JSON.stringify(again.report.findings));
+  });
+
+  it('reads window events\' originals again from the input, and notices when it changed', async () => {
+    const copy = join(dir, 'changing.ndjson');
+    writeFileSync(copy, readFileSync(plain));
+    const { report, close } = await run(copy);
+    const ev = report.findings.flatMap((f) => f.window?.events ?? [])[0]!;
+    const uuid = (ev.event as { uuid: string }).uuid;
+    expect(uuid).toBe(ev.uuid);
+    close();
+    // Read again after close: the file is opened anew.
+    expect((ev.event as { uuid: string }).uuid).toBe(uuid);
+    close();
+    // The same length, other bytes (a file rewritten while it was scanned): an input error, never other text.
+    writeFileSync(copy, readFileSync(copy, 'utf8').replace(/"uuid":"[0-9a-f]/g, '"uuid":"x'));
+    expect(() => ev.event).toThrow(UserError);
+    close();
   });
 
   it.runIf(existsSync('/proc/self/fd'))('closes its index files', async () => {
