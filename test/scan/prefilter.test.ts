@@ -1,20 +1,8 @@
 // Prefilter: marks exactly the records that may hold a needle, including behind \u escapes.
 import { describe, expect, it } from 'vitest';
 import { RecordBatch } from '../../src/input/batch.js';
+import { batchOf } from '../helpers/batch.js';
 import { Mark, Prefilter, recordAt } from '../../src/scan/prefilter.js';
-
-function batchOf(records: string[]): RecordBatch {
-  const b = new RecordBatch();
-  const buf = Buffer.from(records.join('\n') + '\n');
-  b.reset(buf, 0);
-  let pos = 0;
-  records.forEach((r, i) => {
-    const len = Buffer.byteLength(r);
-    b.push(pos, pos + len, i + 1);
-    pos += len + 1;
-  });
-  return b;
-}
 
 function marked(p: Prefilter, records: string[]): number[] {
   const b = batchOf(records);

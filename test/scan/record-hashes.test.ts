@@ -1,20 +1,8 @@
 // RecordHasher: the values the second pass selects by, read from each record's bytes, and when it cannot be sure.
 import { describe, expect, it } from 'vitest';
-import { RecordBatch } from '../../src/input/batch.js';
+import { batchOf } from '../helpers/batch.js';
 import { HASHED_KEYS, RecordHasher, valueHash } from '../../src/scan/record-hashes.js';
 import { Prefilter } from '../../src/scan/prefilter.js';
-
-function batchOf(records: string[]): RecordBatch {
-  const b = new RecordBatch();
-  b.reset(Buffer.from(records.join('\n') + '\n'), 0);
-  let pos = 0;
-  records.forEach((r, i) => {
-    const len = Buffer.byteLength(r);
-    b.push(pos, pos + len, i + 1);
-    pos += len + 1;
-  });
-  return b;
-}
 
 const h = (s: string) => valueHash(Buffer.from(s), 0, Buffer.byteLength(s));
 
