@@ -127,8 +127,10 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
     if (prev && summary.error !== null) continue;
     const prefilter = prefilterFromSpec(opts.filter);
     const intake = new Intake(ctx);
-    /** Parses one candidate record's text and takes the events it holds. */
-    /** `source`: where the whole record can be read again (plain inputs read through their index). */
+    /**
+     * Parses one candidate record's text and takes the events it holds; `source` says where the
+     * whole record can be read again (plain inputs read through their index).
+     */
     const record = (text: string, where: RecordLocation, m: number, part = false, source?: RecordSource) => {
       if (!part) parsed++;
       let value: unknown;
@@ -224,7 +226,7 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
         indexedReads++;
         const source = new SourceFile(src.path, file);
         sourceFiles.push(source);
-        readIndexed(source, indexed, selection!, (text, where, at) => record(text, where, Mark.Needle, false, at), opts.onProgress && at);
+        readIndexed(source, indexed, selection!, (text, where, again) => record(text, where, Mark.Needle, false, again), opts.onProgress && at);
         stats = { format: summary.format, records: indexed.parts.reduce((n, p) => n + p.entries, 0), bytes: summary.bytes };
       } else if (plan) {
         // The worker reads the second half while this thread reads the first; its records are
