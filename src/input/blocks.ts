@@ -1,4 +1,5 @@
 // Reads an input as large byte blocks, transparently gunzipping; leftovers are carried forward.
+import { readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { gunzipReader } from './gunzip.js';
 
@@ -64,11 +65,17 @@ export async function openBlocks(path: string, range?: ByteRange): Promise<Block
 /** Room kept in front of each block for the previous block's unfinished record. */
 const HEADROOM = 256 * 1024;
 
+/** A plain read gives the event loop a turn (signals, progress) after this many blocks. */
+const YIELD_EVERY = 8;
+
 /**
- * Reads a plain file with the next block always in flight (the read overlaps the processing of the
- * current one), alternating between two buffers. The previous block's leftover is copied into the
- * headroom in front of the fresh bytes, so blocks are never copied; only a leftover larger than the
- * headroom (a giant record) makes a new buffer, twice the leftover's size.
+ * Reads a plain file block by block, alternating between two buffers (a batch of the previous
+ * block may still point into one). The previous block's leftover is copied into the headroom in
+ * front of the fresh bytes, so blocks are never copied; only a leftover larger than the headroom
+ * (a giant record) makes a new buffer, twice the leftover's size. Reads are synchronous: measured
+ * with two scanning threads on two cores, reads handed to libuv's thread pool waited for a free
+ * core (0.1–0.16 s per GiB of idle main thread, 8% of a whole scan); every few blocks the event
+ * loop still gets a turn, so Ctrl-C is handled at once.
  */
 function plainReader(fh: import('node:fs/promises').FileHandle, range?: ByteRange): BlockReader {
   const pool = [Buffer.allocUnsafe(HEADROOM + BLOCK_SIZE), Buffer.allocUnsafe(HEADROOM + BLOCK_SIZE)];
@@ -76,58 +83,49 @@ function plainReader(fh: import('node:fs/promises').FileHandle, range?: ByteRang
   let position = range?.start ?? 0;
   const limit = range?.end ?? Number.MAX_SAFE_INTEGER;
   let done = false;
-  const readInto = async (buf: Buffer): Promise<number> => {
+  let blocks = 0;
+  const readInto = (buf: Buffer, at: number, size: number): number => {
     let filled = 0;
-    while (filled < BLOCK_SIZE && position < limit) {
-      const want = Math.min(BLOCK_SIZE - filled, limit - position);
-      const { bytesRead } = await fh.read(buf, HEADROOM + filled, want, position);
-      if (bytesRead === 0) break;
-      position += bytesRead;
-      filled += bytesRead;
+    while (filled < size && position < limit) {
+      const n = readSync(fh.fd, buf, at + filled, Math.min(size - filled, limit - position), position);
+      if (n === 0) break;
+      position += n;
+      filled += n;
     }
     return filled;
   };
-  let inFlight: Promise<number> | null = readInto(pool[0]!);
   return {
     encoding: 'plain',
     async next(leftover) {
-      if (done || !inFlight) return null;
+      if (done) return null;
+      if (++blocks % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       const buf = pool[turn]!;
-      const n = await inFlight;
-      inFlight = null;
-      let eof = n < BLOCK_SIZE;
+      turn ^= 1;
       let block: Buffer;
+      let eof: boolean;
       if (leftover.length <= HEADROOM) {
+        // The leftover may lie in the other buffer, never in this one: copy it first.
         leftover.copy(buf, HEADROOM - leftover.length);
+        const n = readInto(buf, HEADROOM, BLOCK_SIZE);
+        eof = n < BLOCK_SIZE;
         block = buf.subarray(HEADROOM - leftover.length, HEADROOM + n);
       } else {
         // A record longer than the headroom: the block grows to twice the leftover, so a giant
         // record is read in a few doublings (linear time) rather than one block at a time.
-        const big = Buffer.allocUnsafe(2 * leftover.length + n);
+        const big = Buffer.allocUnsafe(2 * leftover.length + BLOCK_SIZE);
         leftover.copy(big, 0);
-        buf.copy(big, leftover.length, HEADROOM, HEADROOM + n);
-        let filled = leftover.length + n;
-        while (!eof && filled < big.length) {
-          const { bytesRead } = await fh.read(big, filled, big.length - filled, position);
-          if (bytesRead === 0) eof = true;
-          position += bytesRead;
-          filled += bytesRead;
-        }
-        block = big.subarray(0, filled);
+        const n = readInto(big, leftover.length, big.length - leftover.length);
+        eof = n < big.length - leftover.length;
+        block = big.subarray(0, leftover.length + n);
       }
       if (eof) {
         done = true;
         if (range?.tail) block = Buffer.concat([block, range.tail]);
-      } else {
-        // The other buffer is free now: its leftover was just copied.
-        turn ^= 1;
-        inFlight = readInto(pool[turn]!);
       }
       if (eof && block.length === 0) return null;
       return { buf: block, eof };
     },
     async close() {
-      if (inFlight) await inFlight.catch(() => 0);
       await fh.close();
     },
   };

@@ -138,3 +138,29 @@ describe('gzip', () => {
     expect(largest).toBeLessThanOrEqual(BLOCK_SIZE + 5 * 1024 * 1024);
   });
 });
+
+describe('plain reads and the event loop', () => {
+  it('give timers and signals a turn while a large file is read (reads are synchronous)', async () => {
+    const content = Buffer.alloc(20 * BLOCK_SIZE, 0x61);
+    const path = file(content);
+    let turns = 0;
+    const tick = setInterval(() => turns++, 0);
+    try {
+      const r = await openBlocks(path);
+      let blocks = 0;
+      let first = -1;
+      let last = -1;
+      for (let b = await r.next(Buffer.alloc(0)); b; b = await r.next(Buffer.alloc(0))) {
+        blocks++;
+        if (first < 0) first = turns;
+        if (!b.eof) last = turns;
+      }
+      await r.close();
+      expect(blocks).toBe(20);
+      // Between the first and the last block the timer ran: the loop was not starved.
+      expect(last - first).toBeGreaterThan(0);
+    } finally {
+      clearInterval(tick);
+    }
+  });
+});
