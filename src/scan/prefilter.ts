@@ -53,7 +53,9 @@ export class Prefilter {
   /** Mark every record (validate mode, or a rule no needle can stand for). */
   readonly all: boolean;
 
-  private readonly probes: { probe: ValueProbe; needle: Needle }[];
+  /** Probes swept for this input: the given ones, plus lowercased keys in inputs written that way. */
+  private probes: { probe: ValueProbe; needle: Needle }[];
+  private readonly baseProbes: { probe: ValueProbe; needle: Needle }[];
 
   /** `keys`: names read from the raw bytes besides the needles (an escape in them marks the record too). */
   constructor(needles: Iterable<string>, all = false, probes: ValueProbe[] = [], keys: readonly string[] = []) {
@@ -72,7 +74,7 @@ export class Prefilter {
     for (const v of this.lowerVariants) for (const b of set) if (v.includes(b)) this.lowerVariants.delete(v);
     for (const v of set) this.lowerVariants.delete(v);
     this.needles = [...set].map((s) => new Needle(s));
-    this.probes = probes.map((probe) => ({ probe, needle: new Needle(probe.key) }));
+    this.probes = this.baseProbes = probes.map((probe) => ({ probe, needle: new Needle(probe.key) }));
     for (const k of [...probes.map((p) => p.key), ...keys]) for (const ch of k.toLowerCase()) this.chars.add(ch.charCodeAt(0));
     // Time-gated probes read `published`: an escape in that key must make the record a candidate.
     if (probes.some((p) => p.intervals)) for (const ch of 'published') this.chars.add(ch.charCodeAt(0));
@@ -107,9 +109,12 @@ export class Prefilter {
       const sample = buf.subarray(from, to);
       const freq = learnByteFrequencies(sample);
       if (this.base.length === 0) this.base = this.needles;
-      this.needles = hasLowercaseKeys(sample)
-        ? [...this.base, ...[...this.lowerVariants].map((v) => new Needle(v))]
-        : this.base;
+      const lower = hasLowercaseKeys(sample);
+      this.needles = lower ? [...this.base, ...[...this.lowerVariants].map((v) => new Needle(v))] : this.base;
+      // A probe reads the value after its key by position, so the same probe serves the lowercased
+      // key (`ipaddress`, `requestapitokenid`): only the bytes swept for differ.
+      const variants = this.baseProbes.filter(({ probe }) => !probe.locate && probe.key.toLowerCase() !== probe.key);
+      this.probes = lower ? [...this.baseProbes, ...variants.map(({ probe }) => ({ probe, needle: new Needle(probe.key.toLowerCase()) }))] : this.baseProbes;
       for (const n of this.needles) n.tune(freq);
       for (const p of this.probes) p.needle.tune(freq);
       this.alternation = this.needles.length >= ALTERNATION_MIN_NEEDLES ? new NeedleAlternation(this.needles.map((n) => n.bytes.toString('latin1'))) : null;

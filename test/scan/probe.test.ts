@@ -61,6 +61,19 @@ describe('probes', () => {
   });
 });
 
+describe('probes in inputs written with lowercased keys', () => {
+  // The first block shows a pipeline that lowercases keys (`eventtype`): probes sweep for their keys in lower case too.
+  const lower = (ip: string, token: string) => `{"actor":{"id":"00uA"},"client":{"ipaddress":"${ip}"},"eventtype":"x","transaction":{"detail":{"requestapitokenid":"${token}"}}}`;
+  it('read ipaddress and requestapitokenid', () => {
+    expect(marks(ipAddressProbe(new Set(['192.0.2.1'])), [lower('192.0.2.1', '00T1'), lower('192.0.2.9', '00T1')])).toEqual([true, false]);
+    expect(marks(fieldProbe('"requestApiTokenId"', new Set(['00T1'])), [lower('192.0.2.9', '00T1'), lower('192.0.2.9', '00T2')])).toEqual([true, false]);
+  });
+  it('not in inputs whose keys are not lowercased', () => {
+    const mixed = (ip: string) => `{"actor":{"id":"00uA"},"client":{"ipAddress":"192.0.2.7","x":{"ipaddress":"${ip}"}},"eventType":"x"}`;
+    expect(marks(ipAddressProbe(new Set(['192.0.2.1'])), [mixed('192.0.2.1')])).toEqual([false]);
+  });
+});
+
 /** `{"message": "<event as JSON text>"}`: the event's quotes are escaped in the raw bytes. */
 const wrapped = (event: unknown, pretty = false) => JSON.stringify({ message: JSON.stringify(event, null, pretty ? 2 : undefined) });
 

@@ -167,6 +167,19 @@ describe('scan with a record index', () => {
     close();
   });
 
+  it('reads an input with lowercased keys (ipaddress, which the index would miss) in full again, finding the same', async () => {
+    const lower = join(dir, 'lower.ndjson');
+    const lowered = lines.map((l) => l.replace(/"(eventType|ipAddress|displayMessage|requestApiTokenId)"/g, (_, k: string) => `"${k.toLowerCase()}"`));
+    writeFileSync(lower, lowered.join('\n') + '\n');
+    const viaIndex = await run(plain);
+    const again = await run(lower);
+    expect([viaIndex.stats.indexed, again.stats.indexed]).toEqual([1, 0]);
+    const typed = (r: typeof again) => r.report.findings.map((f) => (f.window?.events ?? []).map((e) => [e.uuid, e.links]));
+    expect(typed(again)).toEqual(typed(viaIndex));
+    viaIndex.close();
+    again.close();
+  });
+
   it.runIf(existsSync('/proc/self/fd'))('closes its index files', async () => {
     const open = () => readdirSync('/proc/self/fd').length;
     await findings(plain);
