@@ -1,5 +1,5 @@
 // The actor probe: `actor.id` read from raw bytes, in plain events and in events carried as JSON text.
-import { indexWithin, keyDepth, keyEnd, NOT_A_KEY, opensString, skipBlanks, UNSURE, valueAfterKey, valueStart, type BytesFilter } from './json-bytes.js';
+import { indexWithin, keyDepth, keyEnd, NOT_A_KEY, opensString, readString, skipBlanks, UNSURE, valueAfterKey, valueStart, type BytesFilter } from './json-bytes.js';
 import type { ValueProbe } from './probe.js';
 import { ValueHashes } from './value-hashes.js';
 
@@ -32,7 +32,8 @@ const ACTOR_QUOTE = Buffer.from('actor"');
 
 /**
  * Probe for `actor.id`: `"actor"` `:` `{` `"id"` `:` `"…"`, plain or escaped. Okta writes `id` first
- * in the actor object; any other layout returns null so the record is parsed. A record that opens
+ * in the actor object; in plain events with the keys in another order the object is walked to its
+ * `id`; any other layout returns null so the record is parsed. A record that opens
  * with the key `actor` (Okta's own key order), or with another Okta key, is a plain event and has
  * one actor; in any other record every `actor` key is read (a wrapper may carry its own copy
  * besides the escaped event). `filter` rules raw values out before they are decoded (by default:
@@ -62,8 +63,73 @@ export function actorIdProbe(values: ReadonlySet<string>, filter: BytesFilter = 
       i = skipBlanks(buf, i + 1, end, d);
       if (!opensString(buf, i, end, d)) return null;
       const idAt = i + 1 + d;
-      if (!bytesAt(buf, idAt, end, ID_KEY) || keyDepth(buf, idAt, 2, end) !== d) return null;
-      return valueAfterKey(buf, keyEnd(idAt, 2, d), end, d, filter);
+      if (bytesAt(buf, idAt, end, ID_KEY) && keyDepth(buf, idAt, 2, end) === d) return valueAfterKey(buf, keyEnd(idAt, 2, d), end, d, filter);
+      // Keys in another order (sorted by a pipeline): walked, in plain events.
+      return d === 0 ? idAnywhere(buf, i, end, filter) : null;
     },
   };
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** Index just past the plain JSON string whose quote is at `i`, or -1 when it does not end. */
+function stringEnd(buf: Buffer, i: number, end: number): number {
+  for (let j = i + 1; j < end; j++) {
+    const b = buf[j]!;
+    if (b === BACKSLASH) j++;
+    else if (b === QUOTE) return j + 1;
+  }
+  return -1;
+}
+
+/** Index just past the plain JSON value at `i` (string, object, array or scalar), or -1. */
+function valueEnd(buf: Buffer, i: number, end: number): number {
+  const c = buf[i];
+  if (c === QUOTE) return stringEnd(buf, i, end);
+  if (c === 0x7b || c === 0x5b) {
+    let depth = 0;
+    for (let j = i; j < end; j++) {
+      const b = buf[j]!;
+      if (b === QUOTE) {
+        const e = stringEnd(buf, j, end);
+        if (e < 0) return -1;
+        j = e - 1;
+      } else if (b === 0x7b || b === 0x5b) depth++;
+      else if ((b === 0x7d || b === 0x5d) && --depth === 0) return j + 1;
+    }
+    return -1;
+  }
+  let j = i;
+  while (j < end && buf[j] !== 0x2c && buf[j] !== 0x7d && buf[j] !== 0x5d && buf[j] !== 0x20 && buf[j] !== 0x0a && buf[j] !== 0x0d && buf[j] !== 0x09) j++;
+  return j > i ? j : -1;
+}
+
+/**
+ * `actor.id` of a plain actor object whose first key is not `id` (keys sorted by a pipeline, as
+ * Panther's and re-serialised SIEM exports are): its members are walked to the last `id` key, as
+ * JSON.parse keeps the last of repeated keys. `i` is at the first key's quote. Null when the bytes
+ * are not in the expected layout (an escape in a key, a cut-short object).
+ */
+function idAnywhere(buf: Buffer, i: number, end: number, filter: BytesFilter): string | null | undefined {
+  let id = -1;
+  for (;;) {
+    if (buf[i] !== QUOTE) return null;
+    const keyStop = stringEnd(buf, i, end);
+    if (keyStop < 0) return null;
+    for (let j = i + 1; j < keyStop - 1; j++) if (buf[j] === BACKSLASH) return null;
+    const isId = keyStop - i === 4 && buf[i + 1] === 0x69 /* i */ && buf[i + 2] === 0x64; /* d */
+    let v = skipBlanks(buf, keyStop, end, 0);
+    if (buf[v] !== 0x3a /* : */) return null;
+    v = skipBlanks(buf, v + 1, end, 0);
+    if (isId) id = v;
+    const after = valueEnd(buf, v, end);
+    if (after < 0) return null;
+    i = skipBlanks(buf, after, end, 0);
+    if (buf[i] === 0x7d /* } */) break;
+    if (buf[i] !== 0x2c /* , */) return null;
+    i = skipBlanks(buf, i + 1, end, 0);
+  }
+  // No id key: actor.id is null. A value that is not a string is no id either (see readString).
+  return id < 0 ? undefined : readString(buf, id, end, 0, filter);
 }

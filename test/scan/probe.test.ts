@@ -34,7 +34,7 @@ describe('probes', () => {
       ]),
     ).toEqual([true, true, false, false, true, false]);
   });
-  it('actorIdProbe reads actor.id when it comes first, else asks for a parse', () => {
+  it('actorIdProbe reads actor.id first or, in plain events, anywhere in the actor; else asks for a parse', () => {
     const p = actorIdProbe(new Set(['00uADMIN']));
     expect(
       marks(p, [
@@ -44,8 +44,10 @@ describe('probes', () => {
         '{"actor":{"type":"User","id":"00uOTHER"}}',
         '{"actor":null}',
         '{"target":[{"id":"00uADMIN"}]}',
+        // Carried as JSON text, only an id that comes first is read.
+        wrapped({ actor: { type: 'User', id: '00uOTHER' } }),
       ]),
-    ).toEqual([true, true, false, true, false, false]);
+    ).toEqual([true, true, false, false, false, false, true]);
   });
   it('idPrefixProbe finds token ids anywhere, whole words only', () => {
     const p = idPrefixProbe('00T', new Set(['00Tabc123']));
@@ -58,6 +60,27 @@ describe('probes', () => {
         '{"x":"x00Tabc123"}',
       ]),
     ).toEqual([true, true, true, false, false]);
+  });
+});
+
+describe('the actor probe in events with sorted keys', () => {
+  const p = actorIdProbe(new Set(['00uADMIN']));
+  const ev = (actor: string) => `{"actor":${actor},"client":{"ipAddress":"192.0.2.1"},"eventType":"x"}`;
+  it('walks the actor object to its id, past strings, nested objects and arrays', () => {
+    expect(marks(p, [
+      ev('{"alternateId":"a@b.c","detailEntry":{"id":"00uOTHER","x":[1,{"y":"}"}]},"displayName":"A \\"quoted\\" }","id":"00uADMIN","type":"User"}'),
+      ev('{"alternateId":"a@b.c","detailEntry":null,"id":"00uOTHER","type":"User"}'),
+      ev('{ "alternateId" : "x" , "id" : "00uADMIN" }'),
+    ])).toEqual([true, false, true]);
+  });
+  it('takes the last of repeated id keys, as JSON.parse does', () => {
+    expect(marks(p, [ev('{"alternateId":"x","id":"00uOTHER","id":"00uADMIN"}'), ev('{"alternateId":"x","id":"00uADMIN","id":"00uOTHER"}')])).toEqual([true, false]);
+  });
+  it('is unsure (the record is parsed) when a key holds an escape or the object is cut short', () => {
+    expect(marks(p, [ev('{"alternateId":"x","i\\u0064":"00uOTHER"}'), '{"actor":{"alternateId":"x","id":"00uOTHER"'])).toEqual([true, true]);
+  });
+  it('finds no actor id when there is none', () => {
+    expect(marks(p, [ev('{"alternateId":"x","type":"User"}'), ev('{"alternateId":"x","id":null}'), ev('{"alternateId":"x","id":7}')])).toEqual([false, false, false]);
   });
 });
 

@@ -27,6 +27,11 @@ describe('RecordHasher', () => {
     expect(b).toMatchObject({ actor: h('00uB'), ip: h('198.51.100.7'), token: h('00Tx1'), force: 0 });
   });
 
+  it('reads actor.id wherever it is in a plain actor object (keys sorted by a pipeline)', () => {
+    const [r] = hashed(['{"actor":{"alternateId":"a@b.c","detailEntry":{"id":"x"},"id":"00uA","type":"User"},"client":{"ipAddress":"192.0.2.1"}}']);
+    expect(r).toMatchObject({ actor: h('00uA'), ip: h('192.0.2.1'), force: 0 });
+  });
+
   it('reads events carried as JSON text the same way', () => {
     const inner = JSON.stringify(EVENT('00uA', '192.0.2.1'));
     const [r] = hashed([`{"message":${inner}}`]);
@@ -43,7 +48,7 @@ describe('RecordHasher', () => {
     ['an escaped value', EVENT('00u\\u0041', '192.0.2.1')],
     ['two different addresses', EVENT('00uA', '192.0.2.1', ',"x":{"ipAddress":"203.0.113.9"}')],
     ['two different token ids', EVENT('00uA', '192.0.2.1', ',"a":{"requestApiTokenId":"00T1"},"b":{"requestApiTokenId":"00T2"}')],
-    ['an actor whose id is not its first key', '{"actor":{"type":"User","id":"00uA"},"client":{"ipAddress":"192.0.2.1"}}'],
+    ['an actor, carried as JSON text, whose id is not its first key', JSON.stringify({ message: '{"actor":{"type":"User","id":"00uA"},"client":{"ipAddress":"192.0.2.1"}}' })],
     ['a token lifecycle event (its targets name the token)', EVENT('00uA', '192.0.2.1', ',"x":"system.api_token.create"')],
     ['a NUL byte', EVENT('00uA', '192.0.2.1', ',"x":"\u0000"')],
   ])('forces the record on %s', (_, record) => {
