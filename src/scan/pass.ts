@@ -9,15 +9,14 @@ import type { InputSource } from '../input/sources.js';
 import type { InputSummary } from '../report/model.js';
 import { DiagnosticLog } from './diagnostics.js';
 import { Intake, type IntakeContext } from './intake.js';
-import { NdjsonSplitter } from '../input/ndjson.js';
 import { prefilterFromSpec, type FilterSpec } from './filter-spec.js';
-import { canUseWorkers, startWorker } from './parallel.js';
+import { canUseWorkers } from './parallel.js';
 import { gluedRecords } from './glued.js';
 import { Mark } from './prefilter.js';
 import { planSplit } from './split-plan.js';
 import { publishedAt } from './probe.js';
-import { closeIndexes, closeQuietly, openIndexFile, selectionFor, type SourceIndex } from './record-index.js';
-import { readSpilled, type RecordsBatch } from './spill.js';
+import { closeIndexes, selectionFor, type SourceIndex } from './record-index.js';
+import { readSplit } from './split-read.js';
 import { IndexBuild, readIndexed } from './indexed-read.js';
 import { SourceFile, type RecordSource } from '../input/record-source.js';
 import { isGzipFile } from '../input/blocks.js';
@@ -229,46 +228,11 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
         readIndexed(source, indexed, selection!, (text, where, again) => record(text, where, Mark.Needle, false, again), opts.onProgress && at);
         stats = { format: summary.format, records: indexed.parts.reduce((n, p) => n + p.entries, 0), bytes: summary.bytes };
       } else if (plan) {
-        // The worker reads the second half while this thread reads the first; its records are
-        // handled afterwards, in file order, so the result is the same as a one-thread read. It
-        // holds at most SPILL_BUFFER_CHARS of them in memory and writes the rest to a spill file
-        // (or, without one, waits beyond WORKER_BUFFER_CHARS), so memory stays bounded.
         split++;
-        const indexFd = build?.forWorker() ?? null;
-        const spillFd = openIndexFile();
-        const job = { path: src.path, label: file, plan, maxRecordBytes: opts.read.maxRecordBytes, filter: opts.filter, newest: !prev, indexFd, spillFd };
-        const second = startWorker(job, undefined, onWorkerProgress);
-        const take = (m: RecordsBatch) => {
-          for (let i = 0; i < m.texts.length; i++) {
-            const where: RecordLocation = { file, offset: m.offsets[i]! };
-            if (m.lines[i]) where.line = m.lines[i]! + lineOffset;
-            record(m.texts[i]!, where, m.marks[i]!);
-          }
-        };
-        let lineOffset = 0;
-        // Whatever happens here, the worker is stopped (it may be waiting for its buffer to drain).
-        try {
-          const first = await readInput(src.path, file, opts.read, sink, { range: { start: 0, end: plan.end, tail: Buffer.from(plan.tail) } });
-          lineOffset = first.splitter instanceof NdjsonSplitter ? first.splitter.linesRead : 0;
-          const rest = { records: 0, bytes: 0, newest: null as number | null };
-          for await (const m of second.messages()) {
-            if (m.type === 'diag') diag(m.offset, m.line ? m.line + lineOffset : 0, m.reason);
-            else if (m.type === 'records') take(m);
-            else if (m.type === 'spilled') take(readSpilled(spillFd!, m));
-            else if (m.type === 'done') {
-              rest.records = m.records;
-              rest.bytes = m.bytes;
-              rest.newest = m.newest;
-              if (m.index) worker = { ...m.index, lineOffset };
-            }
-          }
-          if (!prev) newer(rest.newest);
-          stats = { format: first.format, records: first.records + rest.records, bytes: first.bytes + rest.bytes };
-        } finally {
-          // Files the worker writes are closed only once it is gone.
-          await second.stop();
-          if (spillFd !== null) closeQuietly(spillFd);
-        }
+        const both = await readSplit(src, plan, { read: opts.read, filter: opts.filter, sink, record, newest: !prev, build, onWorkerProgress });
+        if (!prev) newer(both.newest);
+        worker = both.index;
+        stats = both;
       } else {
         stats = await readInput(src.path, file, opts.read, sink);
       }
