@@ -27,7 +27,7 @@ export interface PassOptions {
   read: ReadOptions;
   /** Which records to parse (built afresh for each input, and in the worker thread). */
   filter: FilterSpec;
-  /** 2: large plain NDJSON and pretty-array files are read by two threads, one half each. */
+  /** 2: large plain NDJSON and pretty-array files are read by two threads, about one half each. */
   threads?: number;
   /** Smallest file read by two threads (default 64 MiB). */
   parallelMinBytes?: number;
