@@ -103,8 +103,8 @@ export function formatTable(rows: readonly BenchRow[]): string {
 const USAGE = `usage: npm run bench -- [--sizes 1GiB[,4GiB]] [--formats ndjson,pretty[,array,onelinearray,gzip]]
   [--runs 3] [--seed 1] [--revocations 200] [--out-dir bench/out] [--cli bin/okta-revoke-scan.js]
   [--jq] [--no-cli] [--json] [-- extra CLI args…]
-       npm run bench -- --memory [--sizes 256MiB,4GiB] [--keep]
-  peak RSS of plain NDJSON scans (at most 150 MiB, the largest within 10% of the smallest) and of
+       npm run bench -- --memory [--sizes 256MiB,4GiB] [--keep] [--runs 3]
+  peak RSS (median of --runs) of plain NDJSON scans (at most 150 MiB, the largest within 10% of the smallest) and of
   an export whose events all fall in one window; generated files over 1 GiB are deleted unless --keep`;
 
 /** Runs the benchmark; returns the exit code (1 when any answer is wrong or a run failed). */
@@ -139,7 +139,7 @@ export async function main(argv: string[]): Promise<number> {
   mkdirSync(outDir, { recursive: true });
   const log = (s: string): void => { process.stderr.write(s + '\n'); };
   const sizes = (v.sizes ?? (v.memory ? '256MiB,4GiB' : '1GiB')).split(',').map((s) => s.trim());
-  if (v.memory) return memoryMain({ sizes, outDir, cli, root, seed, revocations, keep: v.keep, log });
+  if (v.memory) return memoryMain({ sizes, outDir, cli, root, seed, revocations, keep: v.keep, log, runs: Math.max(1, Number(v.runs)) });
 
   const rows: BenchRow[] = [];
   for (const size of sizes) {
