@@ -161,6 +161,10 @@ export function forEachCandidate(part: IndexPart, sel: IndexSelection, take: (c:
   const f64 = new Float64Array(bytes.buffer);
   const u32 = new Uint32Array(bytes.buffer);
   const { actors, ips, tokens } = sel;
+  // One bit per low 16 bits of every selected hash: most entries are ruled out without a map lookup.
+  const maybe = new Uint8Array(1 << 13);
+  for (const map of [actors, ips, tokens]) for (const h of map.keys()) maybe[(h & 0xffff) >> 3]! |= 1 << (h & 7);
+  const may = (h: number) => h !== 0 && (maybe[(h & 0xffff) >> 3]! & (1 << (h & 7))) !== 0;
   const c: Candidate = { offset: 0, length: 0, line: 0, forced: false, actor: 0, ip: 0, token: 0 };
   for (let first = 0; first < part.entries; first += CHUNK) {
     const n = Math.min(CHUNK, part.entries - first);
@@ -172,7 +176,10 @@ export function forEachCandidate(part: IndexPart, sel: IndexSelection, take: (c:
     }
     for (let e = 0; e < n; e++) {
       const u = e * 8;
-      if (u32[u + 7] || actors.has(u32[u + 4]!) || ips.has(u32[u + 5]!) || tokens.has(u32[u + 6]!)) {
+      const a = u32[u + 4]!;
+      const ip = u32[u + 5]!;
+      const t = u32[u + 6]!;
+      if (u32[u + 7] || (may(a) && actors.has(a)) || (may(ip) && ips.has(ip)) || (may(t) && tokens.has(t))) {
         const line = u32[u + 3]!;
         c.offset = f64[e * 4]!;
         c.length = u32[u + 2]!;
