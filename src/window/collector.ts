@@ -106,7 +106,7 @@ export class WindowCollector {
 
   constructor(
     findings: Finding[],
-    private readonly tokens: TokenIndex,
+    tokens: TokenIndex,
     private readonly opts: WindowOptions,
     /** The revocation events by finding id (their actor ids and token usage). */
     revocations: Map<string, OktaEvent>,
