@@ -70,11 +70,51 @@ function inSpans(map: SpansByHash, h: number, t: number, buf: Buffer, len: numbe
   return false;
 }
 
+/** A record the index selected: where it is, and whether its time kept it, with its bytes (valid until the next read). */
+export interface Gathered {
+  kept: boolean;
+  bytes: Buffer;
+  offset: number;
+  length: number;
+  /** Line of the record's start (0: unknown). */
+  line: number;
+}
+
+/**
+ * Goes through the entries of `index` in file order and reads each record `sel` selects with
+ * `read`; a record whose values only matter at other times than its `published` is dropped
+ * before it is decoded (as the probes do when they read the input). `take` hears of every
+ * selected record (dropped ones with `kept` false), with the number of entries gone through; the
+ * object is reused. Both the main thread and the worker
+ * (see gather-worker.ts) read an index through this, so they keep the same records.
+ */
+export function gatherIndexed(read: (offset: number, length: number) => Buffer, index: SourceIndex, sel: IndexSelection, take: (g: Gathered, done: number) => void): void {
+  let before = 0;
+  const g: Gathered = { kept: false, bytes: Buffer.alloc(0), offset: 0, length: 0, line: 0 };
+  for (const part of index.parts) {
+    forEachCandidate(part, sel, (c, done) => {
+      const { offset, length } = c;
+      const buf = read(offset, length);
+      let kept = true;
+      if (!c.forced) {
+        const t = publishedAt(buf, 0, length, parsePublished);
+        kept = t === null || inSpans(sel.actors, c.actor, t, buf, length) || inSpans(sel.ips, c.ip, t, buf, length) || inSpans(sel.tokens, c.token, t, buf, length);
+      }
+      g.kept = kept;
+      g.bytes = buf;
+      g.offset = offset;
+      g.length = length;
+      g.line = c.line;
+      take(g, before + done);
+    });
+    before += part.entries;
+  }
+}
+
 /**
  * Reads the records of `file` that `index` selects, in file order, and hands each one's text,
- * location and source to `take`. A record whose values only matter at other times than its
- * `published` is dropped before it is decoded (as the probes do when they read the input).
- * `onProgress` hears the end offset of each record read and the number of index entries gone through.
+ * location and source to `take` (see {@link gatherIndexed}). `onProgress` hears the end offset of
+ * each record read and the number of index entries gone through.
  */
 export function readIndexed(
   file: SourceFile,
@@ -83,20 +123,11 @@ export function readIndexed(
   take: (text: string, where: RecordLocation, source: RecordSource) => void,
   onProgress?: (bytes: number, records: number) => void,
 ): void {
-  let before = 0;
-  for (const part of index.parts) {
-    forEachCandidate(part, sel, (c, done) => {
-      const { offset, length, line } = c;
-      const buf = file.bytes(offset, length);
-      onProgress?.(offset + length, before + done);
-      if (!c.forced) {
-        const t = publishedAt(buf, 0, length, parsePublished);
-        if (t !== null && !inSpans(sel.actors, c.actor, t, buf, length) && !inSpans(sel.ips, c.ip, t, buf, length) && !inSpans(sel.tokens, c.token, t, buf, length)) return;
-      }
-      const where: RecordLocation = { file: file.label, offset };
-      if (line) where.line = line;
-      take(buf.toString('utf8'), where, { file, offset, length, check: recordHash(buf, 0, length) });
-    });
-    before += part.entries;
-  }
+  gatherIndexed((offset, length) => file.bytes(offset, length), index, sel, (g, done) => {
+    onProgress?.(g.offset + g.length, done);
+    if (!g.kept) return;
+    const where: RecordLocation = { file: file.label, offset: g.offset };
+    if (g.line) where.line = g.line;
+    take(g.bytes.toString('utf8'), where, { file, offset: g.offset, length: g.length, check: recordHash(g.bytes, 0, g.length) });
+  });
 }

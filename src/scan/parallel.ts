@@ -2,9 +2,18 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { WorkerJob, WorkerMessage } from './worker.js';
+import type { AnyWorkerJob, WorkerMessage } from './worker.js';
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
+/** A smaller thread for second passes through a record index: it loads only what gathering needs. */
+const GATHER_URL = new URL('./gather-thread.js', import.meta.url);
+
+/**
+ * Young generation of the gather thread: what it allocates (one record's text at a time, copied
+ * to the main thread) dies at once, and a small young generation keeps the process's peak RSS
+ * down (V8 otherwise grows it to 16 MiB per semi-space).
+ */
+const GATHER_YOUNG_MB = 4;
 
 /**
  * At most this many characters of record text sent by the worker and not yet taken: the worker
@@ -21,13 +30,29 @@ export const SPILL_BUFFER_CHARS = 2 << 20;
 export const CREDIT_IN_FLIGHT = 0;
 export const CREDIT_STOP = 1;
 
+/**
+ * Waits (in the worker) while more than `max` characters it sent are not yet taken, unless the
+ * main thread has set the stop flag: bounded buffering between the two threads.
+ */
+export function waitForCredit(credit: Int32Array, max: number): void {
+  for (;;) {
+    const inFlight = Atomics.load(credit, CREDIT_IN_FLIGHT);
+    if (inFlight <= max || Atomics.load(credit, CREDIT_STOP)) return;
+    Atomics.wait(credit, CREDIT_IN_FLIGHT, inFlight, 1000);
+  }
+}
+
 /** Whether worker threads can be used (the compiled worker exists: not under a TS test runner). */
 export function canUseWorkers(): boolean {
   return existsSync(fileURLToPath(WORKER_URL));
 }
 
-/** A worker started ahead of its job (see {@link prewarmWorker}), or null. */
-let warm: Worker | null = null;
+/** Workers started ahead of their job (see {@link prewarmWorker}), by the script they run. */
+const spares = new Map<string, Worker>();
+
+function newWorker(url: URL, workerData: unknown): Worker {
+  return new Worker(url, { workerData, ...(url === GATHER_URL ? { resourceLimits: { maxYoungGenerationSizeMb: GATHER_YOUNG_MB } } : {}) });
+}
 
 /**
  * Starts a worker thread now when one of `paths` is a plain file of at least `minBytes`, so that
@@ -35,21 +60,35 @@ let warm: Worker | null = null;
  * next {@link startWorker} hands it its job. It never keeps the process alive.
  */
 export function prewarmWorker(paths: readonly string[], minBytes: number): void {
-  if (warm || !canUseWorkers() || !paths.some((p) => isLargePlainFile(p, minBytes))) return;
-  const spare = new Worker(WORKER_URL, { workerData: null });
+  if (!canUseWorkers() || !paths.some((p) => isLargePlainFile(p, minBytes))) return;
+  keepSpare(WORKER_URL);
+}
+
+/**
+ * Starts the thread of a second pass through a record index now (see gather-read.ts): called when
+ * the first pass's worker is done, it loads while this thread finishes the first pass.
+ */
+export function prewarmGatherWorker(): void {
+  if (canUseWorkers()) keepSpare(GATHER_URL);
+}
+
+/** Starts a spare for `url` unless there is one; it never keeps the process alive. */
+function keepSpare(url: URL): void {
+  if (spares.has(url.href)) return;
+  const spare = newWorker(url, null);
   spare.unref();
   // A spare that fails to start is dropped; the job then starts a worker of its own.
   spare.on('error', () => undefined);
   spare.once('exit', () => {
-    if (warm === spare) warm = null;
+    if (spares.get(url.href) === spare) spares.delete(url.href);
   });
-  warm = spare;
+  spares.set(url.href, spare);
 }
 
-/** Stops the spare worker if no job took it. */
+/** Stops the spare workers no job took. */
 export function releaseWarmWorker(): void {
-  void warm?.terminate();
-  warm = null;
+  for (const w of spares.values()) void w.terminate();
+  spares.clear();
 }
 
 function isLargePlainFile(path: string, minBytes: number): boolean {
@@ -77,26 +116,33 @@ export interface WorkerRun {
   inFlight(): number;
 }
 
+/** A job as the caller gives it: the worker run adds the credit array and the buffering settings. */
+export type JobRequest = AnyWorkerJob extends infer J ? (J extends AnyWorkerJob ? Omit<J, 'credit' | 'maxBufferChars' | 'progress'> : never) : never;
+
 /**
- * Starts the worker now, reading its part; `messages()` takes what it sends, once. `onProgress`
- * hears how far it has read as soon as it tells (progress is never queued).
+ * Starts the worker now on `job` (a spare started ahead for its kind of job, if there is one);
+ * `messages()` takes what it sends, once. `onProgress` hears how far it has read as soon as it
+ * tells (progress is never queued), and `onDone` that it is done as soon as it says so (before
+ * what it sent earlier is taken).
  */
 export function startWorker(
-  job: Omit<WorkerJob, 'credit' | 'maxBufferChars' | 'progress'>,
-  maxBufferChars = job.spillFd === null ? WORKER_BUFFER_CHARS : SPILL_BUFFER_CHARS,
+  job: JobRequest,
+  maxBufferChars = 'spillFd' in job && job.spillFd !== null ? SPILL_BUFFER_CHARS : WORKER_BUFFER_CHARS,
   onProgress?: (bytes: number, records: number) => void,
+  onDone?: () => void,
 ): WorkerRun {
   const credit = new Int32Array(new SharedArrayBuffer(8));
-  const data = { ...job, credit, maxBufferChars, progress: onProgress !== undefined } satisfies WorkerJob;
-  let worker: Worker;
-  if (warm) {
-    worker = warm;
-    warm = null;
+  const data = { ...job, credit, maxBufferChars, progress: onProgress !== undefined } as AnyWorkerJob;
+  const url = 'kind' in job ? GATHER_URL : WORKER_URL;
+  let worker = spares.get(url.href);
+  if (worker) {
+    spares.delete(url.href);
     worker.removeAllListeners('error');
+    worker.removeAllListeners('exit');
     worker.ref();
     worker.postMessage(data);
   } else {
-    worker = new Worker(WORKER_URL, { workerData: data });
+    worker = newWorker(url, data);
   }
   const queue: Exclude<WorkerMessage, { type: 'progress' }>[] = [];
   let failure: Error | null = null;
@@ -113,7 +159,9 @@ export function startWorker(
     }
     queue.push(m);
     if (m.type === 'done') {
+      onDone?.();
       finished = true;
+      // Its memory goes with it at once (a thread kept for the next pass kept 15–25 MiB of heap).
       void worker.terminate();
     }
     poke();
@@ -142,7 +190,7 @@ export function startWorker(
         await new Promise<void>((resolve) => (wake = resolve));
         continue;
       }
-      if (m.type === 'records') {
+      if (m.type === 'records' || m.type === 'gathered') {
         Atomics.sub(credit, CREDIT_IN_FLIGHT, m.chars);
         Atomics.notify(credit, CREDIT_IN_FLIGHT);
       }

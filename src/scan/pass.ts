@@ -18,6 +18,7 @@ import { publishedAt } from './probe.js';
 import { closeIndexes, selectionFor, type SourceIndex } from './record-index.js';
 import { readSplit } from './split-read.js';
 import { IndexBuild, readIndexed } from './indexed-read.js';
+import { readIndexedInWorker } from './gather-read.js';
 import { SourceFile, type RecordSource } from '../input/record-source.js';
 import { isGzipFile } from '../input/blocks.js';
 
@@ -225,7 +226,11 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
         indexedReads++;
         const source = new SourceFile(src.path, file);
         sourceFiles.push(source);
-        readIndexed(source, indexed, selection!, (text, where, again) => record(text, where, Mark.Needle, false, again), opts.onProgress && at);
+        const take = (text: string, where: RecordLocation, again: RecordSource) => record(text, where, Mark.Needle, false, again);
+        // A large input's selected records are read by the worker while this thread parses.
+        if ((opts.threads ?? 1) > 1 && summary.bytes >= (opts.parallelMinBytes ?? 64 << 20) && canUseWorkers()) {
+          await readIndexedInWorker(source, indexed, selection!, take, opts.onProgress && at);
+        } else readIndexed(source, indexed, selection!, take, opts.onProgress && at);
         stats = { format: summary.format, records: indexed.parts.reduce((n, p) => n + p.entries, 0), bytes: summary.bytes };
       } else if (plan) {
         split++;

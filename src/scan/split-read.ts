@@ -5,7 +5,7 @@ import { readInput, type ReadOptions, type ReadSink } from '../input/read.js';
 import type { InputSource } from '../input/sources.js';
 import type { FilterSpec } from './filter-spec.js';
 import type { IndexBuild, WorkerIndexReport } from './indexed-read.js';
-import { startWorker } from './parallel.js';
+import { prewarmGatherWorker, startWorker } from './parallel.js';
 import { closeQuietly, openIndexFile } from './record-index.js';
 import { readSpilled, type RecordsBatch } from './spill.js';
 import type { SplitPlan } from './split-plan.js';
@@ -47,7 +47,8 @@ export async function readSplit(src: InputSource, plan: SplitPlan, opts: SplitRe
   const indexFd = opts.build?.forWorker() ?? null;
   const spillFd = openIndexFile();
   const job = { path: src.path, label: file, plan, maxRecordBytes: opts.read.maxRecordBytes, filter: opts.filter, newest: opts.newest, indexFd, spillFd };
-  const second = startWorker(job, undefined, opts.onWorkerProgress);
+  // With an index, a second pass may read through it: its thread loads while this one finishes.
+  const second = startWorker(job, undefined, opts.onWorkerProgress, opts.build ? prewarmGatherWorker : undefined);
   let lineOffset = 0;
   const take = (m: RecordsBatch) => {
     for (let i = 0; i < m.texts.length; i++) {

@@ -8,13 +8,14 @@ import { parsePublished } from '../events/time.js';
 import { publishedAt } from './probe.js';
 import { prefilterFromSpec, type FilterSpec } from './filter-spec.js';
 import { prettyLayout, type SplitPlan } from './split-plan.js';
-import { CREDIT_IN_FLIGHT, CREDIT_STOP } from './parallel.js';
+import { CREDIT_IN_FLIGHT, waitForCredit } from './parallel.js';
 import { RecordHasher } from './record-hashes.js';
 import { IndexWriter } from './record-index.js';
 import type { WorkerIndexReport } from './indexed-read.js';
 import { SpillWriter, type SpilledAt } from './spill.js';
+import type { GatherJob, GatherMessage } from './gather-worker.js';
 
-/** What the main thread hands the worker. */
+/** What the main thread hands the worker to read the second part of a split file. */
 export interface WorkerJob {
   path: string;
   label: string;
@@ -38,8 +39,12 @@ export interface WorkerJob {
   spillFd: number | null;
 }
 
+/** Any job of a worker thread: a split file's second part, or a second pass through an index (gather-thread.ts). */
+export type AnyWorkerJob = WorkerJob | GatherJob;
+
 /** Messages from the worker, in order; `done` comes last. */
 export type WorkerMessage =
+  | GatherMessage
   | { type: 'records'; texts: string[]; offsets: number[]; lines: number[]; marks: number[]; chars: number }
   | { type: 'diag'; offset: number | undefined; line: number; reason: string }
   /** Bytes of the part read so far, and records cut: sent about every PROGRESS_BYTES. */
@@ -79,12 +84,7 @@ async function main(job: WorkerJob): Promise<void> {
     Atomics.add(credit, CREDIT_IN_FLIGHT, pending.chars);
     port.postMessage(pending);
     pending = fresh();
-    // Bounded buffering: wait until the main thread has taken enough (or tells us to stop).
-    for (;;) {
-      const inFlight = Atomics.load(credit, CREDIT_IN_FLIGHT);
-      if (inFlight <= maxBufferChars || Atomics.load(credit, CREDIT_STOP)) break;
-      Atomics.wait(credit, CREDIT_IN_FLIGHT, inFlight, 1000);
-    }
+    waitForCredit(credit, maxBufferChars);
   };
   let newest: number | null = null;
   const newer = (t: number | null) => {

@@ -36,14 +36,17 @@ describe('parallel scan', () => {
     const doc = JSON.parse(two);
     expect(doc.findings.length).toBeGreaterThan(0);
   });
-  it.each(['ndjson', 'pretty'] as const)('%s: the second pass through the record index (both threads\' parts) finds what a second full read finds', (format) => {
+  it.each(['ndjson', 'pretty'] as const)('%s: the second pass through the record index (both threads\' parts) finds what a second full read finds, with the worker reading ahead or not', (format) => {
     const file = generated[format];
     const gz = `${file}.gz`;
     writeFileSync(gz, gzipSync(readFileSync(file)));
-    const viaIndex = JSON.parse(scan(file, 2, [])) as { findings: unknown[] };
+    const twoThreads = scan(file, 2, []);
+    const viaIndex = JSON.parse(twoThreads) as { findings: unknown[] };
     const reread = JSON.parse(scan(gz, 2, [])) as { findings: unknown[] };
     expect(viaIndex.findings.length).toBeGreaterThan(0);
     expect(viaIndex.findings).toEqual(reread.findings);
+    // The index read by the worker thread while this one parses, or by this thread alone: the same report.
+    expect(twoThreads).toBe(scan(file, 1, []));
     const stats = spawnSync('node', [BIN, '--stats', '--threads', '2', '--parallel-min-mb', '0', file], { encoding: 'utf8' });
     expect(stats.stderr).toMatch(/1 read split over 2 threads, 1 input read again through its record index/);
   });

@@ -1,0 +1,46 @@
+// Second pass through a record index with the worker reading ahead: it reads and time-gates, this thread parses.
+import type { RecordLocation } from '../events/types.js';
+import { InputError } from '../errors.js';
+import type { RecordSource, SourceFile } from '../input/record-source.js';
+import { startWorker } from './parallel.js';
+import type { IndexSelection, SourceIndex } from './record-index.js';
+
+/**
+ * Characters of record text the worker may have sent and this thread not yet taken. Parsing is
+ * the slower side, so the worker soon waits: a small bound keeps both busy and memory flat.
+ */
+export const GATHER_BUFFER_CHARS = 2 << 20;
+
+/**
+ * Like `readIndexed`, with the reads, time gates and hashes done by the worker thread while this
+ * one parses what it already sent: the same records reach `take`, in the same order, with the same
+ * locations and sources. Its thread is usually loaded by now: a spare starts as soon as the
+ * first pass's worker is done (see split-read.ts). A file that cannot be read again is an
+ * InputError, as it is there.
+ */
+export async function readIndexedInWorker(
+  file: SourceFile,
+  index: SourceIndex,
+  selection: IndexSelection,
+  take: (text: string, where: RecordLocation, source: RecordSource) => void,
+  onProgress?: (bytes: number, records: number) => void,
+): Promise<void> {
+  const run = startWorker({ kind: 'gather', path: file.path, label: file.label, index, selection }, GATHER_BUFFER_CHARS, onProgress);
+  let failed: string | null = null;
+  try {
+    for await (const m of run.messages()) {
+      if (m.type === 'gathered') {
+        for (let i = 0; i < m.texts.length; i++) {
+          const offset = m.offsets[i]!;
+          const where: RecordLocation = { file: file.label, offset };
+          if (m.lines[i]) where.line = m.lines[i];
+          take(m.texts[i]!, where, { file, offset, length: m.lengths[i]!, check: m.checks[i]! });
+        }
+      } else if (m.type === 'failed') failed = m.message;
+      else if (m.type === 'done') onProgress?.(m.bytes, m.records);
+    }
+  } finally {
+    await run.stop();
+  }
+  if (failed !== null) throw new InputError(failed);
+}
