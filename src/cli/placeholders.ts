@@ -1,6 +1,5 @@
 // Placeholder values for the Sigma `expand` modifier, from --placeholder name=value and --placeholders FILE.
 import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
 import { UsageError } from '../errors.js';
 
 /** Placeholder names as Sigma writes them between `%` signs. */
@@ -38,6 +37,8 @@ export async function readPlaceholderFile(path: string): Promise<Map<string, str
   }
   let doc: unknown;
   try {
+    // Loaded only here: a run without a placeholders file never loads the YAML parser.
+    const { parse } = await import('yaml');
     doc = parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new UsageError(`--placeholders ${path}: not valid YAML or JSON: ${(e as Error).message.split('\n')[0]}`);

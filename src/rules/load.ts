@@ -1,8 +1,7 @@
 // Loading rule files and folders (multi-document YAML, collection actions) and the shipped rules.
-import { existsSync } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { dirname, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join } from 'node:path';
+import { packageRoot } from '../package-root.js';
 import { ruleDocuments } from './collection.js';
 import { compileRuleAt } from './compile.js';
 import { RuleError } from './errors.js';
@@ -54,7 +53,7 @@ export async function loadRules(paths: string[], options: CompileOptions = {}): 
       result.errors.push(new RuleError(file, null, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
       continue;
     }
-    for (const { raw, index } of ruleDocuments(text, file, result.errors)) {
+    for (const { raw, index } of await ruleDocuments(text, file, result.errors)) {
       const isMeta = isMap(raw) && ('correlation' in raw || 'filter' in raw || raw.type === 'correlation' || raw.type === 'filter');
       const skip = isMeta ? null : notOktaReason(raw);
       if (skip !== null) {
@@ -88,13 +87,7 @@ export async function loadRules(paths: string[], options: CompileOptions = {}): 
  * package.json, joined with `rules` (works from `src/rules/` and from `dist/src/rules/`).
  */
 export function builtinRulesDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'package.json'))) return join(dir, 'rules');
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('okta-revoke-scan: cannot find package.json above the rules module');
-    dir = parent;
-  }
+  return join(packageRoot(), 'rules');
 }
 
 /** Loads the shipped rules; throws when any of them fails to load or none is found. */
