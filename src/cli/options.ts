@@ -76,6 +76,8 @@ CI (set) turns the progress bar off. The bar is drawn on stderr, never on stdout
 /** Parses `argv` (without node and script). Throws UsageError for a bad command line. */
 export async function parseArgs(argv: string[], version: string, width: number | undefined): Promise<ParseResult> {
   const parser = yargs()
+    // The help is written in English: yargs' own words (Options:, Commands:) too, whatever $LANG.
+    .locale('en')
     .scriptName('okta-revoke-scan')
     .usage('Usage: $0 [options] <export...>\n\nFind every Okta API token revocation in System Log exports and report who revoked it.')
     .version(version)

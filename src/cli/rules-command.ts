@@ -40,6 +40,7 @@ export async function parseRulesArgs(
 ): Promise<{ kind: 'print'; text: string } | { kind: 'rules'; options: RulesCommandOptions }> {
   const parser = addRuleOptions(
     yargs()
+      .locale('en')
       .scriptName('okta-revoke-scan rules')
       .usage('Usage: $0 <list|test> [options]\n\nList the Sigma rules okta-revoke-scan loads, or try them on exports.')
       .command('list', 'List the rules that load: id, title, level, status, file, and the pre-filter literals (or "full parse")')

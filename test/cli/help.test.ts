@@ -19,4 +19,19 @@ describe('--help', () => {
     const { stdout } = await runCli(['--help']);
     expect(stdout).toContain('"table", "ndjson", "json", "csv", "timesketch"');
   });
+
+  it('is in English whatever the locale ($LANG), yargs\' own headings too', async () => {
+    const saved = process.env.LANG;
+    process.env.LANG = 'de_DE.UTF-8';
+    try {
+      for (const args of [['--help'], ['rules', '--help']]) {
+        const { stdout } = await runCli(args);
+        expect(stdout).toContain('Options:');
+        expect(stdout).not.toMatch(/Optionen|Kommandos/);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.LANG;
+      else process.env.LANG = saved;
+    }
+  });
 });
