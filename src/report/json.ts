@@ -47,8 +47,8 @@ export const jsonReporter: Reporter = function* jsonReporter(report: ScanReport)
     for (const item of items) {
       // One chunk per item, unless a large window makes it several (see recordChunks).
       let before = separator;
-      for (const chunk of recordChunks(toPublic(item) as object, INDENT)) {
-        yield before + chunk.replace(/\n/g, '\n    ');
+      for (const chunk of recordChunks(toPublic(item) as object, INDENT, '    ')) {
+        yield before + chunk;
         before = '';
       }
       separator = ',\n    ';

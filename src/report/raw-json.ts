@@ -63,24 +63,26 @@ const MARK_JSON = JSON.stringify(MARK);
  * parsing and re-serialising 20 MB of events cost more than half of writing a report. The text is
  * what the input held, so numbers keep every digit and repeated keys stay as written. The JSON
  * comes in chunks of about 16 K characters, built event by event: a window of thousands of events
- * is never one string.
+ * is never one string. With `space`, every line after the first also starts with `margin` (the
+ * record's own indentation in a document), added only where lines break: an original, on one
+ * line, is never scanned for line breaks.
  */
-export function* recordChunks(record: object, space?: number): Generator<string> {
+export function* recordChunks(record: object, space?: number, margin = ''): Generator<string> {
   const window = (record as WithWindow).window;
   const events = window?.events;
   if (!Array.isArray(events) || !events.some((e) => typeof e === 'object' && e !== null && RAW_TEXT in e)) {
-    yield stringifySafe(record, space);
+    yield indented(stringifySafe(record, space), margin);
     return;
   }
   // The record with one placeholder for all its window events: what comes before and after them.
-  const skeleton = stringifySafe({ ...record, window: { ...window, events: [MARK] } }, space);
+  const skeleton = indented(stringifySafe({ ...record, window: { ...window, events: [MARK] } }, space), margin);
   const at = skeleton.indexOf(MARK_JSON);
   const indent = space ? skeleton.slice(skeleton.lastIndexOf('\n', at) + 1, at) : '';
   const separator = space ? `,\n${indent}` : ',';
   let chunk = skeleton.slice(0, at);
   for (let i = 0; i < events.length; i++) {
     if (i > 0) chunk += separator;
-    chunk += indented(eventJson(events[i] as Record<PropertyKey, unknown>, space), indent);
+    chunk += eventJson(events[i] as Record<PropertyKey, unknown>, space, indent);
     if (chunk.length >= CHUNK_CHARS) {
       yield chunk;
       chunk = '';
@@ -89,14 +91,17 @@ export function* recordChunks(record: object, space?: number): Generator<string>
   yield chunk + skeleton.slice(at + MARK_JSON.length);
 }
 
-/** One window event's JSON, its original spliced in from the record's text when there is one. */
-function eventJson(e: Record<PropertyKey, unknown>, space?: number): string {
-  if (!(RAW_TEXT in e)) return stringifySafe(e, space);
+/**
+ * One window event's JSON, every line after the first starting with `indent`, its original
+ * spliced in from the record's text when there is one.
+ */
+function eventJson(e: Record<PropertyKey, unknown>, space: number | undefined, indent: string): string {
+  if (!(RAW_TEXT in e)) return indented(stringifySafe(e, space), indent);
   const raw = e[RAW_TEXT] as string;
   // Copy key by key, in order, without reading `event` (a getter that parses the text).
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(e)) copy[key] = key === 'event' ? MARK : e[key];
-  const json = stringifySafe(copy, space);
+  const json = indented(stringifySafe(copy, space), indent);
   const at = json.lastIndexOf(MARK_JSON);
   return json.slice(0, at) + safeRawJson(raw) + json.slice(at + MARK_JSON.length);
 }
