@@ -31,6 +31,8 @@ export type GatherMessage =
   | { type: 'failed'; message: string };
 
 const FLUSH = 128;
+/** The first batch is small: the main thread is waiting for it (measured: ~20 ms for 128 records, code still cold). */
+const FIRST_FLUSH = 16;
 const FLUSH_CHARS = 256 * 1024;
 const PROGRESS_ENTRIES = 1 << 15;
 
@@ -44,8 +46,10 @@ export function runGather(job: GatherJob, port: MessagePort): void {
   const file = new SourceFile(job.path, job.label);
   const fresh = (): Extract<GatherMessage, { type: 'gathered' }> => ({ type: 'gathered', texts: [], offsets: [], lengths: [], lines: [], checks: [], chars: 0 });
   let pending = fresh();
+  let limit = FIRST_FLUSH;
   const flush = () => {
     if (pending.texts.length === 0) return;
+    limit = FLUSH;
     Atomics.add(job.credit, CREDIT_IN_FLIGHT, pending.chars);
     port.postMessage(pending);
     pending = fresh();
@@ -70,7 +74,7 @@ export function runGather(job: GatherJob, port: MessagePort): void {
       pending.lines.push(g.line);
       pending.checks.push(recordHash(g.bytes, 0, g.length));
       pending.chars += text.length;
-      if (pending.texts.length >= FLUSH || pending.chars >= FLUSH_CHARS) flush();
+      if (pending.texts.length >= limit || pending.chars >= FLUSH_CHARS) flush();
     });
     flush();
   } catch (err) {

@@ -60,6 +60,8 @@ export async function readSplit(src: InputSource, plan: SplitPlan, opts: SplitRe
   // Whatever happens here, the worker is stopped (it may be waiting for its buffer to drain).
   try {
     const first = await readInput(src.path, file, opts.read, opts.sink, { range: { start: 0, end: plan.end, tail: Buffer.from(plan.tail) } });
+    // Or when this thread's part is done, if that comes first (it still has the worker's candidates to parse).
+    if (opts.build) prewarmGatherWorker();
     lineOffset = first.splitter instanceof NdjsonSplitter ? first.splitter.linesRead : 0;
     const result: SplitReadResult = { format: first.format, records: first.records, bytes: first.bytes, newest: null };
     for await (const m of second.messages()) {
