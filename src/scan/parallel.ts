@@ -66,7 +66,8 @@ export function prewarmWorker(paths: readonly string[], minBytes: number): void 
 
 /**
  * Starts the thread of a second pass through a record index now (see gather-read.ts): called when
- * the first pass's worker is done, it loads while this thread finishes the first pass.
+ * the first pass's worker or this thread is done with its part (see split-read.ts), it loads
+ * while this thread finishes the first pass.
  */
 export function prewarmGatherWorker(): void {
   if (canUseWorkers()) keepSpare(GATHER_URL);
@@ -116,8 +117,11 @@ export interface WorkerRun {
   inFlight(): number;
 }
 
+/** `Omit` applied to each member of a union on its own. */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 /** A job as the caller gives it: the worker run adds the credit array and the buffering settings. */
-export type JobRequest = AnyWorkerJob extends infer J ? (J extends AnyWorkerJob ? Omit<J, 'credit' | 'maxBufferChars' | 'progress'> : never) : never;
+export type JobRequest = OmitEach<AnyWorkerJob, 'credit' | 'maxBufferChars' | 'progress'>;
 
 /**
  * Starts the worker now on `job` (a spare started ahead for its kind of job, if there is one);
