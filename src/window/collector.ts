@@ -25,6 +25,10 @@ export interface WindowOptions {
 }
 
 interface Plan extends LinkTarget {
+  /** What an event is linked against while the window fills: its addresses are the candidate ones. */
+  candidate: LinkTarget;
+  /** The last observation that found this window open (see WindowCollector.observe). */
+  seen: number;
   finding: Finding & { window?: ActivityWindow };
   start: number;
   end: number;
@@ -103,6 +107,8 @@ export class WindowCollector {
   private readonly byToken = new Map<string, Plan[]>();
   private readonly byActor = new Map<string, Plan[]>();
   private readonly byIp = new Map<string, Plan[]>();
+  /** Counts observations, to find each open window once per event. */
+  private observed = 0;
 
   constructor(
     findings: Finding[],
@@ -119,7 +125,7 @@ export class WindowCollector {
       const end = finding.publishedMs + opts.after;
       const tokenId = finding.token.id;
       const owner = tokenId ? tokens.owners.get(tokenId)?.actor ?? null : null;
-      const plan: Plan = {
+      const plan = {
         finding,
         start,
         end,
@@ -132,7 +138,9 @@ export class WindowCollector {
         events: [],
         uuids: new Set(),
         dropped: 0,
-      };
+        seen: 0,
+      } as Omit<Plan, 'candidate'> as Plan;
+      plan.candidate = { tokenId: plan.tokenId, actorId: plan.actorId, ownerId: plan.ownerId, tokenIps: plan.candidateIps };
       // A revocation made with the token itself is a use of the token from its address.
       if (tokenId && r.requestApiTokenId === tokenId && r.client.ipAddress) {
         plan.tokenIps.add(r.client.ipAddress);
@@ -161,10 +169,16 @@ export class WindowCollector {
   /** Offers one event; returns true when it went into at least one window. */
   observe(event: OktaEvent): boolean {
     const t = event.published;
-    const seenPlans = new Set<Plan>();
+    // The windows open at the event's time that one of its values belongs to, each once.
+    const stamp = ++this.observed;
+    const seenPlans: Plan[] = [];
     const consider = (plans: Plan[] | undefined) => {
       if (!plans) return;
-      for (const p of plans) if (t >= p.start && t <= p.end) seenPlans.add(p);
+      for (const p of plans) {
+        if (!(t >= p.start && t <= p.end) || p.seen === stamp) continue;
+        p.seen = stamp;
+        seenPlans.push(p);
+      }
     };
     if (event.requestApiTokenId !== null) consider(this.byToken.get(event.requestApiTokenId));
     for (const target of event.targets) if (target.id !== null) consider(this.byToken.get(target.id));
@@ -174,8 +188,7 @@ export class WindowCollector {
     let detections: RuleRef[] | null = null;
     for (const p of seenPlans) {
       if (event.uuid === p.finding.id || p.uuids.has(event.uuid)) continue;
-      const candidate: LinkTarget = { ...p, tokenIps: p.candidateIps };
-      if (linksOf(event, candidate).length === 0) continue;
+      if (linksOf(event, p.candidate).length === 0) continue;
       if (event.requestApiTokenId === p.tokenId && event.client.ipAddress !== null && isTokenLinked(event, p.tokenId)) {
         p.tokenIps.add(event.client.ipAddress);
       }
