@@ -85,8 +85,8 @@ export interface Gathered {
  * `read`; a record whose values only matter at other times than its `published` is dropped
  * before it is decoded (as the probes do when they read the input). `take` hears of every
  * selected record (dropped ones with `kept` false), with the number of entries gone through; the
- * object is reused. Both the main thread and the worker
- * (see gather-worker.ts) read an index through this, so they keep the same records.
+ * object is reused. The main thread and the worker (see gather-worker.ts) both read an index
+ * through this, so they keep the same records.
  */
 export function gatherIndexed(read: (offset: number, length: number) => Buffer, index: SourceIndex, sel: IndexSelection, take: (g: Gathered, done: number) => void): void {
   let before = 0;
