@@ -4,8 +4,8 @@ import { LINK_ORDER, type WindowEvent, type WindowSummary } from './types.js';
 /** Summarises events already sorted by time. */
 export function summarize(events: WindowEvent[]): WindowSummary {
   const byLink = Object.fromEntries(LINK_ORDER.map((k) => [k, 0])) as WindowSummary['byLink'];
-  const byEventType: Record<string, number> = {};
-  const byOutcome: Record<string, number> = {};
+  const byEventType = new Map<string, number>();
+  const byOutcome = new Map<string, number>();
   const ips = new Set<string>();
   const countries = new Set<string>();
   for (const e of events) {
@@ -26,16 +26,15 @@ export function summarize(events: WindowEvent[]): WindowSummary {
   };
 }
 
-function increment(rec: Record<string, number>, key: string): void {
-  // Keys come from the log: never let one reach Object.prototype.
-  if (Object.hasOwn(rec, key)) rec[key]!++;
-  else Object.defineProperty(rec, key, { value: 1, enumerable: true, writable: true, configurable: true });
+function increment(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
-/** Same record with keys sorted by count (descending) then name, for stable output. */
-function sortedRecord(rec: Record<string, number>): Record<string, number> {
+/** The counts as a record, keys sorted by count (descending) then name, for stable output. */
+function sortedRecord(counts: Map<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
-  const entries = Object.entries(rec).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const entries = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // Keys come from the log: defined, never assigned, so that none reaches Object.prototype.
   for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   return out;
 }
