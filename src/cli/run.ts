@@ -11,6 +11,7 @@ import { scan, type ScanStats } from '../scan/scan.js';
 import { describeEnd } from '../scan/time-range.js';
 import { filterBySeverity } from '../signals/filter.js';
 import { useColor } from './color.js';
+import { collectGarbage, COLLECT_FROM_BYTES } from './collect-garbage.js';
 import { writeChunk, type Io } from './io.js';
 import { openOutput, OutputError, refuseInput, type OutputFile } from './output-file.js';
 import { parseArgs, type CliOptions } from './options.js';
@@ -191,6 +192,8 @@ async function writeReport(
   const reportOptions: ReportOptions = { color, width, limit: options.limit };
   if (options.timeZone !== undefined) reportOptions.timeZone = options.timeZone;
   const reporter = await loadReporter(format);
+  // The scan's garbage goes before the report grows the heap (the peak of a large scan).
+  if (stats.bytes >= COLLECT_FROM_BYTES) collectGarbage();
   try {
     for (const chunk of reporter(report, reportOptions)) await writeChunk(sink, chunk);
     await output.file?.commit();
