@@ -17,9 +17,9 @@ export const GATHER_BUFFER_CHARS = 512 * 1024;
 /**
  * Like `readIndexed`, with the reads, time gates and hashes done by the worker thread while this
  * one parses what it already sent: the same records reach `take`, in the same order, with the same
- * locations and sources. Its thread is usually loaded by now: a spare starts as soon as the
- * first pass's worker is done (see split-read.ts). A file that cannot be read again is an
- * InputError, as it is there.
+ * locations and sources. Its thread is usually loaded by now: a spare starts as soon as either
+ * thread of the first pass is done with its part (see split-read.ts). A file that cannot be read
+ * again is an InputError, as it is there.
  */
 export async function readIndexedInWorker(
   file: SourceFile,
