@@ -4,7 +4,7 @@ import { Chalk } from 'chalk';
 import { line } from '../report/cells.js';
 import { gridOrBlocks, normaliseWidth, type ColumnSpec } from '../report/grid.js';
 import { stringifySafe } from '../report/json-text.js';
-import { SCHEMA_VERSION } from '../report/model.js';
+import { SCHEMA_VERSION } from '../model/report.js';
 import type { SigmaRule } from '../rules/index.js';
 import type { RuleSet } from './rule-set.js';
 

@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 import { formatUtc, line, outcomeStyle } from '../report/cells.js';
 import { gridOrBlocks, normaliseWidth, type ColumnSpec } from '../report/grid.js';
 import { stringifySafe } from '../report/json-text.js';
-import { SCHEMA_VERSION } from '../report/model.js';
+import { SCHEMA_VERSION } from '../model/report.js';
 import { rowLimit } from '../report/timeline.js';
 import { truncate } from '../report/width.js';
 import type { RuleSet } from './rule-set.js';

@@ -1,9 +1,10 @@
 // `rules test`: a dry run that parses every record of the exports and records what each rule matches.
+import { compareTimeThenId } from '../model/order.js';
 import type { Readable } from 'node:stream';
 import { isoUtc } from '../events/time.js';
 import { DEFAULT_MAX_RECORD_BYTES } from '../input/read.js';
 import { resolveInputs } from '../input/sources.js';
-import type { InputSummary } from '../report/model.js';
+import type { InputSummary } from '../model/report.js';
 import type { SigmaRule } from '../rules/index.js';
 import { formatDiagnostic } from '../scan/diagnostics.js';
 import { runPass } from '../scan/pass.js';
@@ -75,7 +76,7 @@ export async function dryRun(rules: readonly SigmaRule[], inputs: string[], stdi
   } finally {
     await resolved.cleanup();
   }
-  for (const list of matches.values()) list.sort((a, b) => a.publishedMs - b.publishedMs || (a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0));
+  for (const list of matches.values()) list.sort((a, b) => compareTimeThenId(a.publishedMs, a.uuid, b.publishedMs, b.uuid));
   const summaries: InputSummary[] = pass.inputs.map(({ path, format, events, duplicates, diagnostics, error }) =>
     error === null ? { path, format, events, duplicates, diagnostics } : { path, format, events, duplicates, diagnostics, error },
   );

@@ -2,7 +2,8 @@
 import { ExitCode, UsageError, UserError } from '../errors.js';
 import { DEFAULT_MAX_RECORD_BYTES } from '../input/read.js';
 import { reason, resolveInputs, type ResolvedInputs } from '../input/sources.js';
-import type { ReportOptions, ScanReport } from '../report/model.js';
+import type { ScanReport } from '../model/report.js';
+import type { ReportOptions } from '../report/reporter.js';
 import { loadReporter } from '../report/index.js';
 import { safeText } from '../report/sanitize.js';
 import { formatDiagnostic } from '../scan/diagnostics.js';

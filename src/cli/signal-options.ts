@@ -2,7 +2,7 @@
 import type { Argv } from 'yargs';
 import { UsageError } from '../errors.js';
 import { DEFAULT_SIGNAL_OPTIONS, type SignalOptions } from '../signals/options.js';
-import { SEVERITIES, type Severity } from '../signals/severity.js';
+import { SEVERITIES, type Severity } from '../model/severity.js';
 import { formatDuration, parseDuration } from '../window/duration.js';
 
 /** The signal settings of a command line. */

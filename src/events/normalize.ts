@@ -1,8 +1,9 @@
 // Raw JSON value → typed OktaEvent, or the reason it cannot be one.
+import type { Entity } from '../model/entity.js';
 import { MAX_NESTING, nestedDeeperThan } from './depth.js';
 import { canonicalize, hasCanonicalKeys } from './keys.js';
 import { parsePublished } from './time.js';
-import type { OktaClient, OktaEntity, OktaEvent } from './types.js';
+import type { OktaClient, OktaEvent } from './types.js';
 
 /** Result of normalising one record. */
 export type NormalizeResult = { ok: true; event: OktaEvent } | { ok: false; reason: string };
@@ -24,7 +25,7 @@ function obj(v: unknown): Obj | null {
   return isObj(v) ? v : null;
 }
 
-function entity(v: unknown): OktaEntity {
+function entity(v: unknown): Entity {
   const o = obj(v);
   return {
     id: str(o?.id),

@@ -1,25 +1,6 @@
-// Typed shapes shared by every pipeline stage: diagnostics, normalised Okta events.
+// The normalised Okta event every stage after input works with, and where its record was found.
 import type { RecordSource } from '../input/record-source.js';
-
-/** A problem with one part of the input. The scan goes on; `--strict` makes it fatal. */
-export interface Diagnostic {
-  /** Input path as given by the user (`-` for stdin). */
-  file: string;
-  /** 1-based line number where the bad part starts, when known. */
-  line?: number;
-  /** 0-based byte offset (in the decompressed stream) where the bad part starts. */
-  offset?: number;
-  /** Human-readable reason, one line. */
-  reason: string;
-}
-
-/** The actor or a target of an event: Okta's `Actor` / `Target` objects, fields null when absent. */
-export interface OktaEntity {
-  id: string | null;
-  type: string | null;
-  alternateId: string | null;
-  displayName: string | null;
-}
+import type { Entity } from '../model/entity.js';
 
 /** Where an event came from: `client` plus the network fields of `securityContext`. */
 export interface OktaClient {
@@ -43,8 +24,8 @@ export interface OktaEvent {
   eventType: string;
   displayMessage: string | null;
   severity: string | null;
-  actor: OktaEntity;
-  targets: OktaEntity[];
+  actor: Entity;
+  targets: Entity[];
   client: OktaClient;
   outcome: { result: string | null; reason: string | null };
   /** `transaction.detail.requestApiTokenId`: the API token the call was made with. */

@@ -1,7 +1,7 @@
 // Fast splitter for pretty-printed arrays (`jq .` layout), careful scanning for anything else.
 import type { DiagnosticSink, RecordBatch, Splitter } from './batch.js';
 import { JsonScanner } from './json-scanner.js';
-import { learnByteFrequencies, Needle } from '../scan/needle.js';
+import { learnByteFrequencies, Needle } from '../bytes/needle.js';
 
 const enum Phase {
   /** Before an array: find `[`, then learn the element indentation from the first element. */

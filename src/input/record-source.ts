@@ -1,5 +1,6 @@
 // Where a record's bytes are in a plain input file, to read its text again when it is written out.
 import { closeSync, openSync, readSync } from 'node:fs';
+import { fnv1a, FNV_SEED } from '../bytes/fnv.js';
 import { InputError } from '../errors.js';
 
 /**
@@ -69,7 +70,5 @@ export function readRecord(source: RecordSource): string {
 
 /** FNV-1a (32 bit) of every byte of buf[from, from + length), mixed with the length. */
 export function recordHash(buf: Uint8Array, from: number, length: number): number {
-  let h = 0x811c9dc5 ^ length;
-  for (let i = from; i < from + length; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
-  return h >>> 0;
+  return fnv1a(buf, from, from + length, FNV_SEED ^ length);
 }

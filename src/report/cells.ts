@@ -1,6 +1,6 @@
 // What each table column shows for a finding: sanitised lines, each with an optional style.
 import type { ColumnSpec } from './grid.js';
-import type { Finding } from './model.js';
+import type { Finding } from '../model/report.js';
 import { safeText } from './sanitize.js';
 import type { CellLine, LineStyle } from './styled.js';
 

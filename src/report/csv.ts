@@ -1,7 +1,8 @@
 // CSV reporter: one row per activity-window event (one row for a finding without events), for spreadsheets.
-import type { WindowEvent } from '../window/types.js';
+import type { WindowEvent } from '../model/window.js';
 import { csvRecord } from './csv-cell.js';
-import type { Finding, Reporter, ScanReport } from './model.js';
+import type { Finding, ScanReport } from '../model/report.js';
+import type { Reporter } from './reporter.js';
 
 /** The header row, in column order. */
 export const CSV_COLUMNS = [

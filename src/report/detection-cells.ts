@@ -1,9 +1,9 @@
 // How matched rules are shown in tables: titles coloured by level, most severe first.
 import { LEVELS } from '../rules/index.js';
-import type { WindowEvent } from '../window/types.js';
+import type { WindowEvent } from '../model/window.js';
 import { MISSING, shortTitle } from './cells.js';
 import type { ColumnSpec } from './grid.js';
-import type { RuleRef } from './model.js';
+import type { RuleRef } from '../model/report.js';
 import { safeText } from './sanitize.js';
 import { severityStyle } from './severity-style.js';
 import { spanLine, type CellLine } from './styled.js';

@@ -3,7 +3,7 @@ import { formatUtc, line, outcomeStyle, shortTitle, timeHeader } from './cells.j
 import { bySeverity, ruleLines } from './detection-cells.js';
 import { gridOrBlocks, type ColumnSpec } from './grid.js';
 import { renderLabelled } from './labelled.js';
-import type { Detection, RuleRef } from './model.js';
+import type { Detection, RuleRef } from '../model/report.js';
 import { safeText } from './sanitize.js';
 import { actorLine, clientLine, rowLimit, targetLine } from './timeline.js';
 import type { SectionLayout } from './window-section.js';

@@ -1,5 +1,5 @@
 // Registry of output formats: name → reporter, each module loaded only when its format is used.
-import type { Reporter } from './model.js';
+import type { Reporter } from './reporter.js';
 
 /** Format names in display order (the first is the default on a terminal). */
 export const formatNames = ['table', 'ndjson', 'json', 'csv', 'timesketch'] as const;

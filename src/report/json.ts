@@ -1,7 +1,8 @@
 // JSON reporter: one pretty-printed document, streamed finding by finding.
 import { stringifySafe } from './json-text.js';
 import { recordChunks } from './raw-json.js';
-import type { InputSummary, Reporter, ScanReport } from './model.js';
+import type { InputSummary, ScanReport } from '../model/report.js';
+import type { Reporter } from './reporter.js';
 import { toPublicDetection } from './public-detection.js';
 import { toPublicFinding } from './public.js';
 

@@ -1,5 +1,5 @@
 // Link tags of the activity window: one letter, word and colour per link kind, used everywhere.
-import { LINK_ORDER, type LinkKind, type WindowSummary } from '../window/types.js';
+import { LINK_ORDER, type LinkKind, type WindowSummary } from '../model/window.js';
 import type { CellLine, LineStyle, Span } from './styled.js';
 import { spanLine } from './styled.js';
 

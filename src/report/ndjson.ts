@@ -1,6 +1,7 @@
 // NDJSON reporter: one finding (or, with --hunt, detection) per line, in its public form.
 import { recordChunks } from './raw-json.js';
-import type { Reporter, ScanReport } from './model.js';
+import type { ScanReport } from '../model/report.js';
+import type { Reporter } from './reporter.js';
 import { timeOrderedRecords } from './records.js';
 
 /**

@@ -1,5 +1,5 @@
 // The serialised (public) form of a Detection: fixed key order, internal helper fields dropped.
-import type { Detection } from './model.js';
+import type { Detection } from '../model/report.js';
 
 /** A Detection as written to `ndjson`/`json`. */
 export type PublicDetection = Omit<Detection, 'publishedMs'> & Record<string, unknown>;

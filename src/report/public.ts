@@ -1,5 +1,5 @@
 // The serialised (public) form of a Finding: fixed key order, internal helper fields dropped.
-import type { Finding } from './model.js';
+import type { Finding } from '../model/report.js';
 
 /** Finding fields used only inside the pipeline; never written to JSON outputs. */
 export const INTERNAL_FINDING_KEYS: ReadonlySet<string> = new Set(['publishedMs']);

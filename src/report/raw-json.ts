@@ -1,6 +1,6 @@
 // Writes window events' original records from their own text, instead of parsing and re-serialising them.
 import { randomBytes } from 'node:crypto';
-import { RAW_TEXT } from '../window/types.js';
+import { RAW_TEXT } from '../model/window.js';
 import { escapeRawUnsafe, stringifySafe } from './json-text.js';
 
 /**

@@ -1,6 +1,6 @@
 // Findings and detections as one stream of public records, in time order (NDJSON output).
-import { compareFindings } from '../scan/finding.js';
-import type { ScanReport } from './model.js';
+import { compareFindings } from '../model/order.js';
+import type { ScanReport } from '../model/report.js';
 import { toPublicDetection, type PublicDetection } from './public-detection.js';
 import { toPublicFinding, type PublicFinding } from './public.js';
 

@@ -1,7 +1,8 @@
 // How severities look in the table: colour, evidence mark, the Severity column, and severity-first ordering.
-import { severityRank, type Severity } from '../signals/severity.js';
+import { compareFindings } from '../model/order.js';
+import { severityRank, type Severity } from '../model/severity.js';
 import type { ColumnSpec } from './grid.js';
-import type { Finding } from './model.js';
+import type { Finding } from '../model/report.js';
 import type { LineStyle, Span } from './styled.js';
 
 /** The colour of each severity: mid-tone ANSI colours, readable on dark and light backgrounds. */
@@ -37,6 +38,6 @@ export function hasSeverities(findings: readonly Finding[]): boolean {
 export function bySeverity(findings: readonly Finding[]): Finding[] {
   const rank = (f: Finding) => (f.severity === undefined ? -1 : severityRank(f.severity));
   return [...findings].sort(
-    (a, b) => rank(b) - rank(a) || a.publishedMs - b.publishedMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) => rank(b) - rank(a) || compareFindings(a, b),
   );
 }

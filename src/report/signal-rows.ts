@@ -1,10 +1,11 @@
 // The signals of a window in the table: labelled rows under its header, evidence marks, and their legend.
-import { maxSeverity, SEVERITIES, type Severity } from '../signals/severity.js';
-import type { Signal } from '../signals/types.js';
-import type { WindowEvent } from '../window/types.js';
+import { SEVERITIES, type Severity } from '../model/severity.js';
+import { maxSeverity } from '../signals/severity.js';
+import type { Signal } from '../model/signal.js';
+import type { WindowEvent } from '../model/window.js';
 import type { ColumnSpec } from './grid.js';
 import type { LabelledRow } from './labelled.js';
-import type { Finding } from './model.js';
+import type { Finding } from '../model/report.js';
 import { safeText } from './sanitize.js';
 import { EVIDENCE_MARK, SEVERITY_STYLE, severitySpan } from './severity-view.js';
 import type { Span } from './styled.js';

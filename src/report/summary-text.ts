@@ -1,5 +1,5 @@
 // One-line, human-readable totals for the table reporter, and the "nothing found" message.
-import type { ScanSummary } from './model.js';
+import type { ScanSummary } from '../model/report.js';
 
 /** `1 file`, `2 files`, `0 findings`. */
 export function count(n: number, noun: string): string {

@@ -1,7 +1,7 @@
 // Timeline of one activity window: a table (or block list) of its first events, in time order.
 import type { ChalkInstance } from 'chalk';
-import type { Severity } from '../signals/severity.js';
-import type { ActivityWindow, WindowEvent } from '../window/types.js';
+import type { Severity } from '../model/severity.js';
+import type { ActivityWindow, WindowEvent } from '../model/window.js';
 import { MISSING, formatUtc, line, outcomeStyle, timeHeader } from './cells.js';
 import { TIMELINE_RULES_COLUMN } from './detection-cells.js';
 import { MAX_CELL_WIDTH, renderBlocks, renderGrid, type ColumnSpec } from './grid.js';

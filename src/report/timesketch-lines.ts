@@ -1,6 +1,6 @@
 // Timesketch records: one flat JSONL object for a revocation or a window event (message, datetime, fields).
-import type { WindowEvent } from '../window/types.js';
-import type { Detection, Finding, RuleRef } from './model.js';
+import type { WindowEvent } from '../model/window.js';
+import type { Detection, Finding, RuleRef } from '../model/report.js';
 import { safeText } from './sanitize.js';
 
 /** `timestamp_desc` of every record: Okta's `published` time. */

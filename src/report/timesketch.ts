@@ -1,7 +1,9 @@
 // Timesketch reporter: JSONL of the revocations and their window events, one line per distinct event, tagged by finding.
-import { LINK_ORDER, type LinkKind } from '../window/types.js';
+import { compareTimeThenId } from '../model/order.js';
+import { LINK_ORDER, type LinkKind } from '../model/window.js';
 import { stringifySafe } from './json-text.js';
-import type { Finding, Reporter, ScanReport } from './model.js';
+import type { Finding, ScanReport } from '../model/report.js';
+import type { Reporter } from './reporter.js';
 import { detectionLine, markDetected, revocationLine, SOURCE_TAG, windowLine, type TimesketchLine } from './timesketch-lines.js';
 
 interface Entry {
@@ -71,7 +73,7 @@ export const timesketchReporter: Reporter = function* timesketchReporter(report:
     }
   }
   for (const d of report.detections ?? []) markDetected(entry(d.id, d.eventType, d.published, () => detectionLine(d)).line, d.rules);
-  const sorted = [...entries.values()].sort((a, b) => (a.ms || 0) - (b.ms || 0) || (a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0));
+  const sorted = [...entries.values()].sort((a, b) => compareTimeThenId(a.ms || 0, a.uuid, b.ms || 0, b.uuid));
   for (const { line, links } of sorted) {
     withoutRevocationRules(line);
     const linkList = LINK_ORDER.filter((l) => links.has(l));

@@ -1,9 +1,9 @@
 // The header block of one activity window: token, revoker, time, client, owner, bounds, counts.
-import type { ActivityWindow } from '../window/types.js';
+import type { ActivityWindow } from '../model/window.js';
 import { MISSING, formatTime, formatUtc, line, revokedByLines } from './cells.js';
 import type { LabelledRow } from './labelled.js';
 import { linkCountItems } from './link-tags.js';
-import type { Finding } from './model.js';
+import type { Finding } from '../model/report.js';
 import { safeText } from './sanitize.js';
 import { spansOf, type CellLine, type Span } from './styled.js';
 

@@ -1,9 +1,9 @@
 // The activity-window part of the table output: the link legend, then each window's header and timeline.
 import type { ChalkInstance } from 'chalk';
-import type { ActivityWindow } from '../window/types.js';
+import type { ActivityWindow } from '../model/window.js';
 import { renderLabelled } from './labelled.js';
 import { legendItems } from './link-tags.js';
-import type { Finding } from './model.js';
+import type { Finding } from '../model/report.js';
 import { evidenceLegendItems, evidenceSeverities, signalRows } from './signal-rows.js';
 import { renderTimeline } from './timeline.js';
 import { windowHeaderRows } from './window-header.js';

@@ -1,7 +1,8 @@
 // Rules against one event: which loaded rules it matched, and the detection record `--hunt` reports.
+import type { Entity } from '../model/entity.js';
 import { isoUtc } from '../events/time.js';
-import type { OktaEntity, OktaEvent } from '../events/types.js';
-import { SCHEMA_VERSION, type Detection, type DetectionEntity, type RuleRef } from '../report/model.js';
+import type { OktaEvent } from '../events/types.js';
+import { SCHEMA_VERSION, type Detection, type RuleRef } from '../model/report.js';
 import type { SigmaRule } from '../rules/index.js';
 
 /** `{id, title, level}` of every rule in `rules` that matches `doc`, in rule order. */
@@ -13,7 +14,7 @@ export function matchingRules(rules: readonly SigmaRule[], doc: Record<string, u
   return out;
 }
 
-function entity(e: OktaEntity): DetectionEntity {
+function entity(e: Entity): Entity {
   return { id: e.id, type: e.type, alternateId: e.alternateId, displayName: e.displayName };
 }
 

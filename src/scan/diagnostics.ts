@@ -1,5 +1,5 @@
 // Collects diagnostics: every one counted per input, the first thousand kept for output.
-import type { Diagnostic } from '../events/types.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 
 /** How many diagnostics are kept in full; the rest are only counted. */
 export const KEEP_DIAGNOSTICS = 1000;

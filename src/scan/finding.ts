@@ -1,31 +1,8 @@
 // A revocation event and the rules it matched → the Finding record every format reports.
 import { isoUtc } from '../events/time.js';
-import type { OktaEntity, OktaEvent } from '../events/types.js';
-import { SCHEMA_VERSION, type Finding, type Revoker, type RuleRef } from '../report/model.js';
-
-/** The event type of an API token revocation. */
-export const REVOKE_EVENT = 'system.api_token.revoke';
-/** The event type of an API token creation (its actor owns the token). */
-export const CREATE_EVENT = 'system.api_token.create';
-
-/** Okta's own actor: automatic revocations after 30 idle days, Okta Mobile token expiry. */
-export function isOktaSystem(actor: OktaEntity): boolean {
-  return actor.alternateId?.toLowerCase() === 'system@okta.com' || actor.type?.toLowerCase() === 'systemprincipal';
-}
-
-/** The revoked token: the `Token` target (case-insensitive type), else the first `00T…` target. */
-export function tokenTarget(event: OktaEvent): OktaEntity | null {
-  return (
-    event.targets.find((t) => t.type?.toLowerCase() === 'token') ??
-    event.targets.find((t) => t.id?.startsWith('00T')) ??
-    null
-  );
-}
-
-/** Who revoked: Okta itself (`system`) or a person or service acting as a user (`user`). */
-export function revoker(actor: OktaEntity): Revoker {
-  return { kind: isOktaSystem(actor) ? 'system' : 'user', ...actor };
-}
+import type { OktaEvent } from '../events/types.js';
+import { SCHEMA_VERSION, type Finding, type RuleRef } from '../model/report.js';
+import { revoker, tokenTarget } from '../events/revocation.js';
 
 /** Builds the finding for one revocation event. */
 export function buildFinding(event: OktaEvent, rules: RuleRef[]): Finding {
@@ -48,9 +25,4 @@ export function buildFinding(event: OktaEvent, rules: RuleRef[]): Finding {
     },
     event: event.original,
   };
-}
-
-/** Findings order (detections too): published time, then id. */
-export function compareFindings(a: Pick<Finding, 'publishedMs' | 'id'>, b: Pick<Finding, 'publishedMs' | 'id'>): number {
-  return a.publishedMs - b.publishedMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

@@ -6,7 +6,7 @@ import type { RecordBatch } from '../input/batch.js';
 import type { ValueWhere } from '../input/values.js';
 import { readInput, type ReadOptions } from '../input/read.js';
 import type { InputSource } from '../input/sources.js';
-import type { InputSummary } from '../report/model.js';
+import type { InputSummary } from '../model/report.js';
 import { DiagnosticLog } from './diagnostics.js';
 import { Intake, type IntakeContext } from './intake.js';
 import { prefilterFromSpec, type FilterSpec } from './filter-spec.js';

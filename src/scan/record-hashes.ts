@@ -1,15 +1,15 @@
 // First pass, every record: hashes of its actor.id, client.ipAddress and requestApiTokenId, read from raw bytes.
 import type { RecordBatch } from '../input/batch.js';
 import { actorIdProbe } from './actor-probe.js';
-import { indexWithin, type BytesFilter } from './json-bytes.js';
-import { learnByteFrequencies, Needle } from './needle.js';
+import { indexWithin, type BytesFilter } from '../bytes/json-bytes.js';
+import { learnByteFrequencies, Needle } from '../bytes/needle.js';
 import { hasLowercaseKeys, Mark } from './prefilter.js';
 import { fieldProbe, ipAddressProbe } from './probe.js';
-import { hashBytes } from './value-hashes.js';
+import { fnv1a } from '../bytes/fnv.js';
 
 /** Hash of a value's UTF-8 bytes as stored in the index: never 0, which stands for "no value". */
 export function valueHash(buf: Uint8Array, from: number, to: number): number {
-  return hashBytes(buf, from, to) || 1;
+  return fnv1a(buf, from, to) || 1;
 }
 
 /** Keys the hasher reads: an escape of one of their characters could hide a key from it. */

@@ -2,7 +2,7 @@
 import type { OktaEvent } from '../events/types.js';
 import type { InputSource } from '../input/sources.js';
 import type { ReadOptions } from '../input/read.js';
-import { SCHEMA_VERSION, type Detection, type Finding, type ScanReport } from '../report/model.js';
+import { SCHEMA_VERSION, type Detection, type Finding, type ScanReport } from '../model/report.js';
 import type { SigmaRule } from '../rules/index.js';
 import { attachSignals, evaluateSignals } from '../signals/evaluate.js';
 import { SignalHistory } from '../signals/history.js';
@@ -11,7 +11,9 @@ import { TokenBaselines } from '../signals/token-baseline.js';
 import { WindowCollector, type WindowOptions } from '../window/collector.js';
 import { TokenIndex } from '../window/token-index.js';
 import { buildDetection, countByRule, matchingRules } from './detection.js';
-import { buildFinding, compareFindings, REVOKE_EVENT } from './finding.js';
+import { isRevokeEvent, REVOKE_EVENT } from '../events/event-types.js';
+import { compareFindings } from '../model/order.js';
+import { buildFinding } from './finding.js';
 import { mergeProbeSpecs } from './merge-probes.js';
 import { runPass, type PassProgress, type PassResult } from './pass.js';
 import { HASHED_KEYS } from './record-hashes.js';
@@ -96,7 +98,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
   const first = firstPassNeedles(opts.rules, windows, hunt);
   // A revocation matched by a rule is a finding; with --hunt any other matched event is a detection.
   const onMatch = (event: OktaEvent): boolean => {
-    const revocation = event.eventType.toLowerCase() === REVOKE_EVENT;
+    const revocation = isRevokeEvent(event.eventType);
     if (!revocation && !hunt) return false;
     const matched = matchingRules(opts.rules, event.doc);
     if (matched.length === 0) return false;

@@ -1,7 +1,7 @@
 // What every signal reads about one revocation: its window's events and the token's and revoker's history.
-import type { Finding } from '../report/model.js';
+import type { Finding } from '../model/report.js';
 import type { KeptEvent } from '../window/collector.js';
-import type { ActivityWindow } from '../window/types.js';
+import type { ActivityWindow } from '../model/window.js';
 import type { SignalOptions } from './options.js';
 import type { Places, SignIn } from './revoker-places.js';
 import type { TokenActivityTrack } from './token-activity.js';

@@ -1,7 +1,7 @@
 // dormant-token: does a revocation by Okta look like its automatic expiry after 30 idle days?
 import { roughly, utc, type SignalContext } from './context.js';
 import { IDLE_EXPIRY_MS } from './options.js';
-import type { Signal } from './types.js';
+import type { Signal } from '../model/signal.js';
 
 /**
  * For revocations by Okta only. Okta revokes a token by itself after 30 days without use: when

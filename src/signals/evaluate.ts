@@ -1,7 +1,7 @@
 // Runs every triage signal on one revocation's window and attaches signals and severity to its finding.
-import type { Finding } from '../report/model.js';
+import type { Finding } from '../model/report.js';
 import type { KeptEvent } from '../window/collector.js';
-import type { ActivityWindow } from '../window/types.js';
+import type { ActivityWindow } from '../model/window.js';
 import { burstSignals } from './burst.js';
 import { callsWith, type SignalContext } from './context.js';
 import { dormantSignals } from './dormant.js';
@@ -15,7 +15,7 @@ import { revokerContextSignals } from './revoker-context.js';
 import { ruleMatchSignals } from './rule-match.js';
 import { combineSeverity } from './severity.js';
 import type { TokenBaselines } from './token-baseline.js';
-import { compareSignals, type Signal } from './types.js';
+import { compareSignals, type Signal } from '../model/signal.js';
 
 /** Every signal, each a function of the context. */
 const SIGNALS: readonly ((ctx: SignalContext) => Signal[])[] = [

@@ -1,6 +1,6 @@
 // --min-severity: keeps the findings at least as severe as asked, with the summary counting only those.
-import type { ScanReport } from '../report/model.js';
-import { severityRank, type Severity } from './severity.js';
+import type { ScanReport } from '../model/report.js';
+import { severityRank, type Severity } from '../model/severity.js';
 
 /**
  * The report with only the findings whose severity is at least `min` (a finding without a

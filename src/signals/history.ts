@@ -1,6 +1,6 @@
 // Second-pass history for triage signals: which extra records to parse, and what they tell.
 import type { OktaEvent } from '../events/types.js';
-import type { Finding } from '../report/model.js';
+import type { Finding } from '../model/report.js';
 import type { ProbeSpec } from '../scan/filter-spec.js';
 import { IDLE_EXPIRY_MS, type SignalOptions } from './options.js';
 import { RevokerPlaces } from './revoker-places.js';

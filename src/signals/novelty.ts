@@ -2,8 +2,8 @@
 import type { KeptEvent } from '../window/collector.js';
 import { plural, type SignalContext } from './context.js';
 import { networkKey, type BaselineKind } from './token-baseline.js';
-import type { Severity } from './severity.js';
-import type { Signal, SignalId } from './types.js';
+import type { Severity } from '../model/severity.js';
+import type { Signal, SignalId } from '../model/signal.js';
 
 interface Novelty {
   id: SignalId;

@@ -1,8 +1,9 @@
 // okta-threat: what Okta itself flagged in the window (threat detection, suspected threat, risk, proxies).
 import type { KeptEvent } from '../window/collector.js';
 import { plural, type SignalContext } from './context.js';
-import { maxSeverity, type Severity } from './severity.js';
-import type { Signal } from './types.js';
+import type { Severity } from '../model/severity.js';
+import { maxSeverity } from './severity.js';
+import type { Signal } from '../model/signal.js';
 
 const THREAT_DETECTED = 'security.threat.detected';
 

@@ -2,8 +2,9 @@
 import type { KeptEvent } from '../window/collector.js';
 import { plural, type SignalContext } from './context.js';
 import { privilegedType } from './privileged-types.js';
-import { lowerSeverity, maxSeverity, type Severity } from './severity.js';
-import type { Signal } from './types.js';
+import type { Severity } from '../model/severity.js';
+import { lowerSeverity, maxSeverity } from './severity.js';
+import type { Signal } from '../model/signal.js';
 
 /**
  * How much one sensitive event weighs: its type's severity when it is token-linked; `low` when it

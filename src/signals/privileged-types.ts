@@ -1,5 +1,5 @@
 // Sensitive Okta event types, as data: what each one means for a responder and how much it weighs.
-import type { Severity } from './severity.js';
+import type { Severity } from '../model/severity.js';
 
 /** One sensitive event type. */
 export interface PrivilegedType {

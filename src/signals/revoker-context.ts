@@ -1,6 +1,6 @@
 // revoker-context: the revoker signed in for the revocation from an address or country new for them.
 import { roughly, type SignalContext } from './context.js';
-import type { Signal } from './types.js';
+import type { Signal } from '../model/signal.js';
 
 /**
  * For revocations by a person (not made with an API token). Looks at their last successful

@@ -1,7 +1,9 @@
 // rule-match: window events that rules loaded with --rules matched (a rule's own level as evidence weight).
+import { isRevokeEvent } from '../events/event-types.js';
 import { plural, type SignalContext } from './context.js';
-import { maxSeverity, type Severity } from './severity.js';
-import type { Signal } from './types.js';
+import type { Severity } from '../model/severity.js';
+import { maxSeverity } from './severity.js';
+import type { Signal } from '../model/signal.js';
 
 /** Sigma levels as signal severities (`critical` is as high as a signal goes). */
 const LEVELS: Readonly<Record<string, Severity>> = { informational: 'info', low: 'low', medium: 'medium', high: 'high', critical: 'high' };
@@ -21,7 +23,7 @@ export function ruleMatchSignals(ctx: SignalContext): Signal[] {
   const byRule = new Map<string, { title: string; level: string; n: number }>();
   const evidence: string[] = [];
   for (const e of ctx.events) {
-    if (!e.detections.length || e.eventType.toLowerCase() === 'system.api_token.revoke') continue;
+    if (!e.detections.length || isRevokeEvent(e.eventType)) continue;
     evidence.push(e.uuid);
     for (const d of e.detections) {
       severity = maxSeverity(severity, levelSeverity(d.level));

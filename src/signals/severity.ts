@@ -1,16 +1,6 @@
-// Severity levels, and the rule that turns a finding's signals into one severity.
-import type { Signal } from './types.js';
-
-/** How much a signal (or a finding) calls for a responder's attention, lowest first. */
-export const SEVERITIES = ['info', 'low', 'medium', 'high'] as const;
-
-/** One of SEVERITIES. */
-export type Severity = (typeof SEVERITIES)[number];
-
-/** The rank of a severity: info 0 … high 3. */
-export function severityRank(s: Severity): number {
-  return SEVERITIES.indexOf(s);
-}
+// The rules that combine severities: the higher of two, one lower, and a finding's from its signals.
+import { SEVERITIES, severityRank, type Severity } from '../model/severity.js';
+import type { Signal } from '../model/signal.js';
 
 /** The higher of two severities. */
 export function maxSeverity(a: Severity, b: Severity): Severity {
@@ -21,12 +11,6 @@ export function maxSeverity(a: Severity, b: Severity): Severity {
 export function lowerSeverity(s: Severity): Severity {
   return SEVERITIES[Math.max(0, severityRank(s) - 1)]!;
 }
-
-/** Whether `text` names a severity. */
-export function isSeverity(text: string): text is Severity {
-  return (SEVERITIES as readonly string[]).includes(text);
-}
-
 
 /**
  * A finding's severity: the highest severity among its signals (`info` when it has none),

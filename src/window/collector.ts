@@ -1,15 +1,17 @@
 // Second pass: gathers, for every revocation, the linked events inside its time window.
+import type { Entity } from '../model/entity.js';
 import { isoUtc } from '../events/time.js';
+import { compareTimeThenId } from '../model/order.js';
 import { readRecord, type RecordSource } from '../input/record-source.js';
-import type { OktaEntity, OktaEvent } from '../events/types.js';
-import type { Finding, RuleRef } from '../report/model.js';
+import type { OktaEvent } from '../events/types.js';
+import type { Finding, RuleRef } from '../model/report.js';
 import type { ProbeSpec, ValueSpans } from '../scan/filter-spec.js';
 import { formatDuration } from './duration.js';
 import { factsOf, type EventFacts } from './facts.js';
 import { isTokenLinked, linksOf, type LinkSubject, type LinkTarget } from './links.js';
 import { summarize } from './summary.js';
 import type { TokenIndex } from './token-index.js';
-import { RAW_TEXT, type ActivityWindow, type LinkKind, type WindowActor, type WindowEvent } from './types.js';
+import { RAW_TEXT, type ActivityWindow, type LinkKind, type WindowEvent } from '../model/window.js';
 
 /** Window settings. */
 export interface WindowOptions {
@@ -32,7 +34,7 @@ interface Plan extends LinkTarget {
   finding: Finding & { window?: ActivityWindow };
   start: number;
   end: number;
-  owner: WindowActor | null;
+  owner: Entity | null;
   /** Addresses the token may have been used from in the window (from the first pass). */
   candidateIps: Set<string>;
   tokenIps: Set<string>;
@@ -41,7 +43,7 @@ interface Plan extends LinkTarget {
   dropped: number;
 }
 
-function actorOf(e: OktaEntity): WindowActor {
+function actorOf(e: Entity): Entity {
   return { id: e.id, type: e.type, alternateId: e.alternateId, displayName: e.displayName };
 }
 
@@ -55,7 +57,7 @@ interface Slim extends LinkSubject {
   published: number;
   eventType: string;
   displayMessage: string | null;
-  actor: WindowActor;
+  actor: Entity;
   client: { ipAddress: string | null; city: string | null; country: string | null };
   outcome: string | null;
   /** The rules the event matched (shared by every window the event is in). */
@@ -89,7 +91,7 @@ function slim(e: OktaEvent, detections: RuleRef[]): Slim {
 }
 
 function byTime(a: Slim, b: Slim): number {
-  return a.published - b.published || (a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0);
+  return compareTimeThenId(a.published, a.uuid, b.published, b.uuid);
 }
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,6 +1,6 @@
 // The link rules: how an event is tied to a revocation (token, actor, owner, ip).
 import type { OktaEvent } from '../events/types.js';
-import { LINK_ORDER, type LinkKind } from './types.js';
+import { LINK_ORDER, type LinkKind } from '../model/window.js';
 
 /** What an event is compared with: one revocation's token, revoker, owner and addresses. */
 export interface LinkTarget {

@@ -1,5 +1,5 @@
 // Counts over a window's events: by link, event type, outcome; addresses, countries, first/last seen.
-import { LINK_ORDER, type WindowEvent, type WindowSummary } from './types.js';
+import { LINK_ORDER, type WindowEvent, type WindowSummary } from '../model/window.js';
 
 /** Summarises events already sorted by time. */
 export function summarize(events: WindowEvent[]): WindowSummary {

@@ -1,6 +1,7 @@
 // What the first pass learns about every token: who created it, and from where it was used when.
-import type { OktaEntity, OktaEvent } from '../events/types.js';
-import { CREATE_EVENT } from '../scan/finding.js';
+import type { Entity } from '../model/entity.js';
+import type { OktaEvent } from '../events/types.js';
+import { isCreateEvent } from '../events/event-types.js';
 
 /** When a token was used from one address. */
 export interface UseSpan {
@@ -14,18 +15,18 @@ export interface UseSpan {
  */
 export class TokenIndex {
   /** Token id → the actor of its earliest `system.api_token.create` event. */
-  readonly owners = new Map<string, { actor: OktaEntity; published: number }>();
+  readonly owners = new Map<string, { actor: Entity; published: number }>();
   /** Token id → address → first and last use made with the token from there. */
   readonly uses = new Map<string, Map<string, UseSpan>>();
 
   /** Whether the first pass must see this event (creates and calls made with a token). */
   static wants(event: OktaEvent): boolean {
-    return event.requestApiTokenId !== null || event.eventType.toLowerCase() === CREATE_EVENT;
+    return event.requestApiTokenId !== null || isCreateEvent(event.eventType);
   }
 
   /** Records what the event says about tokens. */
   observe(event: OktaEvent): void {
-    if (event.eventType.toLowerCase() === CREATE_EVENT) {
+    if (isCreateEvent(event.eventType)) {
       for (const t of event.targets) {
         if (t.id === null || t.type?.toLowerCase() !== 'token') continue;
         const known = this.owners.get(t.id);

@@ -1,5 +1,5 @@
 // Test helper: hand-built detection records (--hunt) and a report holding findings and detections.
-import { SCHEMA_VERSION, type Detection, type Finding, type RuleRef, type ScanReport } from '../../src/report/model.js';
+import { SCHEMA_VERSION, type Detection, type Finding, type RuleRef, type ScanReport } from '../../src/model/report.js';
 import { countByRule } from '../../src/scan/detection.js';
 import { makeReport, standardFindings } from './helpers.js';
 

@@ -1,6 +1,6 @@
 // Test helper: hand-built findings and reports (a user revocation, a system one, a failure).
-import type { Finding, ScanReport } from '../../src/report/model.js';
-import { SCHEMA_VERSION } from '../../src/report/model.js';
+import type { Finding, ScanReport } from '../../src/model/report.js';
+import { SCHEMA_VERSION } from '../../src/model/report.js';
 
 export const RULE_REVOKED = { id: 'okta-api-token-revoked', title: 'Okta API Token Revoked', level: 'low' };
 export const RULE_BY_USER = { id: 'okta-api-token-revoked-by-user', title: 'Okta API Token Revoked by User', level: 'medium' };

@@ -1,7 +1,7 @@
 // JSON reporter: one valid document, contract shape, streamed in chunks, identical to stringify.
 import { describe, expect, it } from 'vitest';
 import { jsonReporter } from '../../src/report/json.js';
-import { SCHEMA_VERSION } from '../../src/report/model.js';
+import { SCHEMA_VERSION } from '../../src/model/report.js';
 import { collect, makeFinding, makeReport } from './helpers.js';
 
 const OPTIONS = { color: false };

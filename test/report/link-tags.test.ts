@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { LINK_TAGS, legendItems, linkCountItems, linkSlots } from '../../src/report/link-tags.js';
 import { spansOf } from '../../src/report/styled.js';
-import { LINK_ORDER, type LinkKind } from '../../src/window/types.js';
+import { LINK_ORDER, type LinkKind } from '../../src/model/window.js';
 
 const text = (items: { text: string }[][]) => items.map((i) => i.map((s) => s.text).join(''));
 

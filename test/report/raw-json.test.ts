@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compactJson, recordChunks, safeRawJson } from '../../src/report/raw-json.js';
-import { RAW_TEXT } from '../../src/window/types.js';
+import { RAW_TEXT } from '../../src/model/window.js';
 import { runCli } from '../helpers/run-cli.js';
 
 describe('compactJson', () => {

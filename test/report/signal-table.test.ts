@@ -1,10 +1,11 @@
 // Signals in the table: Severity column, severity-first order, signal rows, evidence marks, legend, widths.
 import { describe, expect, it } from 'vitest';
-import type { Finding, ReportOptions, ScanReport } from '../../src/report/model.js';
+import type { Finding, ScanReport } from '../../src/model/report.js';
+import type { ReportOptions } from '../../src/report/reporter.js';
 import { bySeverity } from '../../src/report/severity-view.js';
 import { evidenceSeverities, NO_SIGNALS, signalRows } from '../../src/report/signal-rows.js';
 import { tableReporter } from '../../src/report/table.js';
-import type { Signal } from '../../src/signals/types.js';
+import type { Signal } from '../../src/model/signal.js';
 import { hasAnsi, stripAnsi } from '../helpers/ansi.js';
 import { tableStringWidth } from '../helpers/string-width.js';
 import { collect, makeReport } from './helpers.js';

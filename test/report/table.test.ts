@@ -1,7 +1,8 @@
 // Table reporter: content, colour on/off, hostile strings escaped, width limits, empty report.
 import { describe, expect, it } from 'vitest';
 import { tableReporter } from '../../src/report/table.js';
-import type { ReportOptions, ScanReport } from '../../src/report/model.js';
+import type { ScanReport } from '../../src/model/report.js';
+import type { ReportOptions } from '../../src/report/reporter.js';
 import { hasAnsi, stripAnsi } from '../helpers/ansi.js';
 import { tableStringWidth } from '../helpers/string-width.js';
 import { collect, makeFinding, makeReport, standardFindings } from './helpers.js';

@@ -2,7 +2,7 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMIT, renderTimeline, rowLimit } from '../../src/report/timeline.js';
-import type { ActivityWindow } from '../../src/window/types.js';
+import type { ActivityWindow } from '../../src/model/window.js';
 import { HOSTILE, makeWindow, manyEvents, standardEvents } from './window-helpers.js';
 
 const render = (window: ActivityWindow, limit?: number, width?: number) =>

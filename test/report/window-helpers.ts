@@ -1,11 +1,12 @@
 // Test helper: hand-built activity windows (every link kind, a null IP, hostile strings) and findings with them.
-import type { Finding, ScanReport } from '../../src/report/model.js';
+import type { Entity } from '../../src/model/entity.js';
+import type { Finding, ScanReport } from '../../src/model/report.js';
 import { summarize } from '../../src/window/summary.js';
-import type { ActivityWindow, WindowActor, WindowEvent } from '../../src/window/types.js';
+import type { ActivityWindow, WindowEvent } from '../../src/model/window.js';
 import { makeFinding, makeReport } from './helpers.js';
 
-export const OWNER: WindowActor = { id: '00u9olga', type: 'User', alternateId: 'olga@corp.example', displayName: 'Olga Owner' };
-const ANN: WindowActor = { id: '00u1ann', type: 'User', alternateId: 'ann@corp.example', displayName: 'Ann Example' };
+export const OWNER: Entity = { id: '00u9olga', type: 'User', alternateId: 'olga@corp.example', displayName: 'Olga Owner' };
+const ANN: Entity = { id: '00u1ann', type: 'User', alternateId: 'ann@corp.example', displayName: 'Ann Example' };
 
 /** Hostile log strings (ESC, CR, BEL, U+202E) carried by the fifth standard event. */
 export const HOSTILE = {

@@ -1,6 +1,7 @@
 // Activity windows on a terminal: colour on/off, link colours, hostile log text escaped, every width 60–200.
 import { describe, expect, it } from 'vitest';
-import type { ReportOptions, ScanReport } from '../../src/report/model.js';
+import type { ScanReport } from '../../src/model/report.js';
+import type { ReportOptions } from '../../src/report/reporter.js';
 import { tableReporter } from '../../src/report/table.js';
 import { hasAnsi, stripAnsi } from '../helpers/ansi.js';
 import { tableStringWidth } from '../helpers/string-width.js';

@@ -1,6 +1,7 @@
 // Activity windows in the table output: legend, headers, owner, empty and dropped lines, row limit.
 import { describe, expect, it } from 'vitest';
-import type { ReportOptions, ScanReport } from '../../src/report/model.js';
+import type { ScanReport } from '../../src/model/report.js';
+import type { ReportOptions } from '../../src/report/reporter.js';
 import { tableReporter } from '../../src/report/table.js';
 import { EMPTY_WINDOW } from '../../src/report/window-section.js';
 import { collect, makeReport } from './helpers.js';

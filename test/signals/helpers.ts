@@ -1,13 +1,13 @@
 // Test helper: events with network/agent/threat fields, and a two-pass run of windows plus signals.
 import { normalize } from '../../src/events/normalize.js';
 import type { OktaEvent } from '../../src/events/types.js';
-import type { Finding, RuleRef } from '../../src/report/model.js';
+import type { Finding, RuleRef } from '../../src/model/report.js';
 import { buildFinding } from '../../src/scan/finding.js';
 import { attachSignals, evaluateSignals } from '../../src/signals/evaluate.js';
 import { SignalHistory } from '../../src/signals/history.js';
 import { DEFAULT_SIGNAL_OPTIONS, type SignalOptions } from '../../src/signals/options.js';
 import { TokenBaselines } from '../../src/signals/token-baseline.js';
-import type { Signal, SignalId } from '../../src/signals/types.js';
+import type { Signal, SignalId } from '../../src/model/signal.js';
 import { WindowCollector, type WindowOptions } from '../../src/window/collector.js';
 import { TokenIndex } from '../../src/window/token-index.js';
 import { raw, type RawSpec } from '../window/helpers.js';

@@ -1,7 +1,7 @@
 // rule-match: window events that loaded rules matched, weighed by the rules' levels.
 import { describe, expect, it } from 'vitest';
 import type { OktaEvent } from '../../src/events/types.js';
-import type { RuleRef } from '../../src/report/model.js';
+import type { RuleRef } from '../../src/model/report.js';
 import { levelSeverity } from '../../src/signals/rule-match.js';
 import { analyse, at, call, DAY, H, one, sev, signalsOf, TOKEN } from './helpers.js';
 

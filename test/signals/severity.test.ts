@@ -1,7 +1,8 @@
 // The severity rule: the highest signal, raised once when two different signals agree at low or medium.
 import { describe, expect, it } from 'vitest';
-import { combineSeverity, lowerSeverity, type Severity } from '../../src/signals/severity.js';
-import { compareSignals, type Signal, type SignalId } from '../../src/signals/types.js';
+import type { Severity } from '../../src/model/severity.js';
+import { combineSeverity, lowerSeverity } from '../../src/signals/severity.js';
+import { compareSignals, type Signal, type SignalId } from '../../src/model/signal.js';
 
 const s = (id: SignalId, severity: Severity): Signal => ({ id, severity, message: id, evidence: [] });
 

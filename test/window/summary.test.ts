@@ -1,7 +1,7 @@
 // A window's summary: counts by link, event type and outcome, sorted; addresses and countries; first and last seen.
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../src/window/summary.js';
-import type { WindowEvent } from '../../src/window/types.js';
+import type { WindowEvent } from '../../src/model/window.js';
 
 function we(eventType: string, outcome: string | null, published: string, links: WindowEvent['links'], ip: string | null = null, country: string | null = null): WindowEvent {
   return {

@@ -1,7 +1,7 @@
 // One sweep for many needles: same records marked as one sweep per needle, on tricky and random input.
 import { describe, expect, it } from 'vitest';
 import { RecordBatch } from '../../src/input/batch.js';
-import { ALTERNATION_MIN_NEEDLES, NeedleAlternation } from '../../src/scan/needle-alternation.js';
+import { ALTERNATION_MIN_NEEDLES, NeedleAlternation } from '../../src/bytes/needle-alternation.js';
 import { Mark, Prefilter } from '../../src/scan/prefilter.js';
 
 function batchOf(records: string[], separator = '\n'): RecordBatch {

@@ -1,8 +1,9 @@
 // The scan result handed to every reporter: findings, per-input counts, diagnostics.
-import type { Diagnostic } from '../events/types.js';
-import type { Severity } from '../signals/severity.js';
-import type { Signal } from '../signals/types.js';
-import type { ActivityWindow } from '../window/types.js';
+import type { Diagnostic } from './diagnostic.js';
+import type { Entity } from './entity.js';
+import type { Severity } from './severity.js';
+import type { Signal } from './signal.js';
+import type { ActivityWindow } from './window.js';
 
 /** Version of the JSON contract; bumped on any incompatible change. */
 export const SCHEMA_VERSION = 1 as const;
@@ -56,13 +57,6 @@ export interface Finding {
   event: unknown;
 }
 
-/** An actor or target of a detected event: Okta's `Actor`/`Target` fields, null when absent. */
-export interface DetectionEntity {
-  id: string | null;
-  type: string | null;
-  alternateId: string | null;
-  displayName: string | null;
-}
 
 /**
  * An event (other than a revocation) matched by at least one loaded rule, reported with `--hunt`.
@@ -81,10 +75,10 @@ export interface Detection {
   /** Every loaded rule the event matched (at least one), in rule order. */
   rules: RuleRef[];
   eventType: string;
-  actor: DetectionEntity;
+  actor: Entity;
   client: FindingClient;
   outcome: string | null;
-  targets: DetectionEntity[];
+  targets: Entity[];
   /** The original event as it was in the input (after unwrapping). */
   event: unknown;
 }
@@ -128,18 +122,3 @@ export interface ScanReport {
   detections?: Detection[];
   diagnostics: Diagnostic[];
 }
-
-/** Options every reporter receives; reporters never look at the terminal themselves. */
-export interface ReportOptions {
-  /** Emit ANSI colours (table only). */
-  color: boolean;
-  /** Terminal width in columns, or undefined when unknown/not a terminal. */
-  width?: number;
-  /** Timeline rows shown per window in the table (0 = all; default 50). */
-  limit?: number;
-  /** IANA time zone of the table's time column (`--tz`); undefined = UTC. Other formats are always UTC. */
-  timeZone?: string;
-}
-
-/** A reporter turns a report into output text, chunk by chunk. */
-export type Reporter = (report: ScanReport, options: ReportOptions) => Iterable<string>;

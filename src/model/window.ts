@@ -1,19 +1,12 @@
 // Activity window shapes: how an event is tied to a revocation, and what the window reports.
-import type { RuleRef } from '../report/model.js';
+import type { Entity } from './entity.js';
+import type { RuleRef } from './report.js';
 
 /** Why an event is in a revocation's window. */
 export type LinkKind = 'token' | 'actor' | 'owner' | 'ip';
 
 /** Links in the order they are listed on every event. */
 export const LINK_ORDER: readonly LinkKind[] = ['token', 'actor', 'owner', 'ip'];
-
-/** An actor as reported in windows (the revoker, the owner, an event's actor). */
-export interface WindowActor {
-  id: string | null;
-  type: string | null;
-  alternateId: string | null;
-  displayName: string | null;
-}
 
 /**
  * Key of a getter for a window event's record text as read (not enumerable, never serialised
@@ -28,7 +21,7 @@ export interface WindowEvent {
   published: string;
   eventType: string;
   displayMessage: string | null;
-  actor: WindowActor;
+  actor: Entity;
   client: { ipAddress: string | null; city: string | null; country: string | null };
   outcome: string | null;
   targets: { id: string | null; type: string | null; displayName: string | null }[];
@@ -65,7 +58,7 @@ export interface ActivityWindow {
   before: string;
   after: string;
   /** The actor of the token's `system.api_token.create` event, or null when the input has none. */
-  owner: WindowActor | null;
+  owner: Entity | null;
   /** Linked events in the window (the events array is complete unless `dropped` > 0). */
   eventCount: number;
   /** Events left out because the window held more than --max-window-events (oldest first). */

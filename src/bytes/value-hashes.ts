@@ -1,11 +1,5 @@
 // A set of probed values by a hash of their UTF-8 bytes, to rule out most raw values without decoding them.
-
-/** FNV-1a (32 bit) of buf[from, to). */
-export function hashBytes(buf: Uint8Array, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
-  return h >>> 0;
-}
+import { fnv1a } from './fnv.js';
 
 /**
  * The hashes of a set of values. `mayHold` is false only when the bytes are certainly none of the
@@ -18,13 +12,13 @@ export class ValueHashes {
   constructor(values: Iterable<string>) {
     for (const v of values) {
       const b = Buffer.from(v, 'utf8');
-      this.hashes.add(hashBytes(b, 0, b.length));
+      this.hashes.add(fnv1a(b, 0, b.length));
       this.lengths.add(b.length);
     }
   }
 
   /** Whether buf[from, to) may be one of the values. */
   mayHold(buf: Uint8Array, from: number, to: number): boolean {
-    return this.lengths.has(to - from) && this.hashes.has(hashBytes(buf, from, to));
+    return this.lengths.has(to - from) && this.hashes.has(fnv1a(buf, from, to));
   }
 }

@@ -1,6 +1,6 @@
 // Needle: anchored search finds exactly what Buffer.indexOf finds, whatever the anchor.
 import { describe, expect, it } from 'vitest';
-import { learnByteFrequencies, Needle } from '../../src/scan/needle.js';
+import { learnByteFrequencies, Needle } from '../../src/bytes/needle.js';
 
 function all(find: (from: number) => number): number[] {
   const out: number[] = [];

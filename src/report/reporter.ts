@@ -1,0 +1,17 @@
+// What a reporter is: a pure function from the report and its options to output text, chunk by chunk.
+import type { ScanReport } from '../model/report.js';
+
+/** Options every reporter receives; reporters never look at the terminal themselves. */
+export interface ReportOptions {
+  /** Emit ANSI colours (table only). */
+  color: boolean;
+  /** Terminal width in columns, or undefined when unknown/not a terminal. */
+  width?: number;
+  /** Timeline rows shown per window in the table (0 = all; default 50). */
+  limit?: number;
+  /** IANA time zone of the table's time column (`--tz`); undefined = UTC. Other formats are always UTC. */
+  timeZone?: string;
+}
+
+/** A reporter turns a report into output text, chunk by chunk. */
+export type Reporter = (report: ScanReport, options: ReportOptions) => Iterable<string>;
