@@ -2,11 +2,11 @@
 import { availableParallelism } from 'node:os';
 import yargs from 'yargs';
 import { UsageError } from '../errors.js';
-import { INPUT_FORMATS, type InputFormat } from '../input/detect.js';
+import { INPUT_FORMATS, type InputFormat } from '../input/sniff.js';
 import { formatNames, type FormatName } from '../report/index.js';
 import { checkRange, parseBound, type TimeRange } from '../scan/time-range.js';
 import { parseDuration } from '../window/duration.js';
-import { addRuleOptions, readRuleOptions, type RuleOptions } from './rule-options.js';
+import { addRuleOptions, readRuleOptions, type RuleOptions } from './rules/rule-options.js';
 import { parseWith } from './yargs-parse.js';
 import { signalCliOptions, withSignalOptions, type SignalCliOptions } from './signal-options.js';
 

@@ -16,9 +16,9 @@ import { collectGarbage, COLLECT_FROM_BYTES } from './collect-garbage.js';
 import { writeChunk, type Io } from './io.js';
 import { openOutput, OutputError, refuseInput, type OutputFile } from './output-file.js';
 import { parseArgs, type CliOptions } from './options.js';
-import { reportRuleSet } from './rule-notes.js';
-import { loadRuleSet } from './rule-set.js';
-import type { RulesCommandOptions } from './rules-command.js';
+import { reportRuleSet } from './rules/rule-notes.js';
+import { loadRuleSet } from './rules/rule-set.js';
+import type { RulesCommandOptions } from './rules/rules-command.js';
 import { ProgressBar } from './progress.js';
 import { planProgress } from './progress-plan.js';
 import { packageVersion } from './version.js';
@@ -39,7 +39,7 @@ export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () =
     const width = io.stdout.isTTY ? io.stdout.columns : undefined;
     // The rules commands (and the table code they print with) load only when asked for.
     const parsed = rulesCommand
-      ? await (await import('./rules-command.js')).parseRulesArgs(argv.slice(1), packageVersion(), width)
+      ? await (await import('./rules/rules-command.js')).parseRulesArgs(argv.slice(1), packageVersion(), width)
       : await parseArgs(argv, packageVersion(), width);
     if (parsed.kind === 'print') {
       await writeChunk(io.stdout, parsed.text);
@@ -58,7 +58,7 @@ export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () =
   const output: { file?: OutputFile; unregister?: () => void } = {};
   try {
     return 'command' in options
-      ? await (await import('./rules-command.js')).runRulesCommand(options, io, err)
+      ? await (await import('./rules/rules-command.js')).runRulesCommand(options, io, err)
       : await scanAndReport(options, io, err, output);
   } catch (e) {
     if (e instanceof UserError) {

@@ -5,7 +5,7 @@ import { learnByteFrequencies, Needle } from '../bytes/needle.js';
 
 const enum Phase {
   /** Before an array: find `[`, then learn the element indentation from the first element. */
-  Detect,
+  Sniff,
   /** Inside a pretty array whose element lines start with `nl + indent + {`. */
   Fast,
   /** Any other layout: the careful scanner for the rest of the input. */
@@ -21,7 +21,7 @@ const enum Phase {
  */
 export class ArraySplitter implements Splitter {
   format = 'array';
-  private phase = Phase.Detect;
+  private phase = Phase.Sniff;
   private marker = new Needle(Buffer.alloc(0));
   private end = new Needle(Buffer.alloc(0));
   /** Offset of `{` within the marker. */
@@ -43,8 +43,8 @@ export class ArraySplitter implements Splitter {
       if (this.phase === Phase.Careful) {
         return this.careful!.splitFrom(buf, pos, base, eof, out, diag);
       }
-      if (this.phase === Phase.Detect) {
-        const r = this.detect(buf, pos, base, eof);
+      if (this.phase === Phase.Sniff) {
+        const r = this.sniff(buf, pos, base, eof);
         if (r === -1) return pos; // need more bytes
         if (r === -2) {
           this.phase = Phase.Careful;
@@ -71,7 +71,7 @@ export class ArraySplitter implements Splitter {
       if (last >= 0) {
         this.emit(pos, last + this.brace + 1, base, out, diag);
         pos = last + this.end.bytes.length; // just after the closing `]`
-        this.phase = Phase.Detect;
+        this.phase = Phase.Sniff;
         continue;
       }
       if (!eof) {
@@ -100,7 +100,7 @@ export class ArraySplitter implements Splitter {
    * element's `{`, -1 when more bytes are needed, -2 when the layout is not a pretty array
    * (including an empty one), -3 when only blanks remain.
    */
-  private detect(buf: Buffer, pos: number, base: number, eof: boolean): number {
+  private sniff(buf: Buffer, pos: number, base: number, eof: boolean): number {
     let i = pos;
     const n = buf.length;
     if (n - pos < 4096 && !eof) return -1;
@@ -155,9 +155,9 @@ export class ArraySplitter implements Splitter {
   }
 
   /** The layout of a pretty array starting in `head`, or null when it is not one. */
-  static detectLayout(head: Buffer): PrettyLayout | null {
+  static sniffLayout(head: Buffer): PrettyLayout | null {
     const s = new ArraySplitter(Number.MAX_SAFE_INTEGER);
-    return s.detect(head, 0, 0, true) >= 0 ? s.layout : null;
+    return s.sniff(head, 0, 0, true) >= 0 ? s.layout : null;
   }
 
   /** Set by `resume`: tuned on the first block seen. */

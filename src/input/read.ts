@@ -1,8 +1,8 @@
-// Reads one input: bytes → shape detection → splitter (records) or value reader (documents, CSV).
+// Reads one input: bytes → shape sniffing → splitter (records) or value reader (documents, CSV).
 import { InputError } from '../errors.js';
 import { RecordBatch, type Splitter } from './batch.js';
 import { openBlocks, type BlockReader, type ByteRange } from './blocks.js';
-import { detect, HEAD_BYTES, ShapeError, type Detection, type InputFormat } from './detect.js';
+import { sniffShape, HEAD_BYTES, ShapeError, type Sniffed, type InputFormat } from './sniff.js';
 import type { ValueSink } from './values.js';
 import { ArraySplitter } from './pretty-array.js';
 import { NdjsonSplitter } from './ndjson.js';
@@ -45,7 +45,7 @@ export interface ReadSink extends ValueSink {
 
 export const DEFAULT_MAX_RECORD_BYTES = 128 * 1024 * 1024;
 
-function splitterFor(d: Detection, opts: ReadOptions): Splitter {
+function splitterFor(d: Sniffed, opts: ReadOptions): Splitter {
   return d.shape.kind === 'array' ? new ArraySplitter(opts.maxRecordBytes) : new NdjsonSplitter(opts.maxRecordBytes);
 }
 
@@ -54,14 +54,14 @@ function splitterFor(d: Detection, opts: ReadOptions): Splitter {
  * later line of the block starts a record, the input is read as NDJSON: the splitter reports the
  * junk and goes on. Null when nothing in the block looks like a record (not JSON at all).
  */
-function afterJunk(buf: Buffer, at: number, opts: ReadOptions): Detection | null {
+function afterJunk(buf: Buffer, at: number, opts: ReadOptions): Sniffed | null {
   if ((opts.format ?? 'auto') !== 'auto') return null;
   const head = buf.subarray(0, at + HEAD_BYTES);
   const brace = head.indexOf('\n{', at);
   const next = brace >= 0 ? brace : head.indexOf('\n[', at);
   if (next < 0) return null;
   try {
-    const d = detect(head, next + 1, 'auto', null);
+    const d = sniffShape(head, next + 1, 'auto', null);
     return { shape: { kind: 'ndjson' }, via: d.via, multi: d.multi };
   } catch {
     return { shape: { kind: 'ndjson' }, via: null, multi: false };
@@ -69,7 +69,7 @@ function afterJunk(buf: Buffer, at: number, opts: ReadOptions): Detection | null
 }
 
 /** The format name shown in the summary. */
-function formatName(d: Detection): string {
+function formatName(d: Sniffed): string {
   const s = d.shape;
   if (s.kind === 'document') return `document(${s.path.join('.')})`;
   if (s.kind === 'csv') return 'csv';
@@ -109,7 +109,7 @@ export async function readInput(
   }
   const batch = new RecordBatch();
   let splitter: Splitter | null = part?.splitter ?? null;
-  let detection: Detection | null = null;
+  let sniffed: Sniffed | null = null;
   let leftover: Buffer = Buffer.alloc(0);
   let base = part?.range.start ?? 0;
   let records = 0;
@@ -130,7 +130,7 @@ export async function readInput(
         const at = firstSignificant(buf);
         if (at < 0 || (buf.length - at < HEAD_BYTES && !eof)) {
           if (!eof) {
-            // A gzip member's error found before detection is reported now, or it would be lost.
+            // A gzip member's error found before sniffing is reported now, or it would be lost.
             if (block.error) sink.diag(base + buf.length, 0, block.error);
             leftover = buf;
             continue;
@@ -139,13 +139,13 @@ export async function readInput(
           throw new InputError(`${label}: no JSON in this input (${buf.length === 0 ? 'empty' : 'only blank space'})`);
         }
         try {
-          detection = detect(buf.subarray(0, at + HEAD_BYTES), at, opts.format ?? 'auto', opts.eventsPath ?? null);
+          sniffed = sniffShape(buf.subarray(0, at + HEAD_BYTES), at, opts.format ?? 'auto', opts.eventsPath ?? null);
         } catch (err) {
           if (!(err instanceof ShapeError)) throw err;
-          detection = afterJunk(buf, at, opts);
-          if (detection === null) throw new InputError(`${label}: ${err.message}`);
+          sniffed = afterJunk(buf, at, opts);
+          if (sniffed === null) throw new InputError(`${label}: ${err.message}`);
         }
-        const shape = detection.shape;
+        const shape = sniffed.shape;
         if (shape.kind === 'document' || shape.kind === 'csv') {
           closed = true;
           await reader.close();
@@ -155,10 +155,10 @@ export async function readInput(
             shape.kind === 'document'
               ? await (await import('./document.js')).readDocument(path, gzip, shape.path, sink, opts.eventsPath != null)
               : await (await import('./csv.js')).readCsv(path, gzip, shape.delimiter, sink);
-          return { format: (gzip ? 'gzip+' : '') + formatName(detection), records: stats.records, bytes: stats.bytes, splitter: null };
+          return { format: (gzip ? 'gzip+' : '') + formatName(sniffed), records: stats.records, bytes: stats.bytes, splitter: null };
         }
-        splitter = splitterFor(detection, opts);
-        batch.multi = detection.multi;
+        splitter = splitterFor(sniffed, opts);
+        batch.multi = sniffed.multi;
       }
       batch.reset(buf, base);
       const consumed = splitter.split(buf, base, eof, batch, sink.diag);
@@ -173,7 +173,7 @@ export async function readInput(
     if (!closed) await reader.close();
   }
   if (!splitter) throw new InputError(`${label}: no JSON in this input (empty)`);
-  // The second part of a split file has no detection of its own: its format is the first part's.
-  const format = detection ? (reader.encoding === 'gzip' ? 'gzip+' : '') + formatName(detection) : splitter.format;
+  // The second part of a split file is not sniffed: its format is the first part's.
+  const format = sniffed ? (reader.encoding === 'gzip' ? 'gzip+' : '') + formatName(sniffed) : splitter.format;
   return { format, records, bytes, splitter };
 }

@@ -13,7 +13,7 @@ export type FormatName = (typeof formatNames)[number];
  * which JSON, CSV and Timesketch output never need.
  */
 const loaders: Record<FormatName, () => Promise<Reporter>> = {
-  table: async () => (await import('./table.js')).tableReporter,
+  table: async () => (await import('./table/table.js')).tableReporter,
   ndjson: async () => (await import('./ndjson.js')).ndjsonReporter,
   json: async () => (await import('./json.js')).jsonReporter,
   csv: async () => (await import('./csv.js')).csvReporter,

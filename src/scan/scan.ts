@@ -10,7 +10,8 @@ import { DEFAULT_SIGNAL_OPTIONS, type SignalOptions } from '../signals/options.j
 import { TokenBaselines } from '../signals/token-baseline.js';
 import { WindowCollector, type WindowOptions } from '../window/collector.js';
 import { TokenIndex } from '../window/token-index.js';
-import { buildDetection, countByRule, matchingRules } from './detection.js';
+import { buildDetection } from './detection.js';
+import { countByRule, matchingRules } from './match-rules.js';
 import { isRevokeEvent, REVOKE_EVENT } from '../events/event-types.js';
 import { compareFindings } from '../model/order.js';
 import { buildFinding } from './finding.js';

@@ -1,7 +1,7 @@
 // Where a large plain export can be cut in two at a record boundary, for a two-thread scan.
 import { open } from 'node:fs/promises';
 import { ArraySplitter, type PrettyLayout } from '../input/pretty-array.js';
-import { detect, type InputFormat } from '../input/detect.js';
+import { sniffShape, type InputFormat } from '../input/sniff.js';
 
 /** How the two parts are read. */
 export type SplitLayout = { kind: 'ndjson' } | { kind: 'pretty'; nl: number[]; indent: number[] };
@@ -46,7 +46,7 @@ export async function planSplit(
     let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
     while (i < HEAD && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;
     // Only plain events, one per record: wrappers and deliveries take the one-thread path.
-    const d = detect(head, i, read.format ?? 'auto', read.eventsPath ?? null);
+    const d = sniffShape(head, i, read.format ?? 'auto', read.eventsPath ?? null);
     if ((d.shape.kind !== 'ndjson' && d.shape.kind !== 'array') || d.via !== null || d.multi) return null;
     const mid = Math.floor(size * MAIN_SHARE);
     const probe = Buffer.alloc(Math.min(PROBE, size - mid));
@@ -61,7 +61,7 @@ export async function planSplit(
       return { layout: { kind: 'ndjson' }, end: cut, next: cut, size, tail: [] };
     }
     if (head[i] === 0x5b) {
-      const layout = ArraySplitter.detectLayout(head);
+      const layout = ArraySplitter.sniffLayout(head);
       if (!layout) return null;
       const cut = ArraySplitter.cutPoint(probe, 0, layout);
       if (!cut) return null;

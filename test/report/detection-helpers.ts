@@ -1,6 +1,6 @@
 // Test helper: hand-built detection records (--hunt) and a report holding findings and detections.
 import { SCHEMA_VERSION, type Detection, type Finding, type RuleRef, type ScanReport } from '../../src/model/report.js';
-import { countByRule } from '../../src/scan/detection.js';
+import { countByRule } from '../../src/scan/match-rules.js';
 import { makeReport, standardFindings } from './helpers.js';
 
 export const RULE_ROLE: RuleRef = { id: 'okta-admin-role', title: 'Okta Admin Role Assigned', level: 'high' };

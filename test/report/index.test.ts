@@ -4,7 +4,7 @@ import { csvReporter } from '../../src/report/csv.js';
 import { formatNames, isFormatName, loadReporter } from '../../src/report/index.js';
 import { jsonReporter } from '../../src/report/json.js';
 import { ndjsonReporter } from '../../src/report/ndjson.js';
-import { tableReporter } from '../../src/report/table.js';
+import { tableReporter } from '../../src/report/table/table.js';
 import { timesketchReporter } from '../../src/report/timesketch.js';
 
 describe('reporters', () => {

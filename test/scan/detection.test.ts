@@ -1,7 +1,8 @@
 // Detection records: which rules matched, the compact record, its lazily parsed event, counts per rule.
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/events/normalize.js';
-import { buildDetection, countByRule, matchingRules } from '../../src/scan/detection.js';
+import { buildDetection } from '../../src/scan/detection.js';
+import { countByRule, matchingRules } from '../../src/scan/match-rules.js';
 import { ruleYaml } from '../rules/helpers.js';
 import { ev, raw } from '../window/helpers.js';
 
