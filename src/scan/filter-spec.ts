@@ -12,11 +12,9 @@ export type TimeSpan = [number, number] | [number, number, string];
 /** Time spans per probed value: [value, TimeSpan[]]. */
 export type ValueSpans = [string, TimeSpan[]][];
 
-/** One value probe, as data. */
+/** One value probe, as data: calls made with tokens, actors' events, or events from addresses. */
 export interface ProbeSpec {
-  kind: 'actor' | 'ip' | 'field';
-  /** The key, for `field` probes (e.g. `"requestApiTokenId"`). */
-  key?: string;
+  kind: 'token' | 'actor' | 'ip';
   spans: ValueSpans;
 }
 
@@ -33,7 +31,7 @@ export interface FilterSpec {
 export function probeFromSpec(spec: ProbeSpec): ValueProbe {
   const byValue = new Map(spec.spans.map(([v, spans]) => [v, spans.map(([a, b, text]) => (text === undefined ? [a, b] as const : [a, b, Buffer.from(text)] as const))]));
   const values = new Set(byValue.keys());
-  const base = spec.kind === 'actor' ? actorIdProbe(values) : spec.kind === 'ip' ? ipAddressProbe(values) : fieldProbe(spec.key!, values);
+  const base = spec.kind === 'actor' ? actorIdProbe(values) : spec.kind === 'ip' ? ipAddressProbe(values) : fieldProbe('requestApiTokenId', values);
   return { ...base, intervals: (v) => byValue.get(v) };
 }
 

@@ -29,14 +29,13 @@ export interface ValueProbe {
 }
 
 /**
- * Probe for a string field by its key, e.g. `"ipAddress"`: swept on the bare name, value read plain
+ * Probe for a string field by its bare key name, e.g. `ipAddress`: swept on the name, value read plain
  * or escaped. Values `filter` rules out (by default those that are none of `values`) are never decoded.
  */
 export function fieldProbe(key: string, values: ReadonlySet<string>, filter: BytesFilter = new ValueHashes(values)): ValueProbe {
-  const name = key.replace(/^"|"$/g, '');
-  const len = Buffer.byteLength(name);
+  const len = Buffer.byteLength(key);
   return {
-    key: name,
+    key,
     values,
     read(buf, at, end) {
       const d = keyDepth(buf, at, len, end);
@@ -73,26 +72,4 @@ const PUBLISHED = Buffer.from('published');
 export function publishedAt(buf: Buffer, start: number, end: number, parse: (s: string) => number | null): number | null {
   const v = uniqueStringValue(buf, PUBLISHED, start, end);
   return typeof v === 'string' ? parse(v) : null;
-}
-
-const ALNUM = new Uint8Array(256);
-for (let c = 0x30; c <= 0x39; c++) ALNUM[c] = 1;
-for (let c = 0x41; c <= 0x5a; c++) ALNUM[c] = 1;
-for (let c = 0x61; c <= 0x7a; c++) ALNUM[c] = 1;
-
-/**
- * Probe for Okta ids with a fixed prefix (`00T` API tokens): wherever they appear (as a target id,
- * `requestApiTokenId`, inside a URL), the whole alphanumeric run is the id.
- */
-export function idPrefixProbe(prefix: string, values: ReadonlySet<string>): ValueProbe {
-  return {
-    key: prefix,
-    values,
-    read(buf, at, end) {
-      if (at > 0 && ALNUM[buf[at - 1]!]) return undefined; // inside a longer word
-      let i = at + prefix.length;
-      while (i < end && ALNUM[buf[i]!]) i++;
-      return buf.toString('latin1', at, i);
-    },
-  };
 }

@@ -136,12 +136,11 @@ export class IndexWriter {
   }
 }
 
-/** The selection for the second pass's probes, or null when a probe reads a field the index does not hold. */
-export function selectionFor(probes: readonly ProbeSpec[]): IndexSelection | null {
+/** The selection for the second pass's probes: every probe reads a field the index holds a hash of. */
+export function selectionFor(probes: readonly ProbeSpec[]): IndexSelection {
   const sets = { actors: new Map<number, TimeSpan[]>(), ips: new Map<number, TimeSpan[]>(), tokens: new Map<number, TimeSpan[]>() };
   for (const p of probes) {
-    const map = p.kind === 'actor' ? sets.actors : p.kind === 'ip' ? sets.ips : p.key?.replace(/"/g, '') === 'requestApiTokenId' ? sets.tokens : null;
-    if (!map) return null;
+    const map = p.kind === 'actor' ? sets.actors : p.kind === 'ip' ? sets.ips : sets.tokens;
     for (const [value, spans] of p.spans) {
       const b = Buffer.from(value, 'utf8');
       const h = valueHash(b, 0, b.length);

@@ -15,7 +15,8 @@ import { countByRule, matchingRules } from './match-rules.js';
 import { isRevokeEvent, REVOKE_EVENT } from '../events/event-types.js';
 import { compareFindings } from '../model/order.js';
 import { buildFinding } from './finding.js';
-import { mergeProbeSpecs } from './merge-probes.js';
+import { mergeInterests } from '../events/interest.js';
+import { probesFor } from './interest-probes.js';
 import { runPass, type PassProgress, type PassResult } from './pass.js';
 import { HASHED_KEYS } from './record-hashes.js';
 import { closeIndexes } from './record-index.js';
@@ -161,7 +162,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
       pass = await runPass({
         sources,
         read: opts.read,
-        filter: { needles: ['_token.'], all: opts.validate, probes: mergeProbeSpecs(collector.probes(), history.probes()) },
+        filter: { needles: ['_token.'], all: opts.validate, probes: probesFor(mergeInterests(collector.interest(), history.interest())) },
         threads: opts.threads,
         parallelMinBytes: opts.parallelMinBytes,
         onEvent: (event) => {

@@ -1,7 +1,7 @@
 // Second-pass history for triage signals: which extra records to parse, and what they tell.
 import type { OktaEvent } from '../events/types.js';
 import type { Finding } from '../model/report.js';
-import type { ProbeSpec } from '../scan/filter-spec.js';
+import type { EventInterest } from '../events/interest.js';
 import { IDLE_EXPIRY_MS, type SignalOptions } from './options.js';
 import { RevokerPlaces } from './revoker-places.js';
 import { TokenActivity } from './token-activity.js';
@@ -15,7 +15,7 @@ export interface WindowBounds {
 /**
  * Follows, in the second pass, each revoked token from `baseline` before its window (and, for
  * revocations by Okta, 30 days before the revocation) and each person revoker over the same
- * span. Its probes widen the window probes' time gates by just that much: records outside
+ * span. Its interest widens the windows' time spans by just that much: records outside
  * these spans are still never parsed.
  */
 export class SignalHistory {
@@ -41,14 +41,9 @@ export class SignalHistory {
     }
   }
 
-  /** Probes for the records the history needs (merge them with the window probes). */
-  probes(): ProbeSpec[] {
-    const out: ProbeSpec[] = [];
-    const tokens = this.tokens.spans();
-    const actors = this.revokers.spans();
-    if (tokens.length) out.push({ kind: 'field', key: '"requestApiTokenId"', spans: tokens });
-    if (actors.length) out.push({ kind: 'actor', spans: actors });
-    return out;
+  /** The events the history needs: the followed tokens' calls and the revokers' sign-ins. */
+  interest(): EventInterest {
+    return { tokenCalls: this.tokens.spans(), actors: this.revokers.spans(), addresses: new Map() };
   }
 
   /** Offers one second-pass event; true when the history used it (so copies are skipped). */

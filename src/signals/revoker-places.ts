@@ -1,6 +1,6 @@
 // Second pass: each revoker's sign-in addresses and countries with first-seen times, and their last sign-in before a revocation.
 import type { OktaEvent } from '../events/types.js';
-import type { TimeSpan, ValueSpans } from '../scan/filter-spec.js';
+import { addSpan, type Span } from '../events/interest.js';
 import { remember } from './token-baseline.js';
 
 /** Where a person signed in from. */
@@ -11,7 +11,7 @@ export interface Places {
   countries: Map<string, number>;
 }
 
-/** The event type of a sign-in, as the probe looks for it in raw bytes. */
+/** The event type of a sign-in. */
 const SIGN_IN = 'user.session.start';
 
 /** A sign-in: `user.session.start` with outcome SUCCESS. */
@@ -51,12 +51,11 @@ export class RevokerPlaces {
     else this.byActor.set(actorId, [t]);
   }
 
-  /**
-   * The `actor.id` values to probe for, each with its time spans (sign-ins only). The event type
-   * is matched bare: an event carried as JSON text has it escaped (`\"user.session.start\"`).
-   */
-  spans(): ValueSpans {
-    return [...this.byActor].map(([id, list]) => [id, list.map((t): TimeSpan => [t.from, t.end, SIGN_IN])]);
+  /** The followed revokers, each with the spans in which their sign-ins count. */
+  spans(): Map<string, Span[]> {
+    const out = new Map<string, Span[]>();
+    for (const [id, list] of this.byActor) for (const t of list) addSpan(out, id, { from: t.from, to: t.end, eventType: SIGN_IN });
+    return out;
   }
 
   /** Records a successful sign-in of a followed revoker; true when it was used. */

@@ -1,6 +1,6 @@
 // Second pass: a revoked token's calls per minute around its window, and its last call before the revocation.
 import type { OktaEvent } from '../events/types.js';
-import type { ValueSpans } from '../scan/filter-spec.js';
+import { addSpan, type Span } from '../events/interest.js';
 
 const MINUTE = 60_000;
 
@@ -47,9 +47,11 @@ export class TokenActivity {
     else this.byToken.set(t.tokenId, [t]);
   }
 
-  /** The `requestApiTokenId` values to probe for, each with its time spans. */
-  spans(): ValueSpans {
-    return [...this.byToken].map(([id, list]) => [id, list.map((t) => [t.from, t.end] as [number, number])]);
+  /** The followed tokens, each with the spans in which its calls count. */
+  spans(): Map<string, Span[]> {
+    const out = new Map<string, Span[]>();
+    for (const [id, list] of this.byToken) for (const t of list) addSpan(out, id, { from: t.from, to: t.end });
+    return out;
   }
 
   /** Counts a call made with a followed token; true when it was used. */

@@ -5,7 +5,7 @@ import { compareTimeThenId } from '../model/order.js';
 import { readRecord, type RecordSource } from '../input/record-source.js';
 import type { OktaEvent } from '../events/types.js';
 import type { Finding, RuleRef } from '../model/report.js';
-import type { ProbeSpec, ValueSpans } from '../scan/filter-spec.js';
+import type { EventInterest, Span } from '../events/interest.js';
 import { formatDuration } from './duration.js';
 import { factsOf, type EventFacts } from './facts.js';
 import { isTokenLinked, linksOf, type LinkSubject, type LinkTarget } from './links.js';
@@ -156,16 +156,10 @@ export class WindowCollector {
     }
   }
 
-  /** Raw-byte probes that find every record that may be linked to some window, as data. */
-  probes(): ProbeSpec[] {
-    // Each value only matters inside the windows of the revocations it belongs to.
-    const spans = (index: Map<string, Plan[]>): ValueSpans =>
-      [...index].map(([k, plans]) => [k, plans.map((p) => [p.start, p.end] as [number, number])]);
-    const out: ProbeSpec[] = [];
-    if (this.byToken.size) out.push({ kind: 'field', key: '"requestApiTokenId"', spans: spans(this.byToken) });
-    if (this.byActor.size) out.push({ kind: 'actor', spans: spans(this.byActor) });
-    if (this.byIp.size) out.push({ kind: 'ip', spans: spans(this.byIp) });
-    return out;
+  /** The events that may be linked to some window: each value only inside its revocations' windows. */
+  interest(): EventInterest {
+    const spans = (index: Map<string, Plan[]>) => new Map([...index].map(([k, plans]) => [k, plans.map((p): Span => ({ from: p.start, to: p.end }))]));
+    return { tokenCalls: spans(this.byToken), actors: spans(this.byActor), addresses: spans(this.byIp) };
   }
 
   /** Offers one event; returns true when it went into at least one window. */

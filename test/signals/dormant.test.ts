@@ -32,12 +32,13 @@ describe('dormant-token', () => {
     expect(signalsOf(analyse([call('last', -39 * DAY)]), 'dormant-token')).toEqual([]);
   });
 
-  it("the second pass probes the token's calls from 30 days before an Okta revocation, and baseline before a window", () => {
+  it("the second pass asks for the token's calls from 30 days before an Okta revocation, and baseline before a window", () => {
     const sys = buildFinding(revocation('system'), []);
     const user = { ...buildFinding(revocation(), []), id: 'R2' };
     const h = new SignalHistory([sys, user], { before: 24 * H, after: H }, { ...DEFAULT_SIGNAL_OPTIONS, baseline: 7 * DAY });
-    const [tokens, actors] = h.probes();
-    expect(tokens).toEqual({ kind: 'field', key: '"requestApiTokenId"', spans: [['00Ttok', [[T - 30 * DAY, T + H], [T - 8 * DAY, T + H]]]] });
-    expect(actors).toEqual({ kind: 'actor', spans: [['00uadmin', [[T - 8 * DAY, T + H, 'user.session.start']]]] });
+    const { tokenCalls, actors, addresses } = h.interest();
+    expect([...tokenCalls]).toEqual([['00Ttok', [{ from: T - 30 * DAY, to: T + H }, { from: T - 8 * DAY, to: T + H }]]]);
+    expect([...actors]).toEqual([['00uadmin', [{ from: T - 8 * DAY, to: T + H, eventType: 'user.session.start' }]]]);
+    expect(addresses.size).toBe(0);
   });
 });
