@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import type { BuildOptions } from 'esbuild';
 
 /**
- * Packages loaded only when a run needs them (table output, documents, CSV, YAML rules): left to
- * node_modules, and imported from chunks that load on demand (`splitting`), never at start-up.
+ * Packages loaded only when a run needs them (table output, documents, CSV, YAML rules, rules'
+ * regular expressions): left to node_modules, and imported from chunks that load on demand
+ * (`splitting`) or, for re2js, required on the first `re` value; never at start-up.
  */
-export const LAZY_PACKAGES = ['yaml', 'stream-json', 'csv-parse', 'cli-table3', 'chalk'];
+export const LAZY_PACKAGES = ['yaml', 'stream-json', 'csv-parse', 'cli-table3', 'chalk', 're2js'];
 
 /** esbuild options for the compiled sources in `dist` (written to dist/bundle/). */
 export function bundleOptions(dist: string): BuildOptions {

@@ -1,9 +1,7 @@
-// Case folding per UTF-16 code unit, allocation-free, shared by string, path and regex matching.
+// Case folding per UTF-16 code unit, allocation-free, shared by string and field path matching.
 
 /** Lower-case mapping of code units >= 128, filled lazily (0 = not computed yet). */
 let lowerHigh: Uint16Array | null = null;
-/** Upper-case mapping of code units >= 128, filled lazily (0 = not computed yet). */
-let upperHigh: Uint16Array | null = null;
 
 function single(mapped: string, c: number): number {
   return mapped.length === 1 ? mapped.charCodeAt(0) : c;
@@ -21,18 +19,6 @@ export function fold(c: number): number {
   if (f === 0) {
     f = single(String.fromCharCode(c).toLowerCase(), c);
     lowerHigh[c] = f;
-  }
-  return f;
-}
-
-/** Upper-cases one UTF-16 code unit (single-unit results only), for case-insensitive classes. */
-export function upper(c: number): number {
-  if (c < 128) return c >= 97 && c <= 122 ? c - 32 : c;
-  if (upperHigh === null) upperHigh = new Uint16Array(65536);
-  let f = upperHigh[c]!;
-  if (f === 0) {
-    f = single(String.fromCharCode(c).toUpperCase(), c);
-    upperHigh[c] = f;
   }
   return f;
 }

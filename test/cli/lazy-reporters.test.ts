@@ -1,4 +1,4 @@
-// Startup cost: only the table format loads chalk and cli-table3, only non-built-in rules load yaml (built CLI, child process).
+// Startup cost: only the table format loads chalk and cli-table3, only --rules files load yaml, only re values load re2js (built CLI, child process).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +32,16 @@ describe('the YAML parser loads only for rules that need it', () => {
 
   it('for --rules files', () => {
     expect(loaded('json', ['--rules', 'test/fixtures/rules/okta'])).toMatch(/node_modules[/\\]yaml[/\\]/);
+  });
+});
+
+describe('the regular expression engine loads only for rules that need it', () => {
+  it('not for the built-in rules (they have no re value)', () => {
+    expect(loaded('json')).not.toMatch(/node_modules[/\\]re2js[/\\]/);
+  });
+
+  it('for --rules files with a re value', () => {
+    expect(loaded('json', ['--rules', 'test/fixtures/rules/okta'])).toMatch(/node_modules[/\\]re2js[/\\]/);
   });
 });
 

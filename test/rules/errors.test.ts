@@ -62,13 +62,25 @@ describe('rule problems', () => {
 
   it('bad regular expressions', () => {
     const e = problemOf(() => detect({ sel: { 'f|re': '(unclosed' }, condition: 'sel' }));
-    expect(e.problem).toBe("invalid regular expression '(unclosed': missing ) in selection 'sel'");
+    expect(e.problem).toBe("invalid regular expression '(unclosed': missing closing ) in selection 'sel'");
     expect(e.unsupported).toBe(false);
+  });
+
+  it('regular expressions the linear-time engine cannot run: backreferences, lookaround', () => {
+    const cases: [string, string][] = [
+      ['(a)\\1', "invalid regular expression '(a)\\1': backreferences (\\1) are not supported in selection 'sel'"],
+      ['^admin(?=@)', "invalid regular expression '^admin(?=@)': lookahead assertions ((?=) are not supported in selection 'sel'"],
+      ['(?<!x)y', "invalid regular expression '(?<!x)y': lookbehind assertions ((?<!) are not supported in selection 'sel'"],
+    ];
+    for (const [source, problem] of cases) {
+      expect(problemOf(() => detect({ sel: { 'f|re': source }, condition: 'sel' })).problem).toBe(problem);
+      expect(problemOf(() => detect({ keywords: { '|re': source }, condition: 'keywords' })).problem).toMatch(/are not supported/);
+    }
   });
 
   it('the evil regular expression (a+)+$', () => {
     const e = problemOf(() => detect({ sel: { 'f|re': '(a+)+$' }, condition: 'sel' }));
-    expect(e.problem).toMatch(/^regular expression '\(a\+\)\+\$' rejected: nested quantifiers .* catastrophically in selection 'sel'$/);
+    expect(e.problem).toMatch(/^regular expression '\(a\+\)\+\$' rejected: nested quantifiers in '\(a\+\)\+' .* catastrophically in selection 'sel'$/);
   });
 
   it('correlation rules are not supported', () => {
