@@ -1,12 +1,16 @@
 // Errors meant for the user: a one-line message and the exit code they map to, never a stack trace.
 
-/** Process exit codes, as documented in the README. */
+/** Process exit codes, as documented in the README and the manual page (src/cli/help-sections.ts). */
 export const ExitCode = {
   Ok: 0,
   Findings: 1,
   Usage: 2,
   Input: 3,
   Internal: 70,
+  /** Ctrl-C (SIGINT): 128 + 2, as shells report it. */
+  Interrupted: 130,
+  /** SIGTERM: 128 + 15. */
+  Terminated: 143,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

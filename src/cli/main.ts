@@ -1,13 +1,13 @@
 // Process entry: wires run() to the real stdin/stdout/stderr and removes temp files on Ctrl-C.
 import { run } from './run.js';
-import type { ExitCode } from '../errors.js';
+import { ExitCode } from '../errors.js';
 
 /** Runs the CLI on process.argv; the returned code is set by bin/ as process.exitCode. */
 export async function main(): Promise<ExitCode> {
   const cleanups = new Set<() => Promise<void>>();
   const onSignal = (signal: NodeJS.Signals) => {
     void Promise.allSettled([...cleanups].map((fn) => fn())).then(() => {
-      process.exit(signal === 'SIGINT' ? 130 : 143);
+      process.exit(signal === 'SIGINT' ? ExitCode.Interrupted : ExitCode.Terminated);
     });
   };
   process.once('SIGINT', onSignal);

@@ -1,14 +1,17 @@
-// yargs definition of the command line: options, groups, examples; parsing never exits the process.
-import { availableParallelism } from 'node:os';
+// The scan's command line: yargs set up from the option table, then values checked; parsing never exits the process.
 import yargs from 'yargs';
 import { UsageError } from '../errors.js';
-import { INPUT_FORMATS, type InputFormat } from '../input/sniff.js';
+import type { InputFormat } from '../input/sniff.js';
 import { formatNames, type FormatName } from '../report/index.js';
 import { checkRange, parseBound, type TimeRange } from '../scan/time-range.js';
 import { parseDuration } from '../window/duration.js';
-import { addRuleOptions, readRuleOptions, type RuleOptions } from './rules/rule-options.js';
+import { examplesText } from './example-text.js';
+import { exitCodesBrief, SCAN_EXAMPLES, SCAN_NOTES, SCAN_SUMMARY } from './help-sections.js';
+import { SCAN_OPTIONS } from './option-table.js';
+import { readRuleOptions, type RuleOptions } from './rules/rule-options.js';
 import { parseWith } from './yargs-parse.js';
-import { signalCliOptions, withSignalOptions, type SignalCliOptions } from './signal-options.js';
+import { signalCliOptions, type SignalCliOptions } from './signal-options.js';
+import { addOptions, helpWidth } from './yargs-table.js';
 
 /** Output formats. */
 export const FORMATS = formatNames;
@@ -54,124 +57,27 @@ export interface CliOptions extends SignalCliOptions {
 /** Result of parsing: options to run with, or text to print (help, version) and an exit code. */
 export type ParseResult = { kind: 'run'; options: CliOptions } | { kind: 'print'; text: string };
 
-const EPILOG = `Exit codes: 0 done (findings or not), 1 findings with --fail-on-findings, 2 usage error,
-3 unreadable input (missing file, no JSON at all, or any diagnostic with --strict).
-
-Input format comes from the content, not the file name: NDJSON/JSONL, JSON arrays (compact,
-pretty, or several pages one after another), single objects, Okta Event Hook deliveries, documents
-with the events under "events" or "data" (or --events-path), events wrapped as JSON text (message,
-Elastic event.original, Splunk _raw), CSV with a header row; gzip is detected by its magic bytes.
-Folders are read recursively (*.json, *.ndjson, *.jsonl, *.csv, optionally .gz); - reads stdin.
-Times are printed in UTC; --from/--to take a time with Z or an offset, or a duration before the
-newest event (--from 7d). To scan a file or folder named rules, write ./rules.`;
-
-const OUTPUT_EPILOG = `Output: table for people; ndjson (one finding per line) and json (one document) for jq and
-scripts, described by the JSON Schemas in schema/; csv (one row per window event, safe to open
-in a spreadsheet); timesketch (JSONL for Timesketch import). -o writes FILE only once the report
-is complete: a FILE that is an input or cannot be created is exit 2, a write that fails later 3.
-
-Environment: NO_COLOR turns colours off, FORCE_COLOR on (--color/--no-color win over both);
-CI (set) turns the progress bar off. The bar is drawn on stderr, never on stdout.`;
-
 /** Parses `argv` (without node and script). Throws UsageError for a bad command line. */
 export async function parseArgs(argv: string[], version: string, width: number | undefined): Promise<ParseResult> {
+  const wrap = helpWidth(width);
   const parser = yargs()
     // The help is written in English: yargs' own words (Options:, Commands:) too, whatever $LANG.
     .locale('en')
     .scriptName('okta-revoke-scan')
-    .usage('Usage: $0 [options] <export...>\n\nFind every Okta API token revocation in System Log exports and report who revoked it.')
+    .usage(`Usage: $0 [options] <export...>\n\n${SCAN_SUMMARY}`)
     .version(version)
     .help('help')
     .alias('h', 'help')
     .alias('V', 'version')
-    .wrap(width ? Math.min(width, 110) : 100)
+    .wrap(wrap)
     .strictOptions()
     .exitProcess(false)
     .fail((msg, err) => {
       throw new UsageError(msg ?? err?.message ?? 'invalid command line');
     })
-    .option('format', {
-      alias: 'f',
-      choices: FORMATS,
-      describe: 'Output format (default: table on a terminal, ndjson when piped)',
-      group: 'Output:',
-    })
-    .option('output', {
-      alias: 'o',
-      type: 'string',
-      requiresArg: true,
-      describe: 'Write the report to FILE instead of stdout (- = stdout): written to a temporary file beside it and renamed when complete; never overwrites an input',
-      group: 'Output:',
-    })
-    .option('color', { type: 'boolean', describe: 'Force colours on or off (default: on for a terminal unless NO_COLOR)', group: 'Output:' })
-    .option('progress', {
-      type: 'boolean',
-      describe: 'Progress bar on stderr while reading (default: for inputs over 32 MiB when stderr is a terminal, not with --quiet or in CI)',
-      group: 'Output:',
-    })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No summary or diagnostics on stderr', group: 'Output:' })
-    .option('stats', { type: 'boolean', default: false, describe: 'Print timing, throughput and peak memory on stderr', group: 'Output:' })
-    .option('fail-on-findings', { type: 'boolean', default: false, describe: 'Exit 1 when at least one revocation is found', group: 'Exit status:' })
-    .option('strict', { type: 'boolean', default: false, describe: 'Treat any input problem as fatal (exit 3); implies --validate', group: 'Exit status:' })
-    .option('validate', {
-      type: 'boolean',
-      default: false,
-      describe: 'Parse every record, not only those the byte pre-filter selects: every malformed record is reported and duplicates are counted exactly (slower)',
-      group: 'Input:',
-    })
-    .option('max-record-mb', { type: 'number', default: 128, describe: 'Skip (and report) records larger than this many MiB', group: 'Input:' })
-    .option('input-format', {
-      choices: INPUT_FORMATS,
-      default: 'auto',
-      describe: 'Read every input as this shape instead of detecting it: ndjson (records one after another), array, document (events under --events-path or events/data), csv',
-      group: 'Input:',
-    })
-    .option('events-path', { type: 'string', describe: 'Where JSON documents keep their event array, e.g. hits.hits or response.events', group: 'Input:' })
-    .option('from', { type: 'string', describe: 'Report revocations (and --hunt detections) at or after this time (2024-03-05T00:00:00Z, or 7d = 7 days before the newest event)', group: 'Time:' })
-    .option('to', { type: 'string', describe: 'Report revocations (and --hunt detections) at or before this time (same forms as --from)', group: 'Time:' })
-    .option('tz', { type: 'string', describe: 'Time zone of the table time column (IANA name, e.g. Europe/Berlin); JSON outputs stay UTC', group: 'Time:' })
-    .option('before', { type: 'string', default: '24h', describe: 'Window before each revocation (90m, 36h, 7d, 2w)', group: 'Activity window:' })
-    .option('after', { type: 'string', default: '0', describe: 'Window after each revocation', group: 'Activity window:' })
-    .option('window', { type: 'boolean', default: true, describe: 'Rebuild activity windows (--no-window: rules only, one pass)', group: 'Activity window:' })
-    .option('limit', { type: 'number', default: 50, describe: 'Timeline rows per window, and detection rows, in the table (0 = all)', group: 'Activity window:' })
-    .option('max-window-events', {
-      type: 'number',
-      default: 10000,
-      describe: 'Most events kept per window; older ones are dropped and counted (bounds memory)',
-      group: 'Activity window:',
-    })
-    .option('threads', {
-      type: 'number',
-      default: Math.min(2, availableParallelism()),
-      describe: 'Read large plain NDJSON and pretty-array files with this many threads (1 or 2)',
-      group: 'Input:',
-    })
-    .option('hunt', {
-      type: 'boolean',
-      default: false,
-      describe: 'Also report every other event a loaded rule matches, as kind "detection" records',
-      group: 'Rules:',
-    })
     .command('rules', 'List the loaded rules, or test them on exports: okta-revoke-scan rules list|test --help')
-    .option('parallel-min-mb', { type: 'number', default: 64, hidden: true })
-    .option('debug', { type: 'boolean', default: false, hidden: true })
-    .example('$0 export.ndjson', 'Table of every revocation in an export')
-    .example('$0 logs/ backup.json.gz', 'Several inputs: folders, gzip, overlapping files (deduplicated)')
-    .example('$0 export.json | jq -r .token.name', 'Names of revoked tokens (NDJSON when piped)')
-    .example("$0 export.json | jq 'select(.revokedBy.kind == \"user\")'", 'Revocations made by a person')
-    .example('gunzip -c export.json.gz | $0 -', 'Read stdin')
-    .example('$0 --format json export.ndjson > report.json', 'One JSON document with inputs, summary and findings')
-    .example('$0 --before 7d --after 1h export.ndjson', 'Wider activity windows around each revocation')
-    .example('$0 hooks.ndjson okta.csv splunk-export.json', 'Event Hook deliveries, CSV and SIEM exports in one run')
-    .example('$0 --events-path hits.hits es-response.json', 'Events under a key the tool does not guess')
-    .example('$0 --from 7d --tz Europe/Berlin export.ndjson', 'Revocations of the last 7 days of the export, local times')
-    .example('$0 --rules sigma/rules/identity/okta --hunt export.ndjson', 'Run your Sigma rules: their hits in the windows, and every other hit')
-    .example('$0 -f csv -o revocations.csv export.ndjson', 'Spreadsheet: one row per window event, formula-safe')
-    .example('$0 -f timesketch -o timeline.jsonl logs/', 'Timeline for Timesketch: revocations and their window events, tagged')
-    .example('$0 -q --no-progress -o report.ndjson export.json.gz', 'Quiet run for scripts; the report appears only when complete')
-    .epilog(`${EPILOG}\n\n${OUTPUT_EPILOG}`);
-  addRuleOptions(parser);
-  withSignalOptions(parser);
+    .epilog(`${examplesText(SCAN_EXAMPLES, wrap)}\n\n${exitCodesBrief()}\n\n${SCAN_NOTES}`);
+  addOptions(parser, SCAN_OPTIONS);
 
   const { args, print } = await parseWith(parser, argv);
   if (print !== null) return { kind: 'print', text: print };

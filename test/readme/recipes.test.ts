@@ -5,10 +5,12 @@ import { describe, expect, it } from 'vitest';
 
 const hasJq = spawnSync('jq', ['--version']).status === 0;
 
-/** `# comment` → command, from the sh block under "### Recipes with jq". */
+/** `# comment` → command, from the sh block under the heading "Recipes with jq". */
 function recipes(): Map<string, string> {
   const readme = readFileSync('README.md', 'utf8');
-  const section = readme.slice(readme.indexOf('### Recipes with jq'));
+  const heading = /^#{2,3} Recipes with jq$/m.exec(readme);
+  if (heading === null) throw new Error('README.md has no "Recipes with jq" heading');
+  const section = readme.slice(heading.index);
   const start = section.indexOf('```sh\n') + 6;
   const block = section.slice(start, section.indexOf('\n```', start));
   const out = new Map<string, string>();

@@ -2,14 +2,18 @@
 import yargs from 'yargs';
 import { ExitCode, UsageError } from '../../errors.js';
 import { useColor } from '../color.js';
+import { examplesText } from '../example-text.js';
+import { RULES_EXAMPLES, RULES_NOTES, RULES_SUMMARY } from '../help-sections.js';
+import { RULE_OPTIONS, RULES_COMMAND_OPTIONS } from '../option-table.js';
 import { writeChunk, type Io } from '../io.js';
 import { reportRuleSet } from './rule-notes.js';
-import { addRuleOptions, readRuleOptions, type RuleOptions } from './rule-options.js';
+import { readRuleOptions, type RuleOptions } from './rule-options.js';
 import { loadRuleSet } from './rule-set.js';
 import { renderRuleList } from './rules-list.js';
 import { parseWith } from '../yargs-parse.js';
 import { dryRun } from './rules-test.js';
 import { renderDryRun } from './rules-test-output.js';
+import { addOptions, helpWidth } from '../yargs-table.js';
 
 /** Parsed `rules` command line. */
 export interface RulesCommandOptions {
@@ -28,41 +32,32 @@ export interface RulesCommandOptions {
 /** Stands for `-` (stdin) while yargs parses: it drops a bare `-` from a command's positional list. */
 const STDIN = '\u0000stdin';
 
-const EPILOG = `Both commands load the built-in rules (unless --no-builtin-rules) and every --rules path, name
-each rule that cannot be used (file, title, problem) on stderr, and exit 2 when there is one;
-the other rules are still listed or tested. 'test' parses every record of the exports.`;
-
 /** Parses the arguments after `rules`. Throws UsageError for a bad command line. */
 export async function parseRulesArgs(
   argv: string[],
   version: string,
   width: number | undefined,
 ): Promise<{ kind: 'print'; text: string } | { kind: 'rules'; options: RulesCommandOptions }> {
-  const parser = addRuleOptions(
+  const wrap = helpWidth(width);
+  const parser = addOptions(
     yargs()
       .locale('en')
       .scriptName('okta-revoke-scan rules')
-      .usage('Usage: $0 <list|test> [options]\n\nList the Sigma rules okta-revoke-scan loads, or try them on exports.')
+      .usage(`Usage: $0 <list|test> [options]\n\n${RULES_SUMMARY}`)
       .command('list', 'List the rules that load: id, title, level, status, file, and the pre-filter literals (or "full parse")')
       .command('test <exports..>', 'Load and check the rules, then show which events of the exports each rule matches')
       .demandCommand(1, 'name a command: list or test')
       .version(version)
       .help('help')
       .alias('h', 'help')
-      .wrap(width ? Math.min(width, 110) : 100)
+      .wrap(wrap)
       .strict()
       .exitProcess(false)
       .fail((msg, err) => {
         throw new UsageError(msg ?? err?.message ?? 'invalid command line');
       })
-      .option('format', { alias: 'f', choices: ['table', 'json'] as const, describe: 'Output format (default: table on a terminal, json when piped)', group: 'Output:' })
-      .option('limit', { type: 'number', default: 10, describe: 'test: matched events shown per rule in the table (0 = all)', group: 'Output:' })
-      .option('color', { type: 'boolean', describe: 'Force colours on or off', group: 'Output:' })
-      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Only rule problems on stderr', group: 'Output:' })
-      .option('debug', { type: 'boolean', default: false, hidden: true })
-      .example('$0 list --rules sigma/rules/identity/okta', 'Which of these rules load, and how each is pre-filtered')
-      .example('$0 test --rules my-rules/ export.ndjson', 'What each rule matches in an export')
-      .epilog(EPILOG),
+      .epilog(`${examplesText(RULES_EXAMPLES, wrap)}\n\n${RULES_NOTES}`),
+    [...RULES_COMMAND_OPTIONS, ...RULE_OPTIONS],
   );
   const { args, print } = await parseWith(parser, argv.map((a) => (a === '-' ? STDIN : a)));
   if (print !== null) return { kind: 'print', text: print };
