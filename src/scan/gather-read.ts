@@ -1,7 +1,7 @@
 // Second pass through a record index with the worker reading ahead: it reads and time-gates, this thread parses.
 import type { RecordLocation } from '../events/types.js';
 import { InputError } from '../errors.js';
-import type { RecordSource, SourceFile } from '../input/record-source.js';
+import type { RecordPlace, SourceFile } from '../input/record-source.js';
 import { startWorker } from './parallel.js';
 import type { IndexSelection, SourceIndex } from './record-index.js';
 
@@ -25,7 +25,7 @@ export async function readIndexedInWorker(
   file: SourceFile,
   index: SourceIndex,
   selection: IndexSelection,
-  take: (text: string, where: RecordLocation, source: RecordSource) => void,
+  take: (text: string, where: RecordLocation, place: RecordPlace) => void,
   onProgress?: (bytes: number, records: number) => void,
 ): Promise<void> {
   const run = startWorker({ kind: 'gather', path: file.path, label: file.label, index, selection }, GATHER_BUFFER_CHARS, onProgress);
@@ -37,7 +37,7 @@ export async function readIndexedInWorker(
           const offset = m.offsets[i]!;
           const where: RecordLocation = { file: file.label, offset };
           if (m.lines[i]) where.line = m.lines[i];
-          take(m.texts[i]!, where, { file, offset, length: m.lengths[i]!, check: m.checks[i]! });
+          take(m.texts[i]!, where, { offset, length: m.lengths[i]!, check: m.checks[i]! });
         }
       } else if (m.type === 'failed') failed = m.message;
       else if (m.type === 'done') onProgress?.(m.bytes, m.records);

@@ -1,6 +1,6 @@
 // Record indexes at work: written while the first pass reads an input, read back by the second pass.
 import type { RecordLocation } from '../events/types.js';
-import { recordHash, type RecordSource, type SourceFile } from '../input/record-source.js';
+import { recordHash, type RecordPlace, type SourceFile } from '../input/record-source.js';
 import { RecordHasher } from './record-hashes.js';
 import { parsePublished } from '../events/time.js';
 import { publishedAt } from './probe.js';
@@ -120,7 +120,7 @@ export function readIndexed(
   file: SourceFile,
   index: SourceIndex,
   sel: IndexSelection,
-  take: (text: string, where: RecordLocation, source: RecordSource) => void,
+  take: (text: string, where: RecordLocation, place: RecordPlace) => void,
   onProgress?: (bytes: number, records: number) => void,
 ): void {
   gatherIndexed((offset, length) => file.bytes(offset, length), index, sel, (g, done) => {
@@ -128,6 +128,6 @@ export function readIndexed(
     if (!g.kept) return;
     const where: RecordLocation = { file: file.label, offset: g.offset };
     if (g.line) where.line = g.line;
-    take(g.bytes.toString('utf8'), where, { file, offset: g.offset, length: g.length, check: recordHash(g.bytes, 0, g.length) });
+    take(g.bytes.toString('utf8'), where, { offset: g.offset, length: g.length, check: recordHash(g.bytes, 0, g.length) });
   });
 }

@@ -19,7 +19,8 @@ import { closeIndexes, selectionFor, type SourceIndex } from './record-index.js'
 import { readSplit } from './split-read.js';
 import { IndexBuild, readIndexed } from './indexed-read.js';
 import { readIndexedInWorker } from './gather-read.js';
-import { SourceFile, type RecordSource } from '../input/record-source.js';
+import { SourceFile, type RecordPlace } from '../input/record-source.js';
+import type { RecordRef } from '../model/original.js';
 import { isGzipFile } from '../input/blocks.js';
 
 /** What a pass needs. */
@@ -85,10 +86,10 @@ export interface PassResult {
   /** Inputs this pass read through a previous pass's record index. */
   indexed: number;
   /**
-   * Inputs whose records were read through an index: kept events' texts are read from them again
-   * when written out (see `OktaEvent.source`); the caller closes them once the report is written.
+   * Inputs (by index) whose records were read through an index: kept events' texts are read from
+   * them again when written out (see `OktaEvent.ref`); the caller closes them once the report is written.
    */
-  sourceFiles: SourceFile[];
+  sourceFiles: Map<number, SourceFile>;
   /** Per input, its record index (see `index`), or null; the caller closes them (`closeIndexes`). */
   indexes: (SourceIndex | null)[];
 }
@@ -108,7 +109,7 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
   let parsed = 0;
   let split = 0;
   let indexedReads = 0;
-  const sourceFiles: SourceFile[] = [];
+  const sourceFiles = new Map<number, SourceFile>();
   const progress: PassProgress = { bytes: 0, records: 0 };
   let newest: number | null = prev?.newest ?? null;
   const newer = (t: number | null) => {
@@ -128,10 +129,10 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
     const prefilter = prefilterFromSpec(opts.filter);
     const intake = new Intake(ctx);
     /**
-     * Parses one candidate record's text and takes the events it holds; `source` says where the
+     * Parses one candidate record's text and takes the events it holds; `ref` says where the
      * whole record can be read again (plain inputs read through their index).
      */
-    const record = (text: string, where: RecordLocation, m: number, part = false, source?: RecordSource) => {
+    const record = (text: string, where: RecordLocation, m: number, part = false, ref?: RecordRef) => {
       if (!part) parsed++;
       let value: unknown;
       try {
@@ -150,7 +151,7 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
         return;
       }
       if (m & Mark.BadUtf8) diagnostics.add({ ...where, reason: 'invalid UTF-8 bytes (read as U+FFFD)' }, prev !== undefined);
-      intake.take(value, where, '', () => text, text, source);
+      intake.take(value, where, '', () => text, text, ref);
     };
     // Bytes this thread has read of the input, and what the worker (second half) has told.
     let ownBytes = 0;
@@ -225,8 +226,8 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
         };
         indexedReads++;
         const source = new SourceFile(src.path, file);
-        sourceFiles.push(source);
-        const take = (text: string, where: RecordLocation, again: RecordSource) => record(text, where, Mark.Needle, false, again);
+        sourceFiles.set(index, source);
+        const take = (text: string, where: RecordLocation, place: RecordPlace) => record(text, where, Mark.Needle, false, { input: index, ...place });
         // A large input's selected records are read by the worker while this thread parses.
         if ((opts.threads ?? 1) > 1 && summary.bytes >= (opts.parallelMinBytes ?? 64 << 20) && canUseWorkers()) {
           await readIndexedInWorker(source, indexed, selection!, take, opts.onProgress && at);

@@ -21,6 +21,7 @@ import { runPass, type PassProgress, type PassResult } from './pass.js';
 import { HASHED_KEYS } from './record-hashes.js';
 import { closeIndexes } from './record-index.js';
 import type { SourceFile } from '../input/record-source.js';
+import { OriginalStore } from './originals.js';
 import { resolveRange, type TimeRange } from './time-range.js';
 
 /** Options for {@link scan}. */
@@ -50,11 +51,10 @@ export interface ScanResult {
   report: ScanReport;
   stats: ScanStats;
   /**
-   * Closes the inputs window events are read again from when they are written out (see
-   * `OktaEvent.source`): call it once the report is written. Reading an event after it reopens
-   * the file.
+   * Reads the originals window events hold by reference, while the report is written: tell it the
+   * report to be written (`expectReport`), then pass it to the reporter.
    */
-  close(): void;
+  originals: OriginalStore;
 }
 
 /** Figures for `--stats`. */
@@ -133,7 +133,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
   let passes = 1;
   let split = pass.split;
   let indexed = 0;
-  let sourceFiles: SourceFile[] = [];
+  let sourceFiles = new Map<number, SourceFile>();
   let applied: ScanStats['range'];
   let findings: Finding[] = [];
   // The first pass's record indexes (temporary files) are closed whatever happens next.
@@ -206,7 +206,8 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
   };
   const stats: ScanStats = { bytes: sum(pass.inputs.map((i) => i.bytes)), parsed, passes, split, indexed };
   if (applied) stats.range = applied;
-  return { report, stats, close: () => sourceFiles.forEach((f) => f.close()) };
+  const originals = new OriginalStore(sourceFiles);
+  return { report, stats, originals };
 }
 
 function sum(xs: number[]): number {

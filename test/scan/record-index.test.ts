@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
+import type { RecordRef } from '../../src/model/original.js';
 import { RecordBatch } from '../../src/input/batch.js';
 import { loadBuiltinRules } from '../../src/rules/index.js';
 import { IndexBuild, readIndexed } from '../../src/scan/indexed-read.js';
@@ -135,7 +136,7 @@ describe('scan with a record index', () => {
   }
   const findings = async (path: string) => {
     const r = await run(path);
-    r.close();
+    r.originals.close();
     return r.report.findings;
   };
 
@@ -144,24 +145,32 @@ describe('scan with a record index', () => {
     const again = await run(gz);
     expect([viaIndex.stats.indexed, again.stats.indexed]).toEqual([1, 0]);
     expect(viaIndex.report.findings.some((f) => (f.window?.events.length ?? 0) > 0)).toBe(true);
-    expect(JSON.stringify(viaIndex.report.findings)).toBe(JSON.stringify(again.report.findings));
+    // The same findings once originals held by reference are read: the same texts.
+    const resolved = (r: typeof again) =>
+      JSON.stringify(r.report.findings, (key, value: unknown) => (key === 'event' && typeof value === 'object' && value !== null && 'ref' in value ? { text: r.originals.text((value as { ref: RecordRef }).ref) } : value));
+    expect(viaIndex.report.findings.flatMap((f) => f.window?.events ?? []).every((e) => 'ref' in e.event)).toBe(true);
+    expect(resolved(viaIndex)).toBe(resolved(again));
+    viaIndex.originals.close();
   });
 
   it('reads window events\' originals again from the input, and notices when it changed', async () => {
     const copy = join(dir, 'changing.ndjson');
     writeFileSync(copy, readFileSync(plain));
-    const { report, close } = await run(copy);
+    const { report, originals } = await run(copy);
     const ev = report.findings.flatMap((f) => f.window?.events ?? [])[0]!;
-    const uuid = (ev.event as { uuid: string }).uuid;
+    // Window events of an indexed input hold a reference, read through the scan's originals.
+    if (!('ref' in ev.event)) throw new Error('expected a reference');
+    const ref = ev.event.ref;
+    const uuid = (JSON.parse(originals.text(ref)) as { uuid: string }).uuid;
     expect(uuid).toBe(ev.uuid);
-    close();
+    originals.close();
     // Read again after close: the file is opened anew.
-    expect((ev.event as { uuid: string }).uuid).toBe(uuid);
-    close();
+    expect((JSON.parse(originals.text(ref)) as { uuid: string }).uuid).toBe(uuid);
+    originals.close();
     // The same length, other bytes (a file rewritten while it was scanned): an input error, never other text.
     writeFileSync(copy, readFileSync(copy, 'utf8').replace(/"uuid":"[0-9a-f]/g, '"uuid":"x'));
-    expect(() => ev.event).toThrow(UserError);
-    close();
+    expect(() => originals.text(ref)).toThrow(UserError);
+    originals.close();
   });
 
   it('reads an input with lowercased keys (ipaddress, which the index would miss) in full again, finding the same', async () => {
@@ -173,8 +182,8 @@ describe('scan with a record index', () => {
     expect([viaIndex.stats.indexed, again.stats.indexed]).toEqual([1, 0]);
     const typed = (r: typeof again) => r.report.findings.map((f) => (f.window?.events ?? []).map((e) => [e.uuid, e.links]));
     expect(typed(again)).toEqual(typed(viaIndex));
-    viaIndex.close();
-    again.close();
+    viaIndex.originals.close();
+    again.originals.close();
   });
 
   it.runIf(existsSync('/proc/self/fd'))('closes its index files', async () => {
