@@ -12,8 +12,14 @@ export function valueHash(buf: Uint8Array, from: number, to: number): number {
   return fnv1a(buf, from, to) || 1;
 }
 
+/** The needle of every `system.api_token.*` event (a token's lifecycle: its targets name the token). */
+export const TOKEN_LIFECYCLE_NEEDLE = '_token.';
+
+/** Needles whose records the index always selects (forces): a later pass with only these can read through it. */
+export const INDEX_NEEDLES: readonly string[] = [TOKEN_LIFECYCLE_NEEDLE];
+
 /** Keys the hasher reads: an escape of one of their characters could hide a key from it. */
-export const HASHED_KEYS = ['actor', 'id', 'ipAddress', 'requestApiTokenId', '_token.'];
+export const HASHED_KEYS = ['actor', 'id', 'ipAddress', 'requestApiTokenId', TOKEN_LIFECYCLE_NEEDLE];
 
 /** Takes the hash of every raw value offered and rules it out, so no probe ever decodes a string. */
 class Capture implements BytesFilter {
@@ -26,7 +32,7 @@ class Capture implements BytesFilter {
 
 const NONE: ReadonlySet<string> = new Set();
 const TOKEN_KEY = Buffer.from('requestApiTokenId');
-const LIFECYCLE = Buffer.from('_token.');
+const LIFECYCLE = Buffer.from(TOKEN_LIFECYCLE_NEEDLE);
 
 /**
  * Reads, for each record of a batch, the hash of each value the second pass selects records by.

@@ -18,7 +18,7 @@ import { buildFinding } from './finding.js';
 import { mergeInterests } from '../events/interest.js';
 import { probesFor } from './interest-probes.js';
 import { runPass, type PassProgress, type PassResult } from './pass.js';
-import { HASHED_KEYS } from './record-hashes.js';
+import { HASHED_KEYS, TOKEN_LIFECYCLE_NEEDLE } from './record-hashes.js';
 import { closeIndexes } from './record-index.js';
 import type { SourceFile } from '../input/record-source.js';
 import { OriginalStore } from './originals.js';
@@ -79,7 +79,7 @@ export interface ScanStats {
 export function firstPassNeedles(rules: SigmaRule[], windows: boolean, hunt = false): { needles: string[]; all: boolean } {
   // `_token.` selects every system.api_token.* event (creations, the token's lifecycle targets);
   // `requestApiTokenId` every call made with a token.
-  const needles: string[] = windows ? ['_token.', 'requestApiTokenId'] : [];
+  const needles: string[] = windows ? [TOKEN_LIFECYCLE_NEEDLE, 'requestApiTokenId'] : [];
   if (!hunt) return { needles: [...needles, REVOKE_EVENT], all: false };
   let all = false;
   for (const r of rules) {
@@ -162,7 +162,8 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
       pass = await runPass({
         sources,
         read: opts.read,
-        filter: { needles: ['_token.'], all: opts.validate, probes: probesFor(mergeInterests(collector.interest(), history.interest())) },
+        filter: { needles: [TOKEN_LIFECYCLE_NEEDLE], all: opts.validate, probes: probesFor(mergeInterests(collector.interest(), history.interest())) },
+        throughIndex: true,
         threads: opts.threads,
         parallelMinBytes: opts.parallelMinBytes,
         onEvent: (event) => {
