@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The folders and files (relative to the package root) whose content decides what `npm run build` writes. */
-export const BUILD_INPUTS = ['src', 'scripts', 'rules', 'tsconfig.json'];
+const BUILD_INPUTS = ['src', 'scripts', 'rules', 'tsconfig.json'];
 
 /** Where the build records the hash of the inputs it was made from. */
 export function stampPath(root: string): string {
