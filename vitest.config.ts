@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
  */
 const SLOW = [
   'test/corpus/**/*.test.ts', // damage ~15 s, huge ~7.6 s, truncation ~7.1 s
-  'test/scan/parallel.test.ts', // ~12.5 s: two threads on generated exports
+  'test/scan/fast/parallel.test.ts', // ~12.5 s: two threads on generated exports
   'test/report/window-section-terminal.test.ts', // ~4.2 s: every width from 60 to 200
   'test/scan/invariants.test.ts', // ~3.4 s: property tests over whole scans
 ];

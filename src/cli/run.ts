@@ -7,7 +7,7 @@ import type { ReportOptions } from '../report/reporter.js';
 import { loadReporter } from '../report/index.js';
 import { safeText } from '../report/sanitize.js';
 import { formatDiagnostic } from '../scan/diagnostics.js';
-import { prewarmWorker, releaseWarmWorker } from '../scan/parallel.js';
+import { prewarmWorker, releaseWarmWorker } from '../scan/fast/parallel.js';
 import type { OriginalStore } from '../scan/originals.js';
 import { scan, type ScanStats } from '../scan/scan.js';
 import { describeEnd } from '../scan/time-range.js';

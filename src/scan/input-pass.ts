@@ -7,11 +7,11 @@ import type { ValueWhere } from '../input/values.js';
 import type { RecordRef } from '../model/original.js';
 import type { DiagnosticLog } from './diagnostics.js';
 import { gluedRecords } from './glued.js';
-import type { IndexBuild } from './indexed-read.js';
+import type { IndexBuild } from './fast/indexed-read.js';
 import { Intake, type IntakeContext } from './intake.js';
 import type { PassProgress } from './pass-types.js';
-import { Mark, type Prefilter } from './prefilter.js';
-import { publishedAt } from './probe.js';
+import { Mark, type Prefilter } from './fast/prefilter.js';
+import { publishedAt } from './fast/probe.js';
 
 /** What every input of a pass shares: counts, progress, the newest time seen, a marks buffer. */
 export class PassState {

@@ -5,8 +5,8 @@ import type { SourceFile } from '../input/record-source.js';
 import type { InputSource } from '../input/sources.js';
 import type { InputSummary } from '../model/report.js';
 import type { DiagnosticLog } from './diagnostics.js';
-import type { FilterSpec } from './filter-spec.js';
-import type { SourceIndex } from './record-index.js';
+import type { FilterSpec } from './fast/filter-spec.js';
+import type { SourceIndex } from './fast/record-index.js';
 
 /** What a pass needs. */
 export interface PassOptions {

@@ -2,13 +2,13 @@
 import { UserError } from '../errors.js';
 import type { SourceFile } from '../input/record-source.js';
 import { DiagnosticLog } from './diagnostics.js';
-import { prefilterFromSpec } from './filter-spec.js';
-import { IndexBuild } from './indexed-read.js';
+import { prefilterFromSpec } from './fast/filter-spec.js';
+import { IndexBuild } from './fast/indexed-read.js';
 import { InputPass, PassState } from './input-pass.js';
 import type { IntakeContext } from './intake.js';
 import type { PassInput, PassOptions, PassResult } from './pass-types.js';
-import { INDEX_NEEDLES } from './record-hashes.js';
-import { closeIndexes, selectionFor, type SourceIndex } from './record-index.js';
+import { INDEX_NEEDLES } from './fast/record-hashes.js';
+import { closeIndexes, selectionFor, type SourceIndex } from './fast/record-index.js';
 import { chooseStrategy, indexable, IndexedRead } from './read-strategy.js';
 
 export type { PassInput, PassOptions, PassProgress, PassResult } from './pass-types.js';

@@ -3,15 +3,15 @@ import { isGzipFile } from '../input/blocks.js';
 import { readInput, type ReadOptions } from '../input/read.js';
 import { SourceFile } from '../input/record-source.js';
 import type { InputSource } from '../input/sources.js';
-import type { FilterSpec } from './filter-spec.js';
-import { readIndexedInWorker } from './gather-read.js';
-import { readIndexed, type WorkerIndexReport } from './indexed-read.js';
+import type { FilterSpec } from './fast/filter-spec.js';
+import { readIndexedInWorker } from './fast/gather-read.js';
+import { readIndexed, type WorkerIndexReport } from './fast/indexed-read.js';
 import type { InputPass } from './input-pass.js';
-import { canUseWorkers } from './parallel.js';
-import { Mark } from './prefilter.js';
-import type { IndexSelection, SourceIndex } from './record-index.js';
-import { planSplit, type SplitPlan } from './split-plan.js';
-import { readSplit } from './split-read.js';
+import { canUseWorkers } from './fast/parallel.js';
+import { Mark } from './fast/prefilter.js';
+import type { IndexSelection, SourceIndex } from './fast/record-index.js';
+import { planSplit, type SplitPlan } from './fast/split-plan.js';
+import { readSplit } from './fast/split-read.js';
 
 /** What reading an input found, whatever the strategy. */
 export interface StrategyResult {

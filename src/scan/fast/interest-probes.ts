@@ -1,5 +1,5 @@
 // A stage's interest (tokens, actors, addresses in time spans) turned into the raw-byte probes that find those events.
-import type { EventInterest, Span } from '../events/interest.js';
+import type { EventInterest, Span } from '../../events/interest.js';
 import type { ProbeSpec, TimeSpan, ValueSpans } from './filter-spec.js';
 
 function valueSpans(map: Map<string, Span[]>): ValueSpans {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generate } from '../../bench/generate.js';
+import { generate } from '../../../bench/generate.js';
 
 const BIN = 'bin/okta-revoke-scan.js';
 const dir = mkdtempSync(join(tmpdir(), 'ors-par-'));

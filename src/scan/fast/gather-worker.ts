@@ -1,7 +1,7 @@
 // Worker side of a second pass through a record index: reads and time-gates the selected records, sends their texts.
 import type { MessagePort } from 'node:worker_threads';
-import { UserError } from '../errors.js';
-import { recordHash, SourceFile } from '../input/record-source.js';
+import { UserError } from '../../errors.js';
+import { recordHash, SourceFile } from '../../input/record-source.js';
 import { gatherIndexed } from './indexed-read.js';
 import { CREDIT_IN_FLIGHT, waitForCredit } from './parallel.js';
 import type { IndexSelection, SourceIndex } from './record-index.js';

@@ -1,10 +1,10 @@
 // Worker thread: reads the second part of a split file and sends back the records to parse.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { RecordBatch } from '../input/batch.js';
-import { NdjsonSplitter } from '../input/ndjson.js';
-import { ArraySplitter } from '../input/pretty-array.js';
-import { readInput, type ReadSink } from '../input/read.js';
-import { parsePublished } from '../events/time.js';
+import type { RecordBatch } from '../../input/batch.js';
+import { NdjsonSplitter } from '../../input/ndjson.js';
+import { ArraySplitter } from '../../input/pretty-array.js';
+import { readInput, type ReadSink } from '../../input/read.js';
+import { parsePublished } from '../../events/time.js';
 import { publishedAt } from './probe.js';
 import { prefilterFromSpec, type FilterSpec } from './filter-spec.js';
 import { prettyLayout, type SplitPlan } from './split-plan.js';

@@ -3,17 +3,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RecordBatch } from '../../src/input/batch.js';
-import type { RecordLocation } from '../../src/events/types.js';
-// The compiled modules: the worker thread runs dist/src/scan/gather-thread.js (npm test builds first).
-const DIST = '../../dist/src/';
-const { readIndexedInWorker, GATHER_BUFFER_CHARS } = (await import(`${DIST}scan/gather-read.js`)) as typeof import('../../src/scan/gather-read.js');
-const { IndexBuild, readIndexed } = (await import(`${DIST}scan/indexed-read.js`)) as typeof import('../../src/scan/indexed-read.js');
-const { valueHash } = (await import(`${DIST}scan/record-hashes.js`)) as typeof import('../../src/scan/record-hashes.js');
-type RecordHasher = import('../../src/scan/record-hashes.js').RecordHasher;
-const { closeIndexes, selectionFor } = (await import(`${DIST}scan/record-index.js`)) as typeof import('../../src/scan/record-index.js');
-const { SourceFile } = (await import(`${DIST}input/record-source.js`)) as typeof import('../../src/input/record-source.js');
-const { startWorker } = (await import(`${DIST}scan/parallel.js`)) as typeof import('../../src/scan/parallel.js');
+import { RecordBatch } from '../../../src/input/batch.js';
+import type { RecordLocation } from '../../../src/events/types.js';
+// The compiled modules: the worker thread runs dist/src/scan/fast/gather-thread.js (npm test builds first).
+const DIST = '../../../dist/src/';
+const { readIndexedInWorker, GATHER_BUFFER_CHARS } = (await import(`${DIST}scan/fast/gather-read.js`)) as typeof import('../../../src/scan/fast/gather-read.js');
+const { IndexBuild, readIndexed } = (await import(`${DIST}scan/fast/indexed-read.js`)) as typeof import('../../../src/scan/fast/indexed-read.js');
+const { valueHash } = (await import(`${DIST}scan/fast/record-hashes.js`)) as typeof import('../../../src/scan/fast/record-hashes.js');
+type RecordHasher = import('../../../src/scan/fast/record-hashes.js').RecordHasher;
+const { closeIndexes, selectionFor } = (await import(`${DIST}scan/fast/record-index.js`)) as typeof import('../../../src/scan/fast/record-index.js');
+const { SourceFile } = (await import(`${DIST}input/record-source.js`)) as typeof import('../../../src/input/record-source.js');
+const { startWorker } = (await import(`${DIST}scan/fast/parallel.js`)) as typeof import('../../../src/scan/fast/parallel.js');
 
 const dir = mkdtempSync(join(tmpdir(), 'ors-gather-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

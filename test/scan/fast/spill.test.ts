@@ -3,8 +3,8 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeQuietly, openIndexFile } from '../../src/scan/record-index.js';
-import { readSpilled, SpillWriter } from '../../src/scan/spill.js';
+import { closeQuietly, openIndexFile } from '../../../src/scan/fast/record-index.js';
+import { readSpilled, SpillWriter } from '../../../src/scan/fast/spill.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ors-spill-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,8 +1,8 @@
 // RecordHasher: the values the second pass selects by, read from each record's bytes, and when it cannot be sure.
 import { describe, expect, it } from 'vitest';
-import { batchOf } from '../helpers/batch.js';
-import { HASHED_KEYS, RecordHasher, valueHash } from '../../src/scan/record-hashes.js';
-import { Prefilter } from '../../src/scan/prefilter.js';
+import { batchOf } from '../../helpers/batch.js';
+import { HASHED_KEYS, RecordHasher, valueHash } from '../../../src/scan/fast/record-hashes.js';
+import { Prefilter } from '../../../src/scan/fast/prefilter.js';
 
 const h = (s: string) => valueHash(Buffer.from(s), 0, Buffer.byteLength(s));
 

@@ -1,8 +1,8 @@
 // Prefilter: marks exactly the records that may hold a needle, including behind \u escapes.
 import { describe, expect, it } from 'vitest';
-import { RecordBatch } from '../../src/input/batch.js';
-import { batchOf } from '../helpers/batch.js';
-import { Mark, Prefilter, recordAt } from '../../src/scan/prefilter.js';
+import { RecordBatch } from '../../../src/input/batch.js';
+import { batchOf } from '../../helpers/batch.js';
+import { Mark, Prefilter, recordAt } from '../../../src/scan/fast/prefilter.js';
 
 function marked(p: Prefilter, records: string[]): number[] {
   const b = batchOf(records);

@@ -1,8 +1,8 @@
 // A plain file read by two threads: this one reads the first part, a worker the second.
-import type { RecordLocation } from '../events/types.js';
-import { NdjsonSplitter } from '../input/ndjson.js';
-import { readInput, type ReadOptions, type ReadSink } from '../input/read.js';
-import type { InputSource } from '../input/sources.js';
+import type { RecordLocation } from '../../events/types.js';
+import { NdjsonSplitter } from '../../input/ndjson.js';
+import { readInput, type ReadOptions, type ReadSink } from '../../input/read.js';
+import type { InputSource } from '../../input/sources.js';
 import type { FilterSpec } from './filter-spec.js';
 import type { IndexBuild, WorkerIndexReport } from './indexed-read.js';
 import { prewarmGatherWorker, startWorker } from './parallel.js';

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RecordBatch } from '../input/batch.js';
+import type { RecordBatch } from '../../input/batch.js';
 import type { ProbeSpec, TimeSpan } from './filter-spec.js';
 import { valueHash, type RecordHasher } from './record-hashes.js';
 

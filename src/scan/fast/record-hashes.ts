@@ -1,11 +1,11 @@
 // First pass, every record: hashes of its actor.id, client.ipAddress and requestApiTokenId, read from raw bytes.
-import type { RecordBatch } from '../input/batch.js';
+import type { RecordBatch } from '../../input/batch.js';
 import { actorIdProbe } from './actor-probe.js';
-import { indexWithin, type BytesFilter } from '../bytes/json-bytes.js';
-import { learnByteFrequencies, Needle } from '../bytes/needle.js';
+import { indexWithin, type BytesFilter } from '../../bytes/json-bytes.js';
+import { learnByteFrequencies, Needle } from '../../bytes/needle.js';
 import { hasLowercaseKeys, Mark } from './prefilter.js';
 import { fieldProbe, ipAddressProbe } from './probe.js';
-import { fnv1a } from '../bytes/fnv.js';
+import { fnv1a } from '../../bytes/fnv.js';
 
 /** Hash of a value's UTF-8 bytes as stored in the index: never 0, which stands for "no value". */
 export function valueHash(buf: Uint8Array, from: number, to: number): number {

@@ -1,7 +1,7 @@
 // Where a large plain export can be cut in two at a record boundary, for a two-thread scan.
 import { open } from 'node:fs/promises';
-import { ArraySplitter, type PrettyLayout } from '../input/pretty-array.js';
-import { sniffShape, type InputFormat } from '../input/sniff.js';
+import { ArraySplitter, type PrettyLayout } from '../../input/pretty-array.js';
+import { sniffShape, type InputFormat } from '../../input/sniff.js';
 
 /** How the two parts are read. */
 export type SplitLayout = { kind: 'ndjson' } | { kind: 'pretty'; nl: number[]; indent: number[] };

@@ -1,7 +1,7 @@
 // Second pass through a record index with the worker reading ahead: it reads and time-gates, this thread parses.
-import type { RecordLocation } from '../events/types.js';
-import { InputError } from '../errors.js';
-import type { RecordPlace, SourceFile } from '../input/record-source.js';
+import type { RecordLocation } from '../../events/types.js';
+import { InputError } from '../../errors.js';
+import type { RecordPlace, SourceFile } from '../../input/record-source.js';
 import { startWorker } from './parallel.js';
 import type { IndexSelection, SourceIndex } from './record-index.js';
 

@@ -1,9 +1,9 @@
 // Raw-byte pre-filter: sweep each block once per needle and mark the records that must be parsed.
 import { isUtf8 } from 'node:buffer';
-import type { RecordBatch } from '../input/batch.js';
-import { learnByteFrequencies, Needle } from '../bytes/needle.js';
-import { ALTERNATION_MIN_NEEDLES, NeedleAlternation } from '../bytes/needle-alternation.js';
-import { parsePublished } from '../events/time.js';
+import type { RecordBatch } from '../../input/batch.js';
+import { learnByteFrequencies, Needle } from '../../bytes/needle.js';
+import { ALTERNATION_MIN_NEEDLES, NeedleAlternation } from '../../bytes/needle-alternation.js';
+import { parsePublished } from '../../events/time.js';
 import { publishedAt, type ValueProbe } from './probe.js';
 
 /** Why a record was marked: a needle, an escape that could hide one, or a byte problem. */

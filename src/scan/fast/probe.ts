@@ -1,6 +1,6 @@
 // Value probes: read the value that follows a key in raw JSON bytes, to test it against a set.
-import { keyDepth, keyEnd, NOT_A_KEY, uniqueStringValue, UNSURE, valueAfterKey, type BytesFilter } from '../bytes/json-bytes.js';
-import { ValueHashes } from '../bytes/value-hashes.js';
+import { keyDepth, keyEnd, NOT_A_KEY, uniqueStringValue, UNSURE, valueAfterKey, type BytesFilter } from '../../bytes/json-bytes.js';
+import { ValueHashes } from '../../bytes/value-hashes.js';
 
 /**
  * A probe finds `key` (a bare name: it matches both `"key"` and the escaped `\"key\"` of an event

@@ -1,8 +1,8 @@
 // Record indexes at work: written while the first pass reads an input, read back by the second pass.
-import type { RecordLocation } from '../events/types.js';
-import { recordHash, type RecordPlace, type SourceFile } from '../input/record-source.js';
+import type { RecordLocation } from '../../events/types.js';
+import { recordHash, type RecordPlace, type SourceFile } from '../../input/record-source.js';
 import { RecordHasher } from './record-hashes.js';
-import { parsePublished } from '../events/time.js';
+import { parsePublished } from '../../events/time.js';
 import { publishedAt } from './probe.js';
 import { closeQuietly, forEachCandidate, IndexWriter, openIndexFile, type IndexSelection, type SourceIndex, type SpansByHash } from './record-index.js';
 

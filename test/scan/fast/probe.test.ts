@@ -1,10 +1,10 @@
 // Value probes: read values after keys in compact and pretty JSON, plain or escaped; unsure layouts mark the record.
 import { describe, expect, it } from 'vitest';
-import { RecordBatch } from '../../src/input/batch.js';
-import { Prefilter } from '../../src/scan/prefilter.js';
-import { parsePublished } from '../../src/events/time.js';
-import { actorIdProbe } from '../../src/scan/actor-probe.js';
-import { fieldProbe, ipAddressProbe, publishedAt, type ValueProbe } from '../../src/scan/probe.js';
+import { RecordBatch } from '../../../src/input/batch.js';
+import { Prefilter } from '../../../src/scan/fast/prefilter.js';
+import { parsePublished } from '../../../src/events/time.js';
+import { actorIdProbe } from '../../../src/scan/fast/actor-probe.js';
+import { fieldProbe, ipAddressProbe, publishedAt, type ValueProbe } from '../../../src/scan/fast/probe.js';
 
 function marks(probe: ValueProbe, records: string[]): boolean[] {
   const b = new RecordBatch();

@@ -1,7 +1,7 @@
 // The actor probe: `actor.id` read from raw bytes, in plain events and in events carried as JSON text.
-import { indexWithin, keyDepth, keyEnd, NOT_A_KEY, opensString, readString, skipBlanks, UNSURE, valueAfterKey, valueStart, type BytesFilter } from '../bytes/json-bytes.js';
+import { indexWithin, keyDepth, keyEnd, NOT_A_KEY, opensString, readString, skipBlanks, UNSURE, valueAfterKey, valueStart, type BytesFilter } from '../../bytes/json-bytes.js';
 import type { ValueProbe } from './probe.js';
-import { ValueHashes } from '../bytes/value-hashes.js';
+import { ValueHashes } from '../../bytes/value-hashes.js';
 
 const ID_KEY = Buffer.from('id');
 

@@ -1,7 +1,7 @@
 // An interest becomes one probe per kind of value, spans as time gates (an event type as the third element).
 import { describe, expect, it } from 'vitest';
-import { addSpan, noInterest } from '../../src/events/interest.js';
-import { probesFor } from '../../src/scan/interest-probes.js';
+import { addSpan, noInterest } from '../../../src/events/interest.js';
+import { probesFor } from '../../../src/scan/fast/interest-probes.js';
 
 describe('probesFor', () => {
   it('gives no probe for an empty interest', () => {
