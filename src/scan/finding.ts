@@ -2,22 +2,21 @@
 import { isoUtc } from '../events/time.js';
 import type { OktaEntity, OktaEvent } from '../events/types.js';
 import { SCHEMA_VERSION, type Finding, type Revoker, type RuleRef } from '../report/model.js';
+import { KEY_RULES, OKTA_ACTOR } from '../window/link-spec.js';
 
-/** The event type of an API token revocation. */
-export const REVOKE_EVENT = 'system.api_token.revoke';
-/** The event type of an API token creation (its actor owns the token). */
-export const CREATE_EVENT = 'system.api_token.create';
+export { CREATE_EVENT, REVOKE_EVENT } from '../window/link-spec.js';
 
-/** Okta's own actor: automatic revocations after 30 idle days, Okta Mobile token expiry. */
+/** Okta's own actor (OKTA_ACTOR): automatic revocations after 30 idle days, Okta Mobile token expiry. */
 export function isOktaSystem(actor: OktaEntity): boolean {
-  return actor.alternateId?.toLowerCase() === 'system@okta.com' || actor.type?.toLowerCase() === 'systemprincipal';
+  return actor.alternateId?.toLowerCase() === OKTA_ACTOR.alternateId || actor.type?.toLowerCase() === OKTA_ACTOR.type;
 }
 
-/** The revoked token: the `Token` target (case-insensitive type), else the first `00T…` target. */
+/** The revoked token (KEY_RULES.tokenId): the `Token` target (case-insensitive type), else the first `00T…` target. */
 export function tokenTarget(event: OktaEvent): OktaEntity | null {
+  const rule = KEY_RULES.tokenId;
   return (
-    event.targets.find((t) => t.type?.toLowerCase() === 'token') ??
-    event.targets.find((t) => t.id?.startsWith('00T')) ??
+    event.targets.find((t) => t.type?.toLowerCase() === rule.targetType) ??
+    event.targets.find((t) => t.id?.startsWith(rule.fallbackPrefix)) ??
     null
   );
 }
