@@ -1,0 +1,66 @@
+// What the query builder asks of one SQL engine: JSON extraction, regular expressions, unnesting, and the event's JSON text.
+
+/** The engines a query can be written for. */
+export const DIALECT_NAMES = ['duckdb', 'clickhouse', 'postgres', 'trino', 'spark'] as const;
+
+/** One of DIALECT_NAMES. */
+export type DialectName = (typeof DIALECT_NAMES)[number];
+
+/** How the table holds events. */
+export type Layout = 'text' | 'columns';
+
+/**
+ * How a field's JSON value becomes SQL text:
+ * - `text`: a string as it is, a number or boolean as its JSON text, anything else NULL (the CLI's `str`);
+ * - `string`: a string only;
+ * - `array`: the JSON text of an array, or of an object wrapped in `[…]`; anything else NULL.
+ */
+export type FieldKind = 'text' | 'string' | 'array';
+
+/** One field the query reads from every event. */
+export interface FieldSpec {
+  /** Its column name in the query. */
+  name: string;
+  /** Where it may be, in order of preference: key paths (spelling variants of one path). */
+  paths: readonly (readonly string[])[];
+  kind: FieldKind;
+}
+
+/** A label and the column holding its value, for {@link Dialect.unpivot}. */
+export type Pair = readonly [label: string, column: string];
+
+/** The SQL an engine needs for one query. Every expression it returns is ready to splice in. */
+export interface Dialect {
+  readonly name: DialectName;
+  /** An identifier, quoted when it needs to be (a table name may be `db.schema.table`). */
+  ident(name: string): string;
+  /** A string literal. */
+  str(value: string): string;
+  /** `SELECT … AS event FROM table`: each row's event as JSON text (`text`: the column; `columns`: rebuilt from the row). */
+  source(layout: Layout, table: string, column: string): string;
+  /**
+   * `SELECT event, <one column per field> FROM <from>` over the rows whose `event` is valid JSON
+   * (a broken row is skipped, as the CLI skips it, instead of failing the query).
+   */
+  fields(from: string, fields: readonly FieldSpec[]): string;
+  /** An expression holding the capture groups of `pattern` matched against `text` (see `group`). */
+  groups(text: string, pattern: string): string;
+  /** Capture group `n` (1-based) of a `groups` column: '' when it did not take part or nothing matched. */
+  group(column: string, n: number): string;
+  /** Integer division of two non-negative integer expressions. */
+  div(a: string, b: string): string;
+  /** A decimal text as a 64-bit integer. */
+  int(text: string): string;
+  /**
+   * `SELECT <keep>, pos, tid, ttype FROM <from>`: one row per element of the JSON array text in
+   * column `array` (none for NULL), `pos` its 0-based position, `tid` and `ttype` its `id` and
+   * `type` read as `text` fields (NULL when the element is not an object).
+   */
+  unnestTargets(from: string, keep: readonly string[], array: string): string;
+  /**
+   * `SELECT <keep>, slot, val FROM <from>`: per row, one row per pair (`slot` its label, `val` the
+   * value of its column as text, which may be NULL) and, with `targets`, one row per element of the JSON array text in
+   * column `targets.array`, labelled `targets.label` and valued with the element's `id` (`text`).
+   */
+  unpivot(from: string, keep: readonly string[], pairs: readonly Pair[], targets?: { label: string; array: string }): string;
+}
