@@ -26,8 +26,20 @@ export interface FieldSpec {
   kind: FieldKind;
 }
 
-/** A label and the column holding its value, for {@link Dialect.unpivot}. */
-export type Pair = readonly [label: string, column: string];
+/** A column of {@link Dialect.explode}'s output: its name and SQL type. */
+export interface OutColumn {
+  name: string;
+  type: 'text' | 'int';
+}
+
+/** SQL expressions for one element of a JSON array, in {@link Dialect.explode}'s element rows. */
+export interface ElementRefs {
+  /** Its 0-based position. */
+  pos: string;
+  /** Its `id` and `type`, read as `text` fields (NULL when the element is not an object). */
+  id: string;
+  type: string;
+}
 
 /** The SQL an engine needs for one query. Every expression it returns is ready to splice in. */
 export interface Dialect {
@@ -45,22 +57,27 @@ export interface Dialect {
   fields(from: string, fields: readonly FieldSpec[]): string;
   /** An expression holding the capture groups of `pattern` matched against `text` (see `group`). */
   groups(text: string, pattern: string): string;
-  /** Capture group `n` (1-based) of a `groups` column: '' when it did not take part or nothing matched. */
-  group(column: string, n: number): string;
+  /** Capture group `n` (1-based) of a `groups` column made with `pattern`: '' when it did not take part or nothing matched. */
+  group(column: string, n: number, pattern: string): string;
   /** Integer division of two non-negative integer expressions. */
   div(a: string, b: string): string;
   /** A decimal text as a 64-bit integer. */
   int(text: string): string;
+  /** Whether `text` contains any of `needles` (lower-case words), ignoring case: a cheap test before parsing. */
+  containsAny(text: string, needles: readonly string[]): string;
   /**
-   * `SELECT <keep>, pos, tid, ttype FROM <from>`: one row per element of the JSON array text in
-   * column `array` (none for NULL), `pos` its 0-based position, `tid` and `ttype` its `id` and
-   * `type` read as `text` fields (NULL when the element is not an object).
+   * `SELECT <keep>, <columns> FROM <from> AS x …`: each row of `from` once per entry of `rows`
+   * (expressions over `x.<column>`, one per output column) and, with `elements`, once more per
+   * element of the JSON array text in column `x.<elements.array>` (none for NULL), with the
+   * expressions `elements.row` gives for it.
    */
-  unnestTargets(from: string, keep: readonly string[], array: string): string;
-  /**
-   * `SELECT <keep>, slot, val FROM <from>`: per row, one row per pair (`slot` its label, `val` the
-   * value of its column as text, which may be NULL) and, with `targets`, one row per element of the JSON array text in
-   * column `targets.array`, labelled `targets.label` and valued with the element's `id` (`text`).
-   */
-  unpivot(from: string, keep: readonly string[], pairs: readonly Pair[], targets?: { label: string; array: string }): string;
+  explode(
+    from: string,
+    keep: readonly string[],
+    columns: readonly OutColumn[],
+    rows: readonly (readonly string[])[],
+    elements?: { array: string; row: (el: ElementRefs) => readonly string[] },
+  ): string;
+  /** Text after the final ORDER BY (engine settings the query relies on), or ''. */
+  readonly suffix: string;
 }

@@ -1,5 +1,5 @@
-// DuckDB: one JSON parse per event (json_extract with a list of paths), RE2 capture groups as a struct, lateral unnesting.
-import type { Dialect, FieldSpec, Pair } from './dialect.js';
+// DuckDB: one JSON parse per event (json_extract with a list of paths), RE2 capture groups as a struct, lists of structs unnested.
+import type { Dialect, FieldSpec } from './dialect.js';
 import { quoteName, sqlString } from './quote.js';
 
 /** A JSON value (DuckDB JSON) as the CLI's `str`: string, number or boolean as text, else NULL. */
@@ -16,6 +16,11 @@ function value(kind: FieldSpec['kind'], v: string): string {
     case 'array':
       return `CASE json_type(${v}) WHEN 'ARRAY' THEN CAST(${v} AS VARCHAR) WHEN 'OBJECT' THEN '[' || CAST(${v} AS VARCHAR) || ']' END`;
   }
+}
+
+/** A case-insensitive RE2 pattern matching any of the words (`.` as `[.]`: no backslashes). */
+export function caseless(needles: readonly string[]): string {
+  return `(?i)${needles.map((n) => n.replace(/[.]/g, '[.]')).join('|')}`;
 }
 
 /** `$.a.b` (keys are plain words: no quoting needed). */
@@ -52,17 +57,19 @@ export const duckdb: Dialect = {
   group: (column, n) => `${column}.g${n}`,
   div: (a, b) => `((${a}) // (${b}))`,
   int: (t) => `TRY_CAST(${t} AS BIGINT)`,
-  unnestTargets(from, keep, array) {
-    const el = 'u.el';
-    return `SELECT ${keep.map((k) => `x.${k}`).join(', ')}, u.pos, ${text(`json_extract(${el}, '$.id')`)} AS tid, ${text(`json_extract(${el}, '$.type')`)} AS ttype
-    FROM ${from} AS x CROSS JOIN LATERAL (SELECT generate_subscripts(l, 1) - 1 AS pos, unnest(l) AS el FROM (SELECT json_extract(x.${array}, '$[*]') AS l) AS a) AS u`;
-  },
-  unpivot(from, keep, pairs: readonly Pair[], targets) {
-    const rows = pairs.map(([label, v]) => `{'slot': ${this.str(label)}, 'val': CAST(x.${v} AS VARCHAR)}`);
-    let list = `[${rows.join(', ')}]`;
-    if (targets) {
-      list = `list_concat(${list}, coalesce(list_transform(json_extract(x.${targets.array}, '$[*]'), e -> {'slot': ${this.str(targets.label)}, 'val': ${text('e')}}), []))`;
+  // RE2 with (?i) runs 6 times faster here than ILIKE on 3 needles.
+  containsAny: (t, needles) => `regexp_matches(${t}, ${sqlString(caseless(needles))})`,
+  explode(from, keep, columns, rows, elements) {
+    const struct = (values: readonly string[]) =>
+      `{${columns.map((c, i) => `${sqlString(c.name)}: CAST(${values[i]} AS ${c.type === 'int' ? 'BIGINT' : 'VARCHAR'})`).join(', ')}}`;
+    let list = `[${rows.map(struct).join(', ')}]`;
+    if (elements) {
+      const el = { pos: '(i - 1)', id: text(`json_extract(e, '$.id')`), type: text(`json_extract(e, '$.type')`) };
+      list = `list_concat(${list}, coalesce(list_transform(json_extract(x.${elements.array}, '$[*]'), (e, i) -> ${struct(elements.row(el))}), []))`;
     }
-    return `SELECT ${keep.map((k) => `x.${k}`).join(', ')}, u.p.slot AS slot, u.p.val AS val FROM ${from} AS x CROSS JOIN LATERAL (SELECT unnest(${list}) AS p) AS u`;
+    // unnest in the SELECT list: a LATERAL join would be planned as a join of the input with itself.
+    const out = [...keep, ...columns.map((c) => `p.${c.name} AS ${c.name}`)];
+    return `SELECT ${out.join(', ')} FROM (SELECT ${[...keep.map((k) => `x.${k} AS ${k}`), `unnest(${list}) AS p`].join(', ')} FROM ${from} AS x) AS u`;
   },
+  suffix: '',
 };

@@ -22,6 +22,15 @@ export function spellings(path: readonly string[]): string[][] {
   return out;
 }
 
+/**
+ * The top-level keys of Okta's LogEvent, as Okta spells them: the columns of a table in the
+ * `columns` layout, and the keys of the event rebuilt from them where the engine needs a list.
+ */
+export const TOP_LEVEL_KEYS: readonly string[] = [
+  'uuid', 'published', 'eventType', 'version', 'severity', 'legacyEventType', 'displayMessage', 'actor', 'client',
+  'device', 'authenticationContext', 'securityContext', 'debugContext', 'outcome', 'target', 'transaction', 'request',
+];
+
 function field(name: string, path: string, kind: FieldKind): FieldSpec {
   return { name, paths: spellings(path.split('.')), kind };
 }

@@ -1,6 +1,6 @@
-// The link rules (LINK_RULES, KEY_RULES) as SQL: the revocations' keys as rows, and each event's link fields as rows to join them on.
+// The link rules (LINK_RULES, KEY_RULES) as SQL: each event's link fields as rows, each revocation's keys as rows, joined on both.
 import { KEY_RULES, LINK_RULES, OKTA_ACTOR, type LinkField, type LinkKey } from '../window/link-spec.js';
-import type { Dialect, Pair } from './dialect.js';
+import type { ElementRefs, OutColumn } from './dialect.js';
 import { sqlString } from './quote.js';
 
 /** The column of the query's event relations holding each single-valued link field. */
@@ -18,52 +18,78 @@ export function linkFields(): LinkField[] {
   return [...new Set(LINK_RULES.flatMap((r) => r.fields))];
 }
 
+/** The columns of {@link linkValueRows}: a field's name in LINK_RULES, and one value of it. */
+export const VALUE_COLUMNS: readonly OutColumn[] = [
+  { name: 'slot', type: 'text' },
+  { name: 'val', type: 'text' },
+];
+
 /**
- * `SELECT <keep>, slot, val FROM <from>`: each event once per value of a link field (`slot` the
- * field's name in LINK_RULES), so that one equality join finds every key it matches.
+ * The rows an event is exploded into so that one equality join on (slot, val) finds every key it
+ * matches: one per single-valued link field, and one per target (its id) when a rule compares
+ * `targets.id`.
  */
-export function linkValues(d: Dialect, from: string, keep: readonly string[]): string {
+export function linkValueRows(): { rows: string[][]; targets: ((el: ElementRefs) => string[]) | null } {
   const fields = linkFields();
-  const pairs: Pair[] = fields.filter((f): f is Exclude<LinkField, 'targets.id'> => f !== 'targets.id').map((f) => [f, FIELD_COLUMNS[f]]);
-  const targets = fields.includes('targets.id') ? { label: 'targets.id', array: TARGETS_COLUMN } : undefined;
-  return d.unpivot(from, keep, pairs, targets);
+  const rows = fields.filter((f): f is Exclude<LinkField, 'targets.id'> => f !== 'targets.id').map((f) => [sqlString(f), `x.${FIELD_COLUMNS[f]}`]);
+  return { rows, targets: fields.includes('targets.id') ? (el) => [sqlString('targets.id'), el.id] : null };
 }
 
-/** The relation of each key's rows (`val`, `w_start`, `w_end`): see {@link keySources}. */
-export const KEY_RELATIONS: Record<LinkKey, string> = {
-  tokenId: 'k_token',
-  actorId: 'k_actor',
-  ownerId: 'k_owner',
-  tokenIps: 'k_ips',
-};
+/** The columns of {@link keyRows}: the field compared, the key value, the time span it links in, and for what. */
+export const KEY_COLUMNS: readonly OutColumn[] = [
+  { name: 'slot', type: 'text' },
+  { name: 'val', type: 'text' },
+  { name: 'w_start', type: 'int' },
+  { name: 'w_end', type: 'int' },
+  { name: 'signin', type: 'int' },
+  { name: 'link', type: 'text' },
+];
+
+/** One source of a key's values: the value (NULL where the row gives none) and the span it links in. */
+interface KeySource {
+  val: string;
+  start: string;
+  end: string;
+}
 
 /**
- * The key relations (name → SELECT) as KEY_RULES defines them, over the relations the query
- * builds: `rv` (revocations: event, r_at, w_start, w_end, token, okta, actor_id, req, ip), `tl`
- * (the targets of token lifecycle events: etype_lc, ms, actor_id, pos, tid, ttype) and `calls`
- * (calls made with a revoked token: req, ip, ms).
+ * What a key is for one row of the token facts (`x`, see query.ts): KEY_RULES in SQL. Anchor rows
+ * (`x.anchor = 1`) carry a revocation with its window `x.w_start`..`x.w_end`, its token
+ * (`x.token`), revoker (`x.actor_id`, `x.okta`) and the token's owners (`x.owner_lo`,
+ * `x.owner_hi`: the actors of its earliest create events); rows of the `ip` kind carry one address
+ * a revoked token was used from, first and last (`x.v_first`, `x.v_last`), and the span of the
+ * token's windows (`x.t_lo`, `x.t_hi`).
  */
-export function keySources(): [string, string][] {
-  const token = KEY_RULES.tokenId;
-  const actor = KEY_RULES.actorId;
-  const owner = KEY_RULES.ownerId;
-  const ips = KEY_RULES.tokenIps;
-  const out: [string, string][] = [];
-  // tokenId: the revoked token (rv.token is found by the `revoked-token` rule, see revocationToken).
-  if (token.from === 'revoked-token') out.push([KEY_RELATIONS.tokenId, 'SELECT token AS val, w_start, w_end FROM rv WHERE token IS NOT NULL']);
-  // actorId: the revoker, unless Okta revoked.
-  out.push([KEY_RELATIONS.actorId, `SELECT actor_id AS val, w_start, w_end FROM rv WHERE actor_id IS NOT NULL${actor.noneWhenOkta ? ' AND okta = 0' : ''}`]);
-  // ownerId: the actors of the token's earliest create events (several when they share that instant).
-  out.push(['cr', `SELECT tid AS token, ms, actor_id FROM tl WHERE etype_lc = ${sqlString(owner.eventType)} AND lower(ttype) = ${sqlString(owner.targetType)} AND tid IN (SELECT token FROM rv)`]);
-  out.push(['own', 'SELECT DISTINCT c.token, c.actor_id FROM cr AS c JOIN (SELECT token, MIN(ms) AS ms FROM cr GROUP BY token) AS f ON f.token = c.token AND f.ms = c.ms WHERE c.actor_id IS NOT NULL']);
-  out.push([KEY_RELATIONS.ownerId, 'SELECT w.actor_id AS val, r.w_start, r.w_end FROM rv AS r JOIN own AS w ON w.token = r.token']);
-  // tokenIps: every address the token was used from at some time within the window, from the
-  // first and last use from each (the collector's candidates; it keeps the exact ones), and the
-  // revocation's own address when it was made with the token.
-  out.push(['span', 'SELECT req AS token, ip, MIN(ms) AS t_first, MAX(ms) AS t_last FROM calls WHERE ip IS NOT NULL GROUP BY req, ip']);
-  const own = ips.revocationCounts ? " UNION ALL SELECT ip AS val, w_start, w_end FROM rv WHERE token IS NOT NULL AND req = token AND ip IS NOT NULL AND ip <> ''" : '';
-  out.push([KEY_RELATIONS.tokenIps, `SELECT p.ip AS val, r.w_start, r.w_end FROM rv AS r JOIN span AS p ON p.token = r.token AND p.t_last >= r.w_start AND p.t_first <= r.w_end${own}`]);
-  return out;
+function keySources(key: LinkKey): KeySource[] {
+  const window = { start: 'x.w_start', end: 'x.w_end' };
+  const anchor = (cond: string, v: string): KeySource => ({ val: `CASE WHEN x.anchor = 1${cond} THEN ${v} END`, ...window });
+  switch (key) {
+    case 'tokenId':
+      return [anchor('', 'x.token')];
+    case 'actorId':
+      return [anchor(KEY_RULES.actorId.noneWhenOkta ? ' AND x.okta = 0' : '', 'x.actor_id')];
+    case 'ownerId':
+      // Several creates at the earliest instant: either actor may be the owner the scan picks.
+      return [anchor('', 'x.owner_lo'), anchor(' AND x.owner_hi <> x.owner_lo', 'x.owner_hi')];
+    case 'tokenIps': {
+      // Every address the token was used from at some time within its windows (a superset of the
+      // addresses used inside one window; the scan settles which are).
+      const used: KeySource = {
+        val: "CASE WHEN x.kind = 'ip' AND x.rn_first = 1 AND x.revoked = 1 AND x.v_last >= x.t_lo AND x.v_first <= x.t_hi THEN x.val END",
+        start: 'x.t_lo',
+        end: 'x.t_hi',
+      };
+      const own = anchor(" AND x.token IS NOT NULL AND x.req = x.token AND x.ip <> ''", 'x.ip');
+      return KEY_RULES.tokenIps.revocationCounts ? [used, own] : [used];
+    }
+  }
+}
+
+/** Rows of `keys` (KEY_COLUMNS) for every link rule and every field it compares. */
+export function keyRows(): string[][] {
+  return LINK_RULES.flatMap((r) =>
+    r.fields.flatMap((f) => keySources(r.key).map((k) => [sqlString(f), k.val, k.start, k.end, '0', sqlString(r.kind)])),
+  );
 }
 
 /** Whether an actor is Okta itself (OKTA_ACTOR), over columns `<prefix>actor_alt` and `<prefix>actor_type`. */
@@ -71,18 +97,18 @@ export function isOktaSql(prefix = ''): string {
   return `(lower(${prefix}actor_alt) = ${sqlString(OKTA_ACTOR.alternateId)} OR lower(${prefix}actor_type) = ${sqlString(OKTA_ACTOR.type)})`;
 }
 
-/** The revoked token's position among a revocation's targets (KEY_RULES.tokenId), from `tl` rows grouped by event. */
-export function revocationTokenPosition(): string {
+/**
+ * The revoked token's position among a revocation's targets (KEY_RULES.tokenId), as window
+ * aggregates over the target rows of one event (`partition`).
+ */
+export function revokedTokenPosition(partition: string): string {
   const rule = KEY_RULES.tokenId;
-  return `COALESCE(MIN(CASE WHEN lower(ttype) = ${sqlString(rule.targetType)} THEN pos END), MIN(CASE WHEN tid LIKE ${sqlString(`${rule.fallbackPrefix}%`)} THEN pos END))`;
+  const first = (cond: string) => `MIN(CASE WHEN kind = 'target' AND ${cond} THEN pos END) OVER (PARTITION BY ${partition})`;
+  return `COALESCE(${first(`lower(ttype) = ${sqlString(rule.targetType)}`)}, ${first(`tid LIKE ${sqlString(`${rule.fallbackPrefix}%`)}`)})`;
 }
 
-/**
- * `keys`: one row per (link field, key value, window) with `link` the rule's kind, for every rule
- * and every field it compares, from the key relations.
- */
-export function linkKeys(): string[] {
-  return LINK_RULES.flatMap((r) =>
-    r.fields.map((f) => `SELECT ${sqlString(f)} AS slot, val, w_start, w_end, 0 AS signin, ${sqlString(r.kind)} AS link FROM ${KEY_RELATIONS[r.key]}`),
-  );
+/** Whether a target row is one the owner rule reads (a create event naming its token as a target of the Token type). */
+export function ownerRowSql(): string {
+  const rule = KEY_RULES.ownerId;
+  return `kind = 'target' AND etype_lc = ${sqlString(rule.eventType)} AND lower(ttype) = ${sqlString(rule.targetType)}`;
 }

@@ -19,7 +19,7 @@ export const MAX_PUBLISHED_LENGTH = 40;
  * `+`, 0 for none: how the offset is added to reach UTC).
  */
 export function timeParts(d: Dialect, groups: string): string[] {
-  const g = (n: number) => d.group(groups, n);
+  const g = (n: number) => d.group(groups, n, PUBLISHED_PATTERN);
   const int = (n: number) => `CASE WHEN ${g(n)} = '' THEN NULL ELSE ${d.int(g(n))} END`;
   const opt = (n: number) => `CASE WHEN ${g(n)} = '' THEN 0 ELSE ${d.int(g(n))} END`;
   const matched = (e: string) => `CASE WHEN ${g(1)} = '' THEN NULL ELSE ${e} END`;
