@@ -20,19 +20,28 @@ export interface StatementOptions extends QueryOptions {
   texts: OptionTexts;
 }
 
-/** The scan options that must match the query's (window, history, range). */
+/** A value as one shell word: as it is when plain, else single-quoted. */
+export function shellWord(text: string): string {
+  return /^[A-Za-z0-9:.,_+@%/=-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
+}
+
+/** The scan options that must match the query's (window, history, range), as shell words. */
 export function scanArguments(t: OptionTexts): string {
-  const range = [t.from === null ? '' : ` --from ${t.from}`, t.to === null ? '' : ` --to ${t.to}`].join('');
-  return `--before ${t.before} --after ${t.after} --baseline ${t.baseline}${range}`;
+  const range = [t.from === null ? '' : ` --from ${shellWord(t.from)}`, t.to === null ? '' : ` --to ${shellWord(t.to)}`].join('');
+  return `--before ${shellWord(t.before)} --after ${shellWord(t.after)} --baseline ${shellWord(t.baseline)}${range}`;
 }
 
 function tableLines(o: StatementOptions): string[] {
   if (o.layout === 'text') return [`-- Table ${o.table}: one Okta System Log event per row, as JSON text in column ${o.column}.`];
-  return [
-    `-- Table ${o.table}: one Okta System Log event per row, one column per top-level key`,
-    `-- (${TOP_LEVEL_KEYS.join(', ')}),`,
-    '-- nested objects as structs, maps or JSON.',
-  ];
+  // The keys, a few to a line.
+  const lines: string[] = [];
+  for (const key of TOP_LEVEL_KEYS) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last]!.length + key.length < 90) lines[last] += ` ${key},`;
+    else lines.push(`-- ${key},`);
+  }
+  lines[lines.length - 1] = lines[lines.length - 1]!.replace(/,$/, '');
+  return [`-- Table ${o.table}: one Okta System Log event per row, one column per top-level key as Okta spells it:`, ...lines, '-- (nested objects as structs, maps or JSON).'];
 }
 
 /** The statement: header comment lines, then the query (no trailing semicolon). */
@@ -40,7 +49,7 @@ export function sqlStatement(o: StatementOptions): string {
   const layout: Layout = o.layout;
   const args = scanArguments(o.texts);
   const header = [
-    `-- okta-revoke-scan ${o.version} sql --dialect ${o.dialect} --table ${o.table} --column ${o.column} --layout ${layout} ${args}`,
+    `-- okta-revoke-scan ${o.version} sql --dialect ${o.dialect} --table ${shellWord(o.table)} --column ${shellWord(o.column)} --layout ${layout} ${args}`,
     ...tableLines(o),
     '-- Returns column event: every event the report needs (revocations, token lifecycle, linked events,',
     '-- signal history), each once, oldest first. Write it as NDJSON and scan it with the same options:',
