@@ -70,6 +70,7 @@ export const clickhouse: Dialect = {
     const out = [...keep.map((k) => `x.${k} AS ${k}`), ...columns.map((c) => `u_${c.name} AS ${c.name}`)];
     return `SELECT ${out.join(', ')} FROM ${from} AS x ARRAY JOIN ${arrays.map((a, i) => `${a} AS u_${columns[i]!.name}`).join(', ')}`;
   },
+  fence: '',
   // Unmatched LEFT JOIN columns are NULL, as in SQL (ClickHouse's default fills in '' and 0).
   suffix: 'SETTINGS join_use_nulls = 1',
 };

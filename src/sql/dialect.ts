@@ -78,6 +78,11 @@ export interface Dialect {
     rows: readonly (readonly string[])[],
     elements?: { array: string; row: (el: ElementRefs) => readonly string[] },
   ): string;
+  /**
+   * Text that keeps a SELECT from being merged into the one reading it ('' where the engine
+   * computes an expression used several times only once): the time parts are used a dozen times.
+   */
+  readonly fence: string;
   /** Text after the final ORDER BY (engine settings the query relies on), or ''. */
   readonly suffix: string;
 }

@@ -71,5 +71,6 @@ export const duckdb: Dialect = {
     const out = [...keep, ...columns.map((c) => `p.${c.name} AS ${c.name}`)];
     return `SELECT ${out.join(', ')} FROM (SELECT ${[...keep.map((k) => `x.${k} AS ${k}`), `unnest(${list}) AS p`].join(', ')} FROM ${from} AS x) AS u`;
   },
+  fence: '',
   suffix: '',
 };

@@ -56,5 +56,7 @@ export const postgres: Dialect = {
     const out = [...keep.map((k) => `x.${k} AS ${k}`), ...columns.map((c) => `u.${c.name} AS ${c.name}`)];
     return `SELECT ${out.join(', ')} FROM ${from} AS x CROSS JOIN LATERAL (${body}) AS u(${names})`;
   },
+  // A subquery with OFFSET is never pulled up into the query reading it (nor materialized).
+  fence: ' OFFSET 0',
   suffix: '',
 };

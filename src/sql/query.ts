@@ -71,9 +71,9 @@ function parsed(d: Dialect, p: string, from: string, where = ''): [string, strin
     [
       `${p}pt`,
       `SELECT event, ${names}, ${d.groups('trim(published)', PUBLISHED_PATTERN)} AS pg FROM ${p}ev
-    WHERE etype IS NOT NULL AND trim(etype) <> '' AND published IS NOT NULL AND length(published) <= ${MAX_PUBLISHED_LENGTH}`,
+    WHERE etype IS NOT NULL AND trim(etype) <> '' AND published IS NOT NULL AND length(published) <= ${MAX_PUBLISHED_LENGTH}${d.fence}`,
     ],
-    [`${p}pn`, `SELECT event, ${names}, ${timeParts(d, 'pg').join(', ')} FROM ${p}pt`],
+    [`${p}pn`, `SELECT event, ${names}, ${timeParts(d, 'pg').join(', ')} FROM ${p}pt${d.fence}`],
     [
       `${p}evt`,
       `SELECT event, COALESCE(NULLIF(uuid, ''), event) AS ukey, uuid, etype, lower(etype) AS etype_lc, ${epochMs(d)} AS ms,

@@ -69,5 +69,6 @@ export const spark: Dialect = {
     UNION ALL SELECT ${kept(keep, 'x.')}, ${columns.map((c, i) => `${cast(c, v[i]!)} AS ${c.name}`).join(', ')}
     FROM (SELECT *, explode(sequence(0, json_array_length(${elements.array}) - 1)) AS i FROM ${from} WHERE json_array_length(${elements.array}) > 0) AS x`;
   },
+  fence: '',
   suffix: '',
 };

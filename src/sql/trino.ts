@@ -61,5 +61,6 @@ export const trino: Dialect = {
     const out = [...keep.map((k) => `x.${k} AS ${k}`), ...columns.map((c) => `u.${c.name} AS ${c.name}`)];
     return `SELECT ${out.join(', ')} FROM ${from} AS x CROSS JOIN UNNEST(${list}) AS u(${columns.map((c) => c.name).join(', ')})`;
   },
+  fence: '',
   suffix: '',
 };
