@@ -76,13 +76,16 @@ export async function parseArgs(argv: string[], version: string, width: number |
       throw new UsageError(msg ?? err?.message ?? 'invalid command line');
     })
     .command('rules', 'List the loaded rules, or test them on exports: okta-revoke-scan rules list|test --help')
+    .command('sql', 'Print the SQL query that reduces a table of events (DuckDB, ClickHouse, PostgreSQL, Trino/Athena, Spark) to what a scan needs: okta-revoke-scan sql --help')
     .epilog(`${examplesText(SCAN_EXAMPLES, wrap)}\n\n${exitCodesBrief()}\n\n${SCAN_NOTES}`);
   addOptions(parser, SCAN_OPTIONS);
 
   const { args, print } = await parseWith(parser, argv);
   if (print !== null) return { kind: 'print', text: print };
-  if ((args._ as unknown[])[0] === 'rules') {
-    throw new UsageError("the rules command comes first (okta-revoke-scan rules list|test …); to scan a file or folder named rules, write ./rules");
+  const command = (args._ as unknown[])[0];
+  if (command === 'rules' || command === 'sql') {
+    const usage = command === 'rules' ? 'rules list|test …' : 'sql --dialect …';
+    throw new UsageError(`the ${command} command comes first (okta-revoke-scan ${usage}); to scan a file or folder named ${command}, write ./${command}`);
   }
   const maxRecordMb = args['max-record-mb'] as number;
   if (!Number.isFinite(maxRecordMb) || maxRecordMb <= 0 || maxRecordMb > 512) {

@@ -19,6 +19,7 @@ import { parseArgs, type CliOptions } from './options.js';
 import { reportRuleSet } from './rules/rule-notes.js';
 import { loadRuleSet } from './rules/rule-set.js';
 import type { RulesCommandOptions } from './rules/rules-command.js';
+import type { SqlCommandOptions } from './sql-command.js';
 import { ProgressBar } from './progress.js';
 import { planProgress } from './progress-plan.js';
 import { packageVersion } from './version.js';
@@ -32,15 +33,18 @@ const NAME = 'okta-revoke-scan';
 export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () => Promise<void>) => () => void }): Promise<ExitCode> {
   // Messages carry file names and parser messages that quote the input: never raw controls on stderr.
   const err = (line: string) => io.stderr.write(`${NAME}: ${safeText(line)}\n`);
-  // `rules list|test …` is a command of its own; anything else is a scan (a file named rules: ./rules).
+  // `rules list|test …` and `sql` are commands of their own; anything else is a scan (a file named rules: ./rules).
   const rulesCommand = argv[0] === 'rules';
-  let options: CliOptions | RulesCommandOptions;
+  const sqlCommand = argv[0] === 'sql';
+  let options: CliOptions | RulesCommandOptions | SqlCommandOptions;
   try {
     const width = io.stdout.isTTY ? io.stdout.columns : undefined;
-    // The rules commands (and the table code they print with) load only when asked for.
+    // The rules commands (and the table code they print with) and the query writer load only when asked for.
     const parsed = rulesCommand
       ? await (await import('./rules/rules-command.js')).parseRulesArgs(argv.slice(1), packageVersion(), width)
-      : await parseArgs(argv, packageVersion(), width);
+      : sqlCommand
+        ? await (await import('./sql-command.js')).parseSqlArgs(argv.slice(1), packageVersion(), width)
+        : await parseArgs(argv, packageVersion(), width);
     if (parsed.kind === 'print') {
       await writeChunk(io.stdout, parsed.text);
       return ExitCode.Ok;
@@ -49,7 +53,7 @@ export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () =
   } catch (e) {
     if (e instanceof UsageError) {
       err(e.message);
-      io.stderr.write(`Run '${NAME}${rulesCommand ? ' rules' : ''} --help' for usage.\n`);
+      io.stderr.write(`Run '${NAME}${rulesCommand ? ' rules' : sqlCommand ? ' sql' : ''} --help' for usage.\n`);
       return ExitCode.Usage;
     }
     throw e;
@@ -57,6 +61,7 @@ export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () =
   // -o: the temporary report file, removed unless the run completes (also on Ctrl-C, via registerCleanup).
   const output: { file?: OutputFile; unregister?: () => void } = {};
   try {
+    if ('dialect' in options) return await (await import('./sql-command.js')).runSqlCommand(options, io);
     return 'command' in options
       ? await (await import('./rules/rules-command.js')).runRulesCommand(options, io, err)
       : await scanAndReport(options, io, err, output);

@@ -12,7 +12,10 @@ export interface Places {
 }
 
 /** The event type of a sign-in. */
-const SIGN_IN = 'user.session.start';
+export const SIGN_IN = 'user.session.start';
+
+/** The outcome of a sign-in that makes a place known (compared case-insensitively). */
+export const SIGN_IN_RESULT = 'SUCCESS';
 
 /** A sign-in: `user.session.start` with outcome SUCCESS. */
 export interface SignIn {
@@ -62,7 +65,7 @@ export class RevokerPlaces {
   observe(event: OktaEvent): boolean {
     const id = event.actor.id;
     if (id === null || event.requestApiTokenId !== null) return false;
-    if (event.eventType.toLowerCase() !== SIGN_IN || event.outcome.result?.toUpperCase() !== 'SUCCESS') return false;
+    if (event.eventType.toLowerCase() !== SIGN_IN || event.outcome.result?.toUpperCase() !== SIGN_IN_RESULT) return false;
     const list = this.byActor.get(id);
     if (!list) return false;
     const at = event.published;

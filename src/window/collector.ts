@@ -7,6 +7,7 @@ import type { Finding, RuleRef } from '../model/report.js';
 import type { EventInterest, Span } from '../events/interest.js';
 import { formatDuration } from './duration.js';
 import { factsOf, type EventFacts } from './facts.js';
+import { KEY_RULES } from './link-spec.js';
 import { isTokenLinked, linksOf, type LinkSubject, type LinkTarget } from './links.js';
 import { summarize } from './summary.js';
 import type { TokenIndex } from './token-index.js';
@@ -132,7 +133,7 @@ export class WindowCollector {
         start,
         end,
         tokenId,
-        actorId: finding.revokedBy.kind === 'system' ? null : finding.revokedBy.id,
+        actorId: KEY_RULES.actorId.noneWhenOkta && finding.revokedBy.kind === 'system' ? null : finding.revokedBy.id,
         ownerId: owner?.id ?? null,
         owner: owner ? actorOf(owner) : null,
         candidateIps: new Set(tokenId ? tokens.ipsDuring(tokenId, start, end) : []),
@@ -144,7 +145,7 @@ export class WindowCollector {
       } as Omit<Plan, 'candidate'> as Plan;
       plan.candidate = { tokenId: plan.tokenId, actorId: plan.actorId, ownerId: plan.ownerId, tokenIps: plan.candidateIps };
       // A revocation made with the token itself is a use of the token from its address.
-      if (tokenId && r.requestApiTokenId === tokenId && r.client.ipAddress) {
+      if (KEY_RULES.tokenIps.revocationCounts && tokenId && r.requestApiTokenId === tokenId && r.client.ipAddress) {
         plan.tokenIps.add(r.client.ipAddress);
         plan.candidateIps.add(r.client.ipAddress);
       }

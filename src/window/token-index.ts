@@ -1,7 +1,10 @@
 // What the first pass learns about every token: who created it, and from where it was used when.
 import type { Entity } from '../model/entity.js';
 import type { OktaEvent } from '../events/types.js';
-import { isCreateEvent } from '../events/event-types.js';
+import { KEY_RULES } from './link-spec.js';
+
+/** The owner rule: the actor of the token's earliest create event naming it as a `Token` target. */
+const OWNER = KEY_RULES.ownerId;
 
 /** When a token was used from one address. */
 export interface UseSpan {
@@ -21,14 +24,14 @@ export class TokenIndex {
 
   /** Whether the first pass must see this event (creates and calls made with a token). */
   static wants(event: OktaEvent): boolean {
-    return event.requestApiTokenId !== null || isCreateEvent(event.eventType);
+    return event.requestApiTokenId !== null || event.eventType.toLowerCase() === OWNER.eventType;
   }
 
   /** Records what the event says about tokens. */
   observe(event: OktaEvent): void {
-    if (isCreateEvent(event.eventType)) {
+    if (event.eventType.toLowerCase() === OWNER.eventType) {
       for (const t of event.targets) {
-        if (t.id === null || t.type?.toLowerCase() !== 'token') continue;
+        if (t.id === null || t.type?.toLowerCase() !== OWNER.targetType) continue;
         const known = this.owners.get(t.id);
         if (!known || event.published < known.published) this.owners.set(t.id, { actor: event.actor, published: event.published });
       }
