@@ -1,0 +1,24 @@
+// What the token inventory needs the scan to read: every call made with a token, token lifecycle events, user state changes.
+import { USER_STATE_EVENTS } from './user-state.js';
+
+/** The prefix of every API token lifecycle event type (`system.api_token.create|update|enable|revoke|…`). */
+export const TOKEN_EVENT_PREFIX = 'system.api_token.';
+
+/**
+ * The events the inventory is built from, in domain terms (the scan turns them into raw-byte
+ * needles): every call made with an API token, every event whose type starts with one of
+ * `eventTypePrefixes` (token lifecycle, and the user state changes that orphan a token).
+ * Anything else may be skipped unread.
+ */
+export interface InventoryInterest {
+  /** Calls made with any API token (`transaction.detail.requestApiTokenId`). */
+  tokenCalls: true;
+  /** Event types (lower case, as Okta writes them) or prefixes of them. */
+  eventTypePrefixes: readonly string[];
+}
+
+/** What the inventory reads. */
+export const INVENTORY_INTEREST: InventoryInterest = {
+  tokenCalls: true,
+  eventTypePrefixes: [TOKEN_EVENT_PREFIX, ...USER_STATE_EVENTS.keys()],
+};
