@@ -76,6 +76,7 @@ export async function parseArgs(argv: string[], version: string, width: number |
       throw new UsageError(msg ?? err?.message ?? 'invalid command line');
     })
     .command('rules', 'List the loaded rules, or test them on exports: okta-revoke-scan rules list|test --help')
+    .command('tokens', 'List every API token the exports know, with flags worth a look: okta-revoke-scan tokens --help')
     .epilog(`${examplesText(SCAN_EXAMPLES, wrap)}\n\n${exitCodesBrief()}\n\n${SCAN_NOTES}`);
   addOptions(parser, SCAN_OPTIONS);
 
@@ -83,6 +84,9 @@ export async function parseArgs(argv: string[], version: string, width: number |
   if (print !== null) return { kind: 'print', text: print };
   if ((args._ as unknown[])[0] === 'rules') {
     throw new UsageError("the rules command comes first (okta-revoke-scan rules list|test …); to scan a file or folder named rules, write ./rules");
+  }
+  if ((args._ as unknown[])[0] === 'tokens') {
+    throw new UsageError('the tokens command comes first (okta-revoke-scan tokens [options] <export...>); to scan a file or folder named tokens, write ./tokens');
   }
   const maxRecordMb = args['max-record-mb'] as number;
   if (!Number.isFinite(maxRecordMb) || maxRecordMb <= 0 || maxRecordMb > 512) {
@@ -140,7 +144,7 @@ export async function parseArgs(argv: string[], version: string, width: number |
 }
 
 /** `--events-path a.b.c` → ["a", "b", "c"]; an empty or dotted-only path is a usage error. */
-function eventsPath(v: unknown): string[] | null {
+export function eventsPath(v: unknown): string[] | null {
   if (v === undefined) return null;
   const parts = String(v).split('.').map((p) => p.trim());
   if (parts.some((p) => p === '')) throw new UsageError(`--events-path takes keys separated by dots, e.g. events or hits.hits (got '${String(v)}')`);
@@ -148,7 +152,7 @@ function eventsPath(v: unknown): string[] | null {
 }
 
 /** `--tz`: a zone Intl knows (canonical spelling), or undefined for UTC. */
-function timeZone(v: unknown): string | undefined {
+export function timeZone(v: unknown): string | undefined {
   if (v === undefined) return undefined;
   const name = String(v).trim();
   try {

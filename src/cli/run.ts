@@ -6,25 +6,23 @@ import type { ScanReport } from '../model/report.js';
 import type { ReportOptions } from '../report/reporter.js';
 import { loadReporter } from '../report/index.js';
 import { safeText } from '../report/sanitize.js';
-import { formatDiagnostic } from '../scan/diagnostics.js';
 import { prewarmWorker, releaseWarmWorker } from '../scan/parallel.js';
 import { scan, type ScanStats } from '../scan/scan.js';
 import { describeEnd } from '../scan/time-range.js';
 import { filterBySeverity } from '../signals/filter.js';
 import { useColor } from './color.js';
 import { collectGarbage, COLLECT_FROM_BYTES } from './collect-garbage.js';
+import { reportInputProblems } from './input-problems.js';
 import { writeChunk, type Io } from './io.js';
 import { openOutput, OutputError, refuseInput, type OutputFile } from './output-file.js';
 import { parseArgs, type CliOptions } from './options.js';
 import { reportRuleSet } from './rules/rule-notes.js';
 import { loadRuleSet } from './rules/rule-set.js';
 import type { RulesCommandOptions } from './rules/rules-command.js';
+import type { TokensCommandOptions } from './tokens-command.js';
 import { ProgressBar } from './progress.js';
 import { planProgress } from './progress-plan.js';
 import { packageVersion } from './version.js';
-
-/** How many diagnostics are printed on stderr. */
-const SHOW_DIAGNOSTICS = 5;
 
 const NAME = 'okta-revoke-scan';
 
@@ -32,15 +30,18 @@ const NAME = 'okta-revoke-scan';
 export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () => Promise<void>) => () => void }): Promise<ExitCode> {
   // Messages carry file names and parser messages that quote the input: never raw controls on stderr.
   const err = (line: string) => io.stderr.write(`${NAME}: ${safeText(line)}\n`);
-  // `rules list|test …` is a command of its own; anything else is a scan (a file named rules: ./rules).
+  // `rules list|test …` and `tokens …` are commands of their own; anything else is a scan (a file named rules: ./rules).
   const rulesCommand = argv[0] === 'rules';
-  let options: CliOptions | RulesCommandOptions;
+  const tokensCommand = argv[0] === 'tokens';
+  let options: CliOptions | RulesCommandOptions | TokensCommandOptions;
   try {
     const width = io.stdout.isTTY ? io.stdout.columns : undefined;
     // The rules commands (and the table code they print with) load only when asked for.
     const parsed = rulesCommand
       ? await (await import('./rules/rules-command.js')).parseRulesArgs(argv.slice(1), packageVersion(), width)
-      : await parseArgs(argv, packageVersion(), width);
+      : tokensCommand
+        ? await (await import('./tokens-command.js')).parseTokensArgs(argv.slice(1), packageVersion(), width)
+        : await parseArgs(argv, packageVersion(), width);
     if (parsed.kind === 'print') {
       await writeChunk(io.stdout, parsed.text);
       return ExitCode.Ok;
@@ -49,7 +50,7 @@ export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () =
   } catch (e) {
     if (e instanceof UsageError) {
       err(e.message);
-      io.stderr.write(`Run '${NAME}${rulesCommand ? ' rules' : ''} --help' for usage.\n`);
+      io.stderr.write(`Run '${NAME}${rulesCommand ? ' rules' : tokensCommand ? ' tokens' : ''} --help' for usage.\n`);
       return ExitCode.Usage;
     }
     throw e;
@@ -57,6 +58,7 @@ export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () =
   // -o: the temporary report file, removed unless the run completes (also on Ctrl-C, via registerCleanup).
   const output: { file?: OutputFile; unregister?: () => void } = {};
   try {
+    if ('tokens' in options) return await (await import('./tokens-command.js')).runTokensCommand(options, io, err, output);
     return 'command' in options
       ? await (await import('./rules/rules-command.js')).runRulesCommand(options, io, err)
       : await scanAndReport(options, io, err, output);
@@ -167,13 +169,7 @@ async function writeReport(
 
   const failedInputs = report.inputs.filter((i) => i.error !== undefined);
   for (const i of failedInputs) err(i.error!);
-  if (!options.quiet && report.summary.diagnostics > 0) {
-    const n = report.summary.diagnostics;
-    const shown = Math.min(n, SHOW_DIAGNOSTICS);
-    err(`${n} input problem${n === 1 ? '' : 's'} (bad records are skipped; every good event is still used)${n > shown ? `, first ${shown}:` : ':'}`);
-    for (const d of report.diagnostics.slice(0, shown)) io.stderr.write(`  ${safeText(formatDiagnostic(d))}\n`);
-    if (n > shown) io.stderr.write(`  … ${n - shown} more (--format json lists up to 1000)\n`);
-  }
+  if (!options.quiet) reportInputProblems(report.summary.diagnostics, report.diagnostics, err, io.stderr);
   if (options.strict && report.summary.diagnostics > 0) {
     err('--strict: input problems are fatal; no report written');
     return ExitCode.Input;
