@@ -107,7 +107,8 @@ function manyPlaces(v: TokenView, s: FlagSettings): TokenFlag[] {
   const c = v.calls;
   if (!c || (c.countries.size <= s.maxPlaces && c.networks.size <= s.maxPlaces)) return [];
   const countries = byFirstUse(c.countries);
-  const networks = byFirstUse(c.networks);
+  // A network is an AS number (shown as AS16509), else the AS organisation.
+  const networks = byFirstUse(c.networks).map((n) => (/^\d+$/.test(n) ? `AS${n}` : n));
   return [{
     id: 'many-places',
     severity: 'medium',
@@ -137,7 +138,7 @@ function dormant(v: TokenView, s: FlagSettings): TokenFlag[] {
   return [{
     id: 'dormant',
     severity: 'low',
-    message: `no call in the last 30 days of ${where}: last used ${utc(last.t)}, ${roughly(s.end - last.t)} before its end. Okta revokes tokens idle for 30 days, so it is about to go or kept alive by rare use`,
+    message: `no call in the last 30 days of ${where}: last used ${utc(last.t)}, ${roughly(s.end - last.t)} before its end (Okta revokes tokens after 30 days without use: it is about to go, or kept alive by rare use)`,
     evidence: [last.uuid],
   }];
 }

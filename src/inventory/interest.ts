@@ -1,8 +1,14 @@
 // What the token inventory needs the scan to read: every call made with a token, token lifecycle events, user state changes.
-import { USER_STATE_EVENTS } from './user-state.js';
-
 /** The prefix of every API token lifecycle event type (`system.api_token.create|update|enable|revoke|…`). */
 export const TOKEN_EVENT_PREFIX = 'system.api_token.';
+
+/**
+ * The prefix of the user lifecycle event types, among them the state changes that orphan a token
+ * (see USER_STATE_EVENTS). One prefix for all of them: each raw-byte needle costs a sweep of the
+ * input, and these types have no rare byte to anchor on (measured: four needles, one per type,
+ * made the read 3.7 times slower than one for the prefix; the prefix parses ~0.2% more records).
+ */
+export const USER_LIFECYCLE_PREFIX = 'user.lifecycle.';
 
 /**
  * The events the inventory is built from, in domain terms (the scan turns them into raw-byte
@@ -20,5 +26,5 @@ export interface InventoryInterest {
 /** What the inventory reads. */
 export const INVENTORY_INTEREST: InventoryInterest = {
   tokenCalls: true,
-  eventTypePrefixes: [TOKEN_EVENT_PREFIX, ...USER_STATE_EVENTS.keys()],
+  eventTypePrefixes: [TOKEN_EVENT_PREFIX, USER_LIFECYCLE_PREFIX],
 };
