@@ -399,7 +399,7 @@ export const TOKENS_OPTIONS: readonly OptionSpec[] = [
     group: 'Time:',
     describe: 'Count calls made at or after this time, and list only tokens with an event then (2024-03-05T00:00:00Z, or 7d before the newest event)',
     manual:
-      'Count only calls made at or after TIME, and list only tokens with an event (a call, or an event naming the token) at or after it; what happened to a token before it (creation, revocation) still counts. TIME takes the forms of the scan\'s `--from`. A duration before the newest event makes the calls be read a second time.',
+      'Count only calls made at or after TIME, and list only tokens with an event (a call, or an event naming the token) at or after it; what happened to a token before it (creation, revocation) still counts. TIME takes the forms of the scan\'s `--from`; a duration counts back from the newest event the inventory reads (a call, a token event or a user lifecycle event), and makes the calls be read a second time.',
   },
   {
     name: 'to',

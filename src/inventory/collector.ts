@@ -3,6 +3,7 @@ import type { OktaEvent } from '../events/types.js';
 import type { TokenRecord } from '../model/token.js';
 import { CallTally } from './call-tally.js';
 import { Fingerprints } from './fingerprints.js';
+import { isInventoryEvent } from './interest.js';
 import { TokenLifecycle } from './lifecycle.js';
 import type { InventoryOptions } from './options.js';
 import { tokenRecords, type RecordRange } from './records.js';
@@ -16,7 +17,7 @@ export interface CallRange {
 /**
  * Builds the inventory from the events the scan brings (see INVENTORY_INTEREST), in any order,
  * over one or two reads of the inputs. Each event is taken once: a copy of one already taken (same
- * uuid, type and time) is counted in `duplicates` and skipped. Lifecycle facts are kept whole;
+ * uuid, type and time) is skipped (`observe` says so, for the counts by input). Lifecycle facts are kept whole;
  * calls are counted inside `calls` (a range), or not at all when it is null, for a range that is
  * known only at the end of the read (`--from 7d`): {@link recountCalls} then starts a second read
  * of the calls alone.
@@ -26,8 +27,12 @@ export class InventoryCollector {
   private tally: CallTally | null;
   private seen = new Fingerprints();
   private readLifecycle = true;
-  /** Copies of events already taken (in the first read). */
-  duplicates = 0;
+  /**
+   * The newest event taken (ms), or null: where the input ends for the inventory (dormancy, and
+   * ranges relative to it). Only events the inventory takes count, so it is the same whatever
+   * order the records come in and however many of the others were parsed.
+   */
+  newest: number | null = null;
 
   constructor(
     calls: CallRange | null,
@@ -36,13 +41,14 @@ export class InventoryCollector {
     this.tally = calls && new CallTally(calls.from, calls.to, options.maxValues);
   }
 
-  /** Takes an event; false when it is a copy of one already taken. */
+  /** Takes an event the inventory reads (see `isInventoryEvent`); false when it is a copy of one already taken. */
   observe(event: OktaEvent): boolean {
-    if (!this.seen.add(event.uuid, event.eventType, event.published)) {
-      if (this.readLifecycle) this.duplicates++;
-      return false;
+    if (!isInventoryEvent(event)) return true;
+    if (!this.seen.add(event.uuid, event.eventType, event.published)) return false;
+    if (this.readLifecycle) {
+      this.lifecycle.observe(event);
+      if (this.newest === null || event.published > this.newest) this.newest = event.published;
     }
-    if (this.readLifecycle) this.lifecycle.observe(event);
     this.tally?.observe(event);
     return true;
   }

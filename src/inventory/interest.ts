@@ -1,4 +1,6 @@
 // What the token inventory needs the scan to read: every call made with a token, token lifecycle events, user state changes.
+import type { OktaEvent } from '../events/types.js';
+
 /** The prefix of every API token lifecycle event type (`system.api_token.create|update|enable|revoke|…`). */
 export const TOKEN_EVENT_PREFIX = 'system.api_token.';
 
@@ -28,3 +30,15 @@ export const INVENTORY_INTEREST: InventoryInterest = {
   tokenCalls: true,
   eventTypePrefixes: [TOKEN_EVENT_PREFIX, USER_LIFECYCLE_PREFIX],
 };
+
+/**
+ * Whether the inventory takes the event: a call made with a token, or an event whose type (any
+ * case) starts with one of INVENTORY_INTEREST's prefixes. The scan may bring others (records its
+ * needles cannot rule out, or every record with `--validate`): they are left alone, so the
+ * inventory is the same however many records were parsed.
+ */
+export function isInventoryEvent(event: OktaEvent): boolean {
+  if (event.requestApiTokenId !== null && event.requestApiTokenId !== '') return true;
+  const type = event.eventType.toLowerCase();
+  return INVENTORY_INTEREST.eventTypePrefixes.some((p) => type.startsWith(p));
+}

@@ -86,7 +86,8 @@ export async function inventoryScan(sources: InputSource[], opts: InventoryScanO
       return false;
     },
   });
-  const newest = pass.newest;
+  // The input ends, for the inventory, with the newest event it took (the same in any order).
+  const newest = collector.newest;
   const { from, to } = resolveRange(range, newest);
   let parsed = pass.parsed;
   let passes = 1;
