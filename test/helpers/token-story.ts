@@ -131,7 +131,7 @@ export function tokenStory(): StoryFile[] {
     // Used once, renamed, then idle for months: dormant.
     create('2024-04-01T10:00:00.000Z', soren, T.legacySync, OFFICE),
     call('2024-04-02T10:00:00.000Z', soren, T.legacySync.id, CI3),
-    { ...revoke('2024-04-03T10:00:00.000Z', soren, { id: T.legacySync.id, name: 'legacy-sync-v2' }), eventType: 'system.api_token.update', displayMessage: 'Update API token', outcome: 'SUCCESS' },
+    { ...revoke('2024-04-03T10:00:00.000Z', soren, { id: T.legacySync.id, name: 'legacy-sync-v2' }), eventType: 'system.api_token.update', displayMessage: 'Update API token', outcome: 'SUCCESS' as const },
     // Never used.
     create('2024-05-01T10:00:00.000Z', maya, T.oldUnused, OFFICE),
     // Revoked twice: by a person, then by Okta.
