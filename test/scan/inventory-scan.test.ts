@@ -82,8 +82,11 @@ async function inventoryOf(parts: { records: string[]; pretty: boolean }[], rang
 }
 
 describe('inventoryScan', () => {
-  it('reads token calls, token events and user lifecycle events: one needle each', () => {
-    expect(inventoryNeedles(INVENTORY_INTEREST)).toEqual(['requestApiTokenId', 'system.api_token.', 'user.lifecycle.']);
+  it('reads token calls, token events and user lifecycle events: one needle each, part of what it stands for', () => {
+    const needles = inventoryNeedles(INVENTORY_INTEREST);
+    expect(needles).toEqual(['requestApiTokenId', '_token.', 'fecycle']);
+    // Sound: every record holding a prefix holds its needle.
+    INVENTORY_INTEREST.eventTypePrefixes.forEach((prefix, i) => expect(prefix).toContain(needles[i + 1]));
   });
 
   it('shuffling, splitting into files and repeating events in other files never changes the inventory', async () => {
