@@ -7,6 +7,7 @@ import { privilegedType } from '../signals/privileged-types.js';
 import { maxSeverity } from '../signals/severity.js';
 import { before, type Stamp, type TokenCalls } from './call-tally.js';
 import type { TokenFact, UserStateFact } from './lifecycle.js';
+import { isGone } from './user-state.js';
 
 /** What the flags read about one token. */
 export interface TokenView {
@@ -120,7 +121,7 @@ function manyPlaces(v: TokenView, s: FlagSettings): TokenFlag[] {
 /** orphaned: the owner was deactivated or suspended (and not brought back), the token not revoked. */
 function orphaned(v: TokenView): TokenFlag[] {
   const st = v.ownerState;
-  if (!live(v) || st === null || (st.state !== 'deactivated' && st.state !== 'suspended')) return [];
+  if (!live(v) || st === null || !isGone(st.state)) return [];
   const who = v.owner?.alternateId ?? v.owner?.id ?? 'its owner';
   return [{
     id: 'orphaned',
