@@ -107,13 +107,14 @@ export async function inventoryScan(sources: InputSource[], opts: InventoryScanO
   let parsed = pass.parsed;
   let passes = 1;
   let split = pass.split;
-  if (relative) {
-    collector.recountCalls({ from, to });
+  if (relative) collector.recountCalls({ from, to });
+  // No call in the input: nothing to read again.
+  if (relative && callTokens.size > 0) {
     const probe: ProbeSpec = { kind: 'token', spans: [...callTokens].sort().map((id) => [id, [[finite(from), finite(to)]]]) };
     pass = await runPass({
       sources,
       read: opts.read,
-      filter: { needles: [], all: opts.validate, probes: callTokens.size > 0 ? [probe] : [] },
+      filter: { needles: [], all: opts.validate, probes: [probe] },
       threads: opts.threads,
       parallelMinBytes: opts.parallelMinBytes,
       previous: pass,
