@@ -8,8 +8,8 @@ const INITIAL_SLOTS = 1 << 10;
  * A set of event identities (uuid, type, time: what makes two records the same event) kept as
  * the first 64 bits of their SHA-1, in open addressing over two Uint32Arrays. Two different
  * events share a fingerprint with probability about n²/2⁶⁵ (one in 37 million for a million
- * events); the inventory would then count one call too few. Measured against a Set of the key
- * strings: see docs/tokens.md ("Memory").
+ * events); the inventory would then count one call too few. Measured on a million identities:
+ * 17 bytes each, against 149 for a Set of the key strings (docs/tokens.md, "Speed and memory").
  */
 export class Fingerprints {
   private hi = new Uint32Array(INITIAL_SLOTS);
