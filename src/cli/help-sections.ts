@@ -29,6 +29,9 @@ export const SCAN_SUMMARY = 'Find every Okta API token revocation in System Log 
 /** What the `rules` command does, in one line. */
 export const RULES_SUMMARY = 'List the Sigma rules okta-revoke-scan loads, or try them on exports.';
 
+/** What the `tokens` command does, in one line. */
+export const TOKENS_SUMMARY = 'List every API token the exports know: owner, creation, last use, places, status, and flags worth a look.';
+
 /** The scan's examples, in `--help` order. */
 export const SCAN_EXAMPLES: readonly Example[] = [
   { command: 'okta-revoke-scan export.ndjson', does: 'Table of every revocation in an export' },
@@ -54,6 +57,14 @@ export const RULES_EXAMPLES: readonly Example[] = [
   { command: 'okta-revoke-scan rules test --rules my-rules/ export.ndjson', does: 'What each rule matches in an export' },
 ];
 
+/** The `tokens` command's examples. */
+export const TOKENS_EXAMPLES: readonly Example[] = [
+  { command: 'okta-revoke-scan tokens export.ndjson', does: 'Every token in an export, the most worrying first' },
+  { command: 'okta-revoke-scan tokens --from 7d export.ndjson | jq -r .id', does: 'Ids of the tokens with an event in the last 7 days of the export' },
+  { command: 'okta-revoke-scan tokens --min-severity medium --fail-on-flags logs/', does: 'Only tokens with a flag of medium or high; exit 1 when there is one' },
+  { command: 'okta-revoke-scan tokens -f csv -o tokens.csv export.ndjson', does: 'Spreadsheet: one row per token' },
+];
+
 /** Every exit code the process can end with, in order. */
 export const EXIT_CODES: readonly ExitCodeText[] = [
   {
@@ -62,7 +73,11 @@ export const EXIT_CODES: readonly ExitCodeText[] = [
     manual:
       'Done, with or without findings, however broken the input: bad records are diagnostics, not errors. Also when the reader of stdout goes away early (`| head`).',
   },
-  { code: ExitCode.Findings, brief: 'findings with --fail-on-findings', manual: 'At least one revocation reported, with `--fail-on-findings`.' },
+  {
+    code: ExitCode.Findings,
+    brief: 'findings with --fail-on-findings (tokens: flags with --fail-on-flags)',
+    manual: 'At least one revocation reported, with `--fail-on-findings`; `tokens`: at least one reported token carries a flag, with `--fail-on-flags`.',
+  },
   {
     code: ExitCode.Usage,
     brief: 'usage error',
@@ -98,6 +113,7 @@ export const FILES: readonly { readonly path: string; readonly manual: string }[
   { path: 'rules/*.yml', manual: 'The two built-in Sigma rules, also usable in a SIEM as they are.' },
   { path: 'schema/finding.schema.json', manual: 'JSON Schema of a finding and a detection: one `ndjson` line.' },
   { path: 'schema/report.schema.json', manual: 'JSON Schema of the `--format json` document.' },
+  { path: 'schema/tokens.schema.json', manual: 'JSON Schema of the `tokens --format json` document; its token records are the `token` kind of finding.schema.json.' },
 ];
 
 /** `--help`'s list of exit codes, made from {@link EXIT_CODES}: one line each. */
@@ -128,11 +144,22 @@ export const RULES_NOTES = `Both commands load the built-in rules (unless --no-b
 each rule that cannot be used (file, title, problem) on stderr, and exit 2 when there is one;
 the other rules are still listed or tested. 'test' parses every record of the exports.`;
 
+/** The `tokens` command's `--help` notes after the examples. */
+export const TOKENS_NOTES = `Inputs are read as by a scan: same shapes, folders, gzip, stdin; duplicates are skipped. One
+record per token id seen anywhere: a Token target of an event (system.api_token.*) or the token a
+call was made with (transaction.detail.requestApiTokenId). Flags: created-by-token (high),
+privileged-use (as heavy as its most sensitive call), proxy (medium; high with a threat verdict),
+many-places and orphaned (medium), dormant and never-used (low). orphaned, dormant and never-used
+are only for tokens the input does not show revoked: status "active" only means that the input
+holds no revocation of the token. Output: table for people; ndjson (one token per line) and json
+for jq, described by schema/tokens.schema.json; csv (one row per token). Guide: docs/tokens.md.`;
+
 /** The manual page's DESCRIPTION, one paragraph per item. */
 export const DESCRIPTION: readonly string[] = [
   'Reads Okta System Log exports (NDJSON, JSON arrays, Event Hook deliveries, documents, SIEM wrappers, CSV; files, folders, gzip, stdin, pipes), runs the two Sigma rules in `rules/` (and any `--rules`) and reports every `system.api_token.revoke` event they match: the token, whether the revocation succeeded, who revoked it and, unless `--no-window`, the linked activity around it (events made with the token, by the revoker, by the token\'s owner, from the token\'s addresses), rated by triage signals with a severity. With `--hunt`, every other event a rule matches is reported too. Nothing is sent anywhere.',
   'The report goes to stdout: a table on a terminal, NDJSON (one finding per line) otherwise. Counts, diagnostics (bad records: file, line or offset, reason) and the progress bar go to stderr. Every time is UTC ISO 8601, except the table\'s with `--tz`.',
   '`okta-revoke-scan rules list` prints the rules that load and how each is pre-filtered; `okta-revoke-scan rules test` what each matches in exports. `rules` as the first word is that command: to scan a file or folder named `rules`, write `./rules`.',
+  '`okta-revoke-scan tokens` lists every API token the exports know: one record per token with its owner, creation, status, last use, addresses, user agents, event types and flags (see TOKENS COMMAND OPTIONS, and docs/tokens.md). `tokens` as the first word is that command too: to scan a file or folder named `tokens`, write `./tokens`.',
 ];
 
 /** The manual page's SEE ALSO: the user documentation, relative to docs/. */
@@ -143,6 +170,7 @@ export const SEE_ALSO: readonly { readonly path: string; readonly title: string 
   { path: 'output.md', title: 'output formats and fields' },
   { path: 'rules.md', title: 'custom Sigma rules and hunting' },
   { path: 'signals.md', title: 'triage signals and severity' },
+  { path: 'tokens.md', title: 'the token inventory' },
   { path: 'limits.md', title: 'limits' },
   { path: 'performance.md', title: 'how it is fast' },
   { path: 'faq.md', title: 'questions' },

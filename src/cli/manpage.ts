@@ -11,9 +11,11 @@ import {
   SCAN_EXAMPLES,
   SCAN_SUMMARY,
   SEE_ALSO,
+  TOKENS_EXAMPLES,
+  TOKENS_SUMMARY,
   type Example,
 } from './help-sections.js';
-import { RULE_OPTIONS, RULES_COMMAND_OPTIONS, SCAN_OPTIONS, type OptionSpec } from './option-table.js';
+import { RULE_OPTIONS, RULES_COMMAND_OPTIONS, SCAN_OPTIONS, TOKENS_OPTIONS, type OptionSpec } from './option-table.js';
 
 /** Where `npm run docs` writes the manual page, from the repository root. */
 export const MANPAGE_PATH = 'docs/okta-revoke-scan.1.md';
@@ -90,6 +92,9 @@ function exampleBlock(examples: readonly Example[]): string[] {
 /** The whole manual page, as Markdown text ending in a newline. */
 export function renderManpage(): string {
   const ruleNames = RULE_OPTIONS.map(optionSignature).join(', ');
+  // The tokens command shares most options with the scan (the same rows): only its own are listed again.
+  const shared = TOKENS_OPTIONS.filter((o) => SCAN_OPTIONS.includes(o) && o.hidden !== true);
+  const tokensOwn = TOKENS_OPTIONS.filter((o) => !SCAN_OPTIONS.includes(o));
   const lines = [
     `# ${PROGRAM}(1)`,
     '',
@@ -106,6 +111,7 @@ export function renderManpage(): string {
     `${PROGRAM} [options] -`,
     `${PROGRAM} rules list [rules options]`,
     `${PROGRAM} rules test [rules options] <export...>`,
+    `${PROGRAM} tokens [tokens options] <export...>`,
     '```',
     '',
     '## DESCRIPTION',
@@ -119,6 +125,11 @@ export function renderManpage(): string {
     ...paragraph(`\`${PROGRAM} rules list\` and \`${PROGRAM} rules test\`: ${RULES_SUMMARY.replace(/^\w/, (c) => c.toLowerCase())} They take the rule options above (${ruleNames}), \`-h\`, \`--help\`, \`--version\` and these:`),
     '',
     ...optionList(RULES_COMMAND_OPTIONS),
+    '## TOKENS COMMAND OPTIONS',
+    '',
+    ...paragraph(`\`${PROGRAM} tokens\`: ${TOKENS_SUMMARY.replace(/^\w/, (c) => c.toLowerCase())} It takes these scan options as they are: ${shared.map(optionSignature).join(', ')}; \`-h\`, \`--help\`, \`--version\`; and these:`),
+    '',
+    ...optionList(tokensOwn),
     '## EXIT STATUS',
     '',
     ...EXIT_CODES.flatMap((e) => [`- **${e.code}**`, '', ...paragraph(e.manual, '  '), '']),
@@ -130,7 +141,7 @@ export function renderManpage(): string {
     ...FILES.flatMap((f) => [`- \`${f.path}\``, '', ...paragraph(f.manual, '  '), '']),
     '## EXAMPLES',
     '',
-    ...exampleBlock([...SCAN_EXAMPLES, ...RULES_EXAMPLES]),
+    ...exampleBlock([...SCAN_EXAMPLES, ...RULES_EXAMPLES, ...TOKENS_EXAMPLES]),
     '',
     '## SEE ALSO',
     '',

@@ -1,7 +1,9 @@
 // The command-line options as one table: `--help` (through yargs) and the manual page are both made from it.
 import { availableParallelism } from 'node:os';
 import { INPUT_FORMATS } from '../input/sniff.js';
+import { DEFAULT_INVENTORY_OPTIONS } from '../inventory/options.js';
 import { formatNames } from '../report/index.js';
+import { tokenFormatNames } from '../report/tokens/reporter.js';
 import { DEFAULT_SIGNAL_OPTIONS } from '../signals/options.js';
 import { SEVERITIES } from '../model/severity.js';
 import { formatDuration } from '../window/duration.js';
@@ -354,5 +356,89 @@ export const RULES_COMMAND_OPTIONS: readonly OptionSpec[] = [
   { name: 'limit', type: 'number', default: 10, arg: 'N', group: 'Output:', describe: 'test: matched events shown per rule in the table (0 = all)' },
   { name: 'color', type: 'boolean', group: 'Output:', describe: 'Force colours on or off' },
   { name: 'quiet', alias: 'q', type: 'boolean', default: false, group: 'Output:', describe: 'Only rule problems on stderr' },
+  DEBUG,
+];
+
+/** A scan option the `tokens` command takes as it is. */
+function scanOption(name: string): OptionSpec {
+  const spec = SCAN_OPTIONS.find((o) => o.name === name);
+  if (spec === undefined) throw new Error(`no scan option --${name}`);
+  return spec;
+}
+
+/**
+ * The options of `okta-revoke-scan tokens [options] <export...>`, in `--help` order: the scan's
+ * input, output and time options as they are (the same objects), and the inventory's own.
+ */
+export const TOKENS_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'format',
+    alias: 'f',
+    type: 'string',
+    choices: tokenFormatNames,
+    arg: 'FORMAT',
+    group: 'Output:',
+    describe: 'Output format (default: table on a terminal, ndjson when piped)',
+    manual:
+      'Output format: `table` for people (the default when stdout is a terminal), `ndjson` one token record per line (the default otherwise, and with `-o`), `json` one document, `csv` one row per token.',
+  },
+  ...['output', 'color', 'progress', 'quiet', 'stats'].map(scanOption),
+  {
+    name: 'fail-on-flags',
+    type: 'boolean',
+    default: false,
+    group: 'Exit status:',
+    describe: 'Exit 1 when a reported token carries a flag (at or above --min-severity)',
+    manual: 'Exit 1 when at least one reported token carries a flag at or above `--min-severity` (any flag without it).',
+  },
+  ...['strict', 'validate', 'max-record-mb', 'input-format', 'events-path'].map(scanOption),
+  {
+    name: 'from',
+    type: 'string',
+    arg: 'TIME',
+    group: 'Time:',
+    describe: 'Count calls made at or after this time, and list only tokens with an event then (2024-03-05T00:00:00Z, or 7d before the newest event)',
+    manual:
+      'Count only calls made at or after TIME, and list only tokens with an event (a call, or an event naming the token) at or after it; what happened to a token before it (creation, revocation) still counts. TIME takes the forms of the scan\'s `--from`; a duration counts back from the newest event the inventory reads (a call, a token event or a user lifecycle event), and makes the calls be read a second time.',
+  },
+  {
+    name: 'to',
+    type: 'string',
+    arg: 'TIME',
+    group: 'Time:',
+    describe: 'Count calls made at or before this time, and leave out every later event (same forms as --from)',
+    manual: 'Count only calls made at or before TIME and leave out every later event: the inventory as it stood at TIME (same forms as `--from`). `dormant` counts its 30 days back from TIME.',
+  },
+  scanOption('tz'),
+  scanOption('threads'),
+  {
+    name: 'min-severity',
+    type: 'string',
+    choices: SEVERITIES,
+    arg: 'LEVEL',
+    group: 'Flags:',
+    describe: 'Report only tokens with a flag at least this severe (info, low, medium, high)',
+    manual: 'Report only tokens that carry a flag at least this severe (`info`, `low`, `medium` or `high`), in every format, in the summary and for `--fail-on-flags`; tokens without flags are left out too.',
+  },
+  {
+    name: 'max-places',
+    type: 'number',
+    default: DEFAULT_INVENTORY_OPTIONS.maxPlaces,
+    arg: 'N',
+    group: 'Flags:',
+    describe: 'many-places: a token called from more countries, or more networks, than this',
+    manual: '`many-places` flags a token whose calls came from more than N countries, or from more than N networks (AS numbers), in the range.',
+  },
+  {
+    name: 'max-values',
+    type: 'number',
+    default: DEFAULT_INVENTORY_OPTIONS.maxValues,
+    arg: 'N',
+    group: 'Output:',
+    describe: "Longest list in a record (addresses, user agents, event types, a flag's evidence); the rest are counted in omitted",
+    manual:
+      "Longest list in a token record: addresses, user agents and event types keep the N most used (the others are counted in `omitted`), a flag's evidence its N earliest events. At least 1.",
+  },
+  scanOption('parallel-min-mb'),
   DEBUG,
 ];

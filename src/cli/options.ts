@@ -77,6 +77,7 @@ export async function parseArgs(argv: string[], version: string, width: number |
     })
     .command('rules', 'List the loaded rules, or test them on exports: okta-revoke-scan rules list|test --help')
     .command('sql', 'Print the SQL query that reduces a table of events (DuckDB, ClickHouse, PostgreSQL, Trino/Athena, Spark) to what a scan needs: okta-revoke-scan sql --help')
+    .command('tokens', 'List every API token the exports know, with flags worth a look: okta-revoke-scan tokens --help')
     .epilog(`${examplesText(SCAN_EXAMPLES, wrap)}\n\n${exitCodesBrief()}\n\n${SCAN_NOTES}`);
   addOptions(parser, SCAN_OPTIONS);
 
@@ -86,6 +87,9 @@ export async function parseArgs(argv: string[], version: string, width: number |
   if (command === 'rules' || command === 'sql') {
     const usage = command === 'rules' ? 'rules list|test …' : 'sql --dialect …';
     throw new UsageError(`the ${command} command comes first (okta-revoke-scan ${usage}); to scan a file or folder named ${command}, write ./${command}`);
+  }
+  if ((args._ as unknown[])[0] === 'tokens') {
+    throw new UsageError('the tokens command comes first (okta-revoke-scan tokens [options] <export...>); to scan a file or folder named tokens, write ./tokens');
   }
   const maxRecordMb = args['max-record-mb'] as number;
   if (!Number.isFinite(maxRecordMb) || maxRecordMb <= 0 || maxRecordMb > 512) {
@@ -143,7 +147,7 @@ export async function parseArgs(argv: string[], version: string, width: number |
 }
 
 /** `--events-path a.b.c` → ["a", "b", "c"]; an empty or dotted-only path is a usage error. */
-function eventsPath(v: unknown): string[] | null {
+export function eventsPath(v: unknown): string[] | null {
   if (v === undefined) return null;
   const parts = String(v).split('.').map((p) => p.trim());
   if (parts.some((p) => p === '')) throw new UsageError(`--events-path takes keys separated by dots, e.g. events or hits.hits (got '${String(v)}')`);
@@ -151,7 +155,7 @@ function eventsPath(v: unknown): string[] | null {
 }
 
 /** `--tz`: a zone Intl knows (canonical spelling), or undefined for UTC. */
-function timeZone(v: unknown): string | undefined {
+export function timeZone(v: unknown): string | undefined {
   if (v === undefined) return undefined;
   const name = String(v).trim();
   try {

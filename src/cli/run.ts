@@ -6,13 +6,13 @@ import type { ScanReport } from '../model/report.js';
 import type { ReportOptions } from '../report/reporter.js';
 import { loadReporter } from '../report/index.js';
 import { safeText } from '../report/sanitize.js';
-import { formatDiagnostic } from '../scan/diagnostics.js';
 import { prewarmWorker, releaseWarmWorker } from '../scan/fast/parallel.js';
 import type { OriginalStore } from '../scan/originals.js';
 import { scan, type ScanStats } from '../scan/scan.js';
 import { describeEnd } from '../scan/time-range.js';
 import { filterBySeverity } from '../signals/filter.js';
 import { useColor } from './color.js';
+import { reportInputProblems } from './input-problems.js';
 import { writeChunk, type Io } from './io.js';
 import { openOutput, OutputError, refuseInput, type OutputFile } from './output-file.js';
 import { parseArgs, type CliOptions } from './options.js';
@@ -20,12 +20,10 @@ import { reportRuleSet } from './rules/rule-notes.js';
 import { loadRuleSet } from './rules/rule-set.js';
 import type { RulesCommandOptions } from './rules/rules-command.js';
 import type { SqlCommandOptions } from './sql-command.js';
+import type { TokensCommandOptions } from './tokens-command.js';
 import { ProgressBar } from './progress.js';
 import { planProgress } from './progress-plan.js';
 import { packageVersion } from './version.js';
-
-/** How many diagnostics are printed on stderr. */
-const SHOW_DIAGNOSTICS = 5;
 
 const NAME = 'okta-revoke-scan';
 
@@ -33,10 +31,11 @@ const NAME = 'okta-revoke-scan';
 export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () => Promise<void>) => () => void }): Promise<ExitCode> {
   // Messages carry file names and parser messages that quote the input: never raw controls on stderr.
   const err = (line: string) => io.stderr.write(`${NAME}: ${safeText(line)}\n`);
-  // `rules list|test …` and `sql` are commands of their own; anything else is a scan (a file named rules: ./rules).
+  // `rules list|test …`, `sql` and `tokens …` are commands of their own; anything else is a scan (a file named rules: ./rules).
   const rulesCommand = argv[0] === 'rules';
   const sqlCommand = argv[0] === 'sql';
-  let options: CliOptions | RulesCommandOptions | SqlCommandOptions;
+  const tokensCommand = argv[0] === 'tokens';
+  let options: CliOptions | RulesCommandOptions | SqlCommandOptions | TokensCommandOptions;
   try {
     const width = io.stdout.isTTY ? io.stdout.columns : undefined;
     // The rules commands (and the table code they print with) and the query writer load only when asked for.
@@ -44,7 +43,9 @@ export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () =
       ? await (await import('./rules/rules-command.js')).parseRulesArgs(argv.slice(1), packageVersion(), width)
       : sqlCommand
         ? await (await import('./sql-command.js')).parseSqlArgs(argv.slice(1), packageVersion(), width)
-        : await parseArgs(argv, packageVersion(), width);
+        : tokensCommand
+          ? await (await import('./tokens-command.js')).parseTokensArgs(argv.slice(1), packageVersion(), width)
+          : await parseArgs(argv, packageVersion(), width);
     if (parsed.kind === 'print') {
       await writeChunk(io.stdout, parsed.text);
       return ExitCode.Ok;
@@ -53,7 +54,7 @@ export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () =
   } catch (e) {
     if (e instanceof UsageError) {
       err(e.message);
-      io.stderr.write(`Run '${NAME}${rulesCommand ? ' rules' : sqlCommand ? ' sql' : ''} --help' for usage.\n`);
+      io.stderr.write(`Run '${NAME}${rulesCommand ? ' rules' : sqlCommand ? ' sql' : tokensCommand ? ' tokens' : ''} --help' for usage.\n`);
       return ExitCode.Usage;
     }
     throw e;
@@ -62,6 +63,7 @@ export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () =
   const output: { file?: OutputFile; unregister?: () => void } = {};
   try {
     if ('dialect' in options) return await (await import('./sql-command.js')).runSqlCommand(options, io);
+    if ('tokens' in options) return await (await import('./tokens-command.js')).runTokensCommand(options, io, err, output);
     return 'command' in options
       ? await (await import('./rules/rules-command.js')).runRulesCommand(options, io, err)
       : await scanAndReport(options, io, err, output);
@@ -173,13 +175,7 @@ async function writeReport(
 
   const failedInputs = report.inputs.filter((i) => i.error !== undefined);
   for (const i of failedInputs) err(i.error!);
-  if (!options.quiet && report.summary.diagnostics > 0) {
-    const n = report.summary.diagnostics;
-    const shown = Math.min(n, SHOW_DIAGNOSTICS);
-    err(`${n} input problem${n === 1 ? '' : 's'} (bad records are skipped; every good event is still used)${n > shown ? `, first ${shown}:` : ':'}`);
-    for (const d of report.diagnostics.slice(0, shown)) io.stderr.write(`  ${safeText(formatDiagnostic(d))}\n`);
-    if (n > shown) io.stderr.write(`  … ${n - shown} more (--format json lists up to 1000)\n`);
-  }
+  if (!options.quiet) reportInputProblems(report.summary.diagnostics, report.diagnostics, err, io.stderr);
   if (options.strict && report.summary.diagnostics > 0) {
     err('--strict: input problems are fatal; no report written');
     return ExitCode.Input;

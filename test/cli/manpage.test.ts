@@ -29,13 +29,14 @@ describe(`the manual page (${MANPAGE_PATH})`, () => {
     expect(committed, 'out of date: run `npm run docs` and commit docs/okta-revoke-scan.1.md').toBe(page);
   });
 
-  it('documents every option of --help and of rules --help', async () => {
+  it('documents every option of --help, of rules --help and of tokens --help', async () => {
     const options = section('OPTIONS');
     const rules = section('RULES COMMAND OPTIONS');
-    for (const [argv, text] of [[['--help'], options], [['rules', '--help'], rules + options]] as const) {
+    const tokens = section('TOKENS COMMAND OPTIONS');
+    for (const [argv, text, least] of [[['--help'], options, 30], [['rules', '--help'], rules + options, 8], [['tokens', '--help'], tokens, 20]] as const) {
       const { stdout } = await runCli([...argv], { tty: true, columns: 100 });
       const names = helpOptions(stdout);
-      expect(names.length).toBeGreaterThan(argv.length === 1 ? 30 : 8);
+      expect(names.length).toBeGreaterThan(least);
       for (const name of names) expect(text, `--${name}`).toMatch(new RegExp(`\`--(?:no-)?${name}\``));
     }
   });

@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 
 const hasJq = spawnSync('jq', ['--version']).status === 0;
 
-/** `# comment` → command, from the sh block under the heading "Recipes with jq". */
-function recipes(): Map<string, string> {
+/** `# comment` → command, from the first sh block under the heading (default "Recipes with jq"). */
+function recipes(headingText = 'Recipes with jq'): Map<string, string> {
   const readme = readFileSync('README.md', 'utf8');
-  const heading = /^#{2,3} Recipes with jq$/m.exec(readme);
-  if (heading === null) throw new Error('README.md has no "Recipes with jq" heading');
+  const heading = new RegExp(`^#{2,3} ${headingText}$`, 'm').exec(readme);
+  if (heading === null) throw new Error(`README.md has no "${headingText}" heading`);
   const section = readme.slice(heading.index);
   const start = section.indexOf('```sh\n') + 6;
   const block = section.slice(start, section.indexOf('\n```', start));
@@ -27,8 +27,8 @@ function recipes(): Map<string, string> {
 
 /** Runs a recipe on the sample with the built CLI; returns stdout lines. */
 function run(command: string): string[] {
-  const cli = `node bin/okta-revoke-scan.js -q`;
-  const sh = command.replace(/^okta-revoke-scan ((?:--[\w-]+ [\w.-]+ )*)export\.ndjson/, `${cli} $1samples/okta-export.ndjson`);
+  // `-q` goes after the command word (`tokens`), which must come first.
+  const sh = command.replace(/^okta-revoke-scan ((?:tokens )?)((?:--[\w-]+ [\w.-]+ )*)export\.ndjson/, 'node bin/okta-revoke-scan.js $1-q $2samples/okta-export.ndjson');
   expect(sh).not.toBe(command);
   return execFileSync('bash', ['-o', 'pipefail', '-c', sh], { encoding: 'utf8' }).trimEnd().split('\n').filter(Boolean);
 }
@@ -101,5 +101,22 @@ describe.runIf(hasJq)('README jq recipes on samples/okta-export.ndjson', () => {
     const input = ['high', 'medium', 'high', 'low'].map((severity, i) => JSON.stringify({ id: `f${i}`, severity })).join('\n');
     const out = execFileSync('bash', ['-c', `${filter} | jq -c '{id}'`], { input, encoding: 'utf8' });
     expect(out.trim().split('\n')).toEqual(['{"id":"f0"}', '{"id":"f2"}']);
+  });
+});
+
+describe.runIf(hasJq)('README token inventory recipe on samples/okta-export.ndjson', () => {
+  const all = recipes('Token inventory');
+
+  it('is the one recipe of the section', () => expect([...all.keys()]).toEqual(['Tokens used from more than one country in the last week of the export, with those countries']));
+
+  it('tokens used from more than one country in the last week: the stolen CI token, from the US and Romania', () => {
+    expect(run([...all.values()][0]!)).toEqual(['ci-deploy\t00Tci7dPlY3kT9wQx5d7\tRomania, United States']);
+  });
+
+  it('the filter selects tokens with addresses in two countries or more, not one country twice', () => {
+    const filter = [...all.values()][0]!.replace(/^okta-revoke-scan tokens --from 7d export\.ndjson \| /, '');
+    const token = (id: string, countries: (string | null)[]) => JSON.stringify({ id, name: id, addresses: countries.map((country, i) => ({ ip: `203.0.113.${i}`, country, asn: null, calls: 1 })) });
+    const input = [token('a', ['Japan', 'Japan']), token('b', ['Japan', null]), token('c', ['Japan', 'Chile']), token('d', [])].join('\n');
+    expect(execFileSync('bash', ['-c', filter], { input, encoding: 'utf8' })).toBe('c\tc\tChile, Japan\n');
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonReporter } from '../../src/report/json.js';
 import { ndjsonReporter } from '../../src/report/ndjson.js';
 import { toPublicFinding } from '../../src/report/public.js';
-import { schemaErrors, validateFinding, validateReport } from '../helpers/schema.js';
+import { schemaErrors, validateFinding, validateReport, validateTokens } from '../helpers/schema.js';
 import { collect, makeFinding, makeReport } from '../report/helpers.js';
 import { windowReport } from '../report/window-helpers.js';
 
@@ -107,3 +107,38 @@ describe('timesketch golden outputs', () => {
   });
 });
 
+
+describe('token records and the tokens document', () => {
+  const docs = ['test/fixtures/tokens-every-flag/tokens.expected.json', ...readdirSync('test/golden/tokens').filter((f) => f.endsWith('.expected.json')).map((f) => join('test/golden/tokens', f))];
+  const story = JSON.parse(readFileSync(docs[0]!, 'utf8')) as { tokens: Record<string, unknown>[] };
+  const token = story.tokens[0]!;
+
+  it.each(docs)('%s validates, and so does each of its tokens as a record', (path) => {
+    const doc = JSON.parse(readFileSync(path, 'utf8')) as { tokens: unknown[] };
+    expect(validateTokens(doc), schemaErrors(validateTokens.errors)).toBe(true);
+    for (const t of doc.tokens) expect(validateFinding(t), schemaErrors(validateFinding.errors)).toBe(true);
+  });
+
+  it.each([
+    ['an unknown status', { status: 'expired' }],
+    ['an unknown flag', { flags: [{ id: 'made-up', severity: 'low', message: 'm', evidence: [] }] }],
+    ['a flag without evidence', { flags: [{ id: 'dormant', severity: 'low', message: 'm' }] }],
+    ['negative calls', { calls: -1 }],
+    ['an address without calls', { addresses: [{ ip: '203.0.113.1', country: null, asn: null, calls: 0 }] }],
+    ['a time without milliseconds', { firstSeen: '2024-06-01T00:00:00Z' }],
+    ['no omitted counts', { omitted: undefined }],
+    ['a revoker kind other than user/system', { revoked: { published: '2024-06-01T00:00:00.000Z', by: { kind: 'robot', id: null, alternateId: null }, outcome: null } }],
+  ])('rejects %s', (_what, patch) => {
+    const t = { ...token, ...patch } as Record<string, unknown>;
+    for (const [k, v] of Object.entries(patch)) if (v === undefined) delete t[k];
+    expect(validateFinding(t)).toBe(false);
+    expect(validateTokens({ ...story, tokens: [t] })).toBe(false);
+  });
+
+  it('allows fields added at the top of a token, not a summary count of a made-up status', () => {
+    expect(validateFinding({ ...token, addedLater: 1 })).toBe(true);
+    const doc = JSON.parse(readFileSync(docs[0]!, 'utf8')) as { summary: { byStatus: Record<string, number> } };
+    doc.summary.byStatus.expired = 1;
+    expect(validateTokens(doc)).toBe(false);
+  });
+});
