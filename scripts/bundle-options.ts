@@ -15,8 +15,8 @@ export function bundleOptions(dist: string): BuildOptions {
     // The worker threads' scripts sit beside the chunk that starts them, as in dist/src/scan/.
     entryPoints: {
       main: join(dist, 'src/cli/main.js'),
-      worker: join(dist, 'src/scan/worker.js'),
-      'gather-thread': join(dist, 'src/scan/gather-thread.js'),
+      worker: join(dist, 'src/scan/fast/worker.js'),
+      'gather-thread': join(dist, 'src/scan/fast/gather-thread.js'),
     },
     outdir: join(dist, 'bundle'),
     bundle: true,

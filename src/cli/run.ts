@@ -7,12 +7,12 @@ import type { ReportOptions } from '../report/reporter.js';
 import { loadReporter } from '../report/index.js';
 import { safeText } from '../report/sanitize.js';
 import { formatDiagnostic } from '../scan/diagnostics.js';
-import { prewarmWorker, releaseWarmWorker } from '../scan/parallel.js';
+import { prewarmWorker, releaseWarmWorker } from '../scan/fast/parallel.js';
+import type { OriginalStore } from '../scan/originals.js';
 import { scan, type ScanStats } from '../scan/scan.js';
 import { describeEnd } from '../scan/time-range.js';
 import { filterBySeverity } from '../signals/filter.js';
 import { useColor } from './color.js';
-import { collectGarbage, COLLECT_FROM_BYTES } from './collect-garbage.js';
 import { writeChunk, type Io } from './io.js';
 import { openOutput, OutputError, refuseInput, type OutputFile } from './output-file.js';
 import { parseArgs, type CliOptions } from './options.js';
@@ -112,7 +112,7 @@ async function scanAndReport(
   let stats: ScanStats;
   // Window events are read again from their inputs while the report is written: a spooled
   // stdin copy is removed, and the inputs closed, only after that.
-  let closeSources: () => void = () => undefined;
+  let originals: OriginalStore | null = null;
   let scanned = false;
   let bar: ProgressBar | null = null;
   // Ctrl-C during the scan erases the bar too, so the shell prompt starts on a clean line.
@@ -123,7 +123,7 @@ async function scanAndReport(
     const plan = await planProgress(options.progress, io.stderr, io.env, options.quiet, resolved.sources.map((s) => s.path));
     if (plan.show) bar = new ProgressBar({ stream: io.stderr, width: io.stderr.columns, clock: () => performance.now(), total: plan.total });
     const maxRecordBytes = options.maxRecordMb === 128 ? DEFAULT_MAX_RECORD_BYTES : Math.floor(options.maxRecordMb * 1024 * 1024);
-    ({ report, stats, close: closeSources } = await scan(resolved.sources, {
+    ({ report, stats, originals } = await scan(resolved.sources, {
       read: { maxRecordBytes, format: options.inputFormat, eventsPath: options.eventsPath },
       rules: ruleSet.rules,
       validate: options.validate,
@@ -145,9 +145,9 @@ async function scanAndReport(
     }
   }
   try {
-    return await writeReport(options, io, err, output, report!, stats!, started);
+    return await writeReport(options, io, err, output, report!, stats!, originals!, started);
   } finally {
-    closeSources();
+    originals?.close();
     await resolved.cleanup();
     unregister?.();
   }
@@ -161,6 +161,7 @@ async function writeReport(
   output: { file?: OutputFile },
   scanned: ScanReport,
   stats: ScanStats,
+  originals: OriginalStore,
   started: number,
 ): Promise<ExitCode> {
   let report = scanned;
@@ -190,11 +191,11 @@ async function writeReport(
   const format = options.format ?? (isTTY ? 'table' : 'ndjson');
   const color = format === 'table' && useColor(options.color, io.env, isTTY);
   const width = isTTY ? sink.columns : undefined;
-  const reportOptions: ReportOptions = { color, width, limit: options.limit };
+  // The one place originals held by reference are read: as the reporter writes them.
+  originals.expectReport(report);
+  const reportOptions: ReportOptions = { color, width, limit: options.limit, originals };
   if (options.timeZone !== undefined) reportOptions.timeZone = options.timeZone;
   const reporter = await loadReporter(format);
-  // The scan's garbage goes before the report grows the heap (the peak of a large scan).
-  if (stats.bytes >= COLLECT_FROM_BYTES) collectGarbage();
   try {
     for (const chunk of reporter(report, reportOptions)) await writeChunk(sink, chunk);
     await output.file?.commit();

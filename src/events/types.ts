@@ -1,6 +1,6 @@
 // The normalised Okta event every stage after input works with, and where its record was found.
-import type { RecordSource } from '../input/record-source.js';
 import type { Entity } from '../model/entity.js';
+import type { RecordRef } from '../model/original.js';
 
 /** Where an event came from: `client` plus the network fields of `securityContext`. */
 export interface OktaClient {
@@ -39,8 +39,8 @@ export interface OktaEvent {
   original: unknown;
   /** The record's JSON text, when the event is the whole record (lets windows keep text, not objects). */
   text?: string;
-  /** Where that text can be read again (plain inputs read through their record index): windows keep this instead. */
-  source?: RecordSource;
+  /** Where that record is in its input (plain inputs read through their record index): windows keep this instead of the text. */
+  ref?: RecordRef;
 }
 
 /** Where a record was found, for diagnostics and for re-reading it. */

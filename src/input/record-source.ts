@@ -2,6 +2,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { fnv1a, FNV_SEED } from '../bytes/fnv.js';
 import { InputError } from '../errors.js';
+import type { RecordRef } from '../model/original.js';
 
 /**
  * A plain input file records are read back from. It is opened on the first read and stays open
@@ -55,20 +56,10 @@ export class SourceFile {
   }
 }
 
-/** A whole record of a plain input, and a hash of its bytes as first read. */
-export interface RecordSource {
-  file: SourceFile;
-  offset: number;
-  length: number;
-  check: number;
-}
-
-/** The record's text, read from its file (an InputError when the bytes are not those first read). */
-export function readRecord(source: RecordSource): string {
-  return source.file.read(source.offset, source.length, source.check);
-}
-
 /** FNV-1a (32 bit) of every byte of buf[from, from + length), mixed with the length. */
 export function recordHash(buf: Uint8Array, from: number, length: number): number {
   return fnv1a(buf, from, from + length, FNV_SEED ^ length);
 }
+
+/** Where a whole record sits in its input file, and a hash of its bytes as first read. */
+export type RecordPlace = Omit<RecordRef, 'input'>;

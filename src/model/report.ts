@@ -2,6 +2,7 @@
 import type { Diagnostic } from './diagnostic.js';
 import type { Entity } from './entity.js';
 import type { Incident } from './incident.js';
+import type { OriginalText } from './original.js';
 import type { Severity } from './severity.js';
 import type { Signal } from './signal.js';
 import type { ActivityWindow } from './window.js';
@@ -61,8 +62,7 @@ export interface Finding {
 
 /**
  * An event (other than a revocation) matched by at least one loaded rule, reported with `--hunt`.
- * `event` is parsed from the record's text each time it is read, so a detection held in memory
- * costs its JSON text and these few fields, not a parsed object.
+ * A detection held in memory costs its record's JSON text and these few fields, not a parsed object.
  */
 export interface Detection {
   schemaVersion: typeof SCHEMA_VERSION;
@@ -81,7 +81,7 @@ export interface Detection {
   outcome: string | null;
   targets: Entity[];
   /** The original event as it was in the input (after unwrapping). */
-  event: unknown;
+  event: OriginalText;
 }
 
 /** Counts for one input argument. */

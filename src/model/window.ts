@@ -1,5 +1,6 @@
 // Activity window shapes: how an event is tied to a revocation, and what the window reports.
 import type { Entity } from './entity.js';
+import type { Original } from './original.js';
 import type { RuleRef } from './report.js';
 
 /** Why an event is in a revocation's window. */
@@ -7,13 +8,6 @@ export type LinkKind = 'token' | 'actor' | 'owner' | 'ip';
 
 /** Links in the order they are listed on every event. */
 export const LINK_ORDER: readonly LinkKind[] = ['token', 'actor', 'owner', 'ip'];
-
-/**
- * Key of a getter for a window event's record text as read (not enumerable, never serialised
- * itself; it may read the input file again): JSON writers put it in place of `event` rather than
- * parse and re-serialise it.
- */
-export const RAW_TEXT: unique symbol = Symbol('record text');
 
 /** One event of a window, as serialised. */
 export interface WindowEvent {
@@ -31,9 +25,11 @@ export interface WindowEvent {
    * optional only so that windows built by hand (tests, other stages) need not.
    */
   detections?: RuleRef[];
-  event: unknown;
-  /** The record's JSON text as read, when the event was the whole record. */
-  readonly [RAW_TEXT]?: string;
+  /**
+   * The event as it was in the input (after unwrapping): its record's text, or where that record
+   * is. Reporters write it through the report's OriginalReader, as the record's own text.
+   */
+  event: Original;
 }
 
 /** Counts over a window's events. */

@@ -2,7 +2,7 @@
 import { stringifySafe } from './json-text.js';
 import { recordChunks } from './raw-json.js';
 import type { InputSummary, ScanReport } from '../model/report.js';
-import type { Reporter } from './reporter.js';
+import type { Reporter, ReportOptions } from './reporter.js';
 import { toPublicDetection } from './public-detection.js';
 import { toPublicFinding } from './public.js';
 
@@ -24,7 +24,7 @@ function publicInput(input: InputSummary): InputSummary {
  * window events' originals are their records' compact text on one line (see `recordChunks`),
  * without ever building the whole document in memory.
  */
-export const jsonReporter: Reporter = function* jsonReporter(report: ScanReport) {
+export const jsonReporter: Reporter = function* jsonReporter(report: ScanReport, options: ReportOptions) {
   const head = stringifySafe(
     {
       schemaVersion: report.schemaVersion,
@@ -48,7 +48,7 @@ export const jsonReporter: Reporter = function* jsonReporter(report: ScanReport)
     for (const item of items) {
       // One chunk per item, unless a large window makes it several (see recordChunks).
       let before = separator;
-      for (const chunk of recordChunks(toPublic(item) as object, INDENT, '    ')) {
+      for (const chunk of recordChunks(toPublic(item) as object, options.originals, INDENT, '    ')) {
         yield before + chunk;
         before = '';
       }

@@ -1,7 +1,7 @@
 // NDJSON reporter: one finding (or, with --hunt, detection) per line, in its public form.
 import { recordChunks } from './raw-json.js';
 import type { ScanReport } from '../model/report.js';
-import type { Reporter } from './reporter.js';
+import type { Reporter, ReportOptions } from './reporter.js';
 import { timeOrderedRecords } from './records.js';
 
 /**
@@ -10,9 +10,9 @@ import { timeOrderedRecords } from './records.js';
  * `recordChunks`), ending in `\n`. A report without findings
  * or detections yields nothing.
  */
-export const ndjsonReporter: Reporter = function* ndjsonReporter(report: ScanReport) {
+export const ndjsonReporter: Reporter = function* ndjsonReporter(report: ScanReport, options: ReportOptions) {
   for (const record of timeOrderedRecords(report)) {
-    yield* recordChunks(record);
+    yield* recordChunks(record, options.originals);
     yield '\n';
   }
 };

@@ -1,6 +1,6 @@
 // Writes window events' original records from their own text, instead of parsing and re-serialising them.
 import { randomBytes } from 'node:crypto';
-import { RAW_TEXT } from '../model/window.js';
+import type { Original, OriginalReader } from '../model/original.js';
 import { escapeRawUnsafe, stringifySafe } from './json-text.js';
 
 /**
@@ -57,9 +57,17 @@ const CHUNK_CHARS = 16 * 1024;
 const MARK = `\u0000raw:${NONCE}`;
 const MARK_JSON = JSON.stringify(MARK);
 
+/** The text of an original: its own, or read through `reader` (a report with references needs one). */
+export function originalText(original: Original, reader: OriginalReader | undefined): string {
+  if ('text' in original) return original.text;
+  if (!reader) throw new Error('this report holds originals by reference: the reporter needs its OriginalReader');
+  return reader.text(original.ref);
+}
+
 /**
  * Serialises a public finding or detection like {@link stringifySafe}, except that each window
- * event's `event` is its record's own text (see {@link safeRawJson}) when the window kept it:
+ * event's `event` is its record's own text (see {@link safeRawJson}), read through `reader` when
+ * the window holds it by reference:
  * parsing and re-serialising 20 MB of events cost more than half of writing a report. The text is
  * what the input held, so numbers keep every digit and repeated keys stay as written. The JSON
  * comes in chunks of about 16 K characters, built event by event: a window of thousands of events
@@ -67,10 +75,10 @@ const MARK_JSON = JSON.stringify(MARK);
  * record's own indentation in a document), added only where lines break: an original, on one
  * line, is never scanned for line breaks.
  */
-export function* recordChunks(record: object, space?: number, margin = ''): Generator<string> {
+export function* recordChunks(record: object, reader: OriginalReader | undefined, space?: number, margin = ''): Generator<string> {
   const window = (record as WithWindow).window;
   const events = window?.events;
-  if (!Array.isArray(events) || !events.some((e) => typeof e === 'object' && e !== null && RAW_TEXT in e)) {
+  if (!Array.isArray(events) || events.length === 0) {
     yield indented(stringifySafe(record, space), margin);
     return;
   }
@@ -82,7 +90,7 @@ export function* recordChunks(record: object, space?: number, margin = ''): Gene
   let chunk = skeleton.slice(0, at);
   for (let i = 0; i < events.length; i++) {
     if (i > 0) chunk += separator;
-    chunk += eventJson(events[i] as Record<PropertyKey, unknown>, space, indent);
+    chunk += eventJson(events[i] as Record<string, unknown> & { event: Original }, reader, space, indent);
     if (chunk.length >= CHUNK_CHARS) {
       yield chunk;
       chunk = '';
@@ -95,10 +103,9 @@ export function* recordChunks(record: object, space?: number, margin = ''): Gene
  * One window event's JSON, every line after the first starting with `indent`, its original
  * spliced in from the record's text when there is one.
  */
-function eventJson(e: Record<PropertyKey, unknown>, space: number | undefined, indent: string): string {
-  if (!(RAW_TEXT in e)) return indented(stringifySafe(e, space), indent);
-  const raw = e[RAW_TEXT] as string;
-  // Copy key by key, in order, without reading `event` (a getter that parses the text).
+function eventJson(e: Record<string, unknown> & { event: Original }, reader: OriginalReader | undefined, space: number | undefined, indent: string): string {
+  const raw = originalText(e.event, reader);
+  // Copy key by key, in order, the original standing in as a placeholder.
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(e)) copy[key] = key === 'event' ? MARK : e[key];
   const json = indented(stringifySafe(copy, space), indent);
@@ -108,9 +115,4 @@ function eventJson(e: Record<PropertyKey, unknown>, space: number | undefined, i
 
 function indented(json: string, indent: string): string {
   return indent ? json.replace(/\n/g, `\n${indent}`) : json;
-}
-
-/** {@link recordChunks} as one string. */
-export function stringifyRecord(record: object, space?: number): string {
-  return [...recordChunks(record, space)].join('');
 }

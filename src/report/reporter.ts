@@ -1,4 +1,5 @@
 // What a reporter is: a pure function from the report and its options to output text, chunk by chunk.
+import type { OriginalReader } from '../model/original.js';
 import type { ScanReport } from '../model/report.js';
 
 /** Options every reporter receives; reporters never look at the terminal themselves. */
@@ -11,6 +12,8 @@ export interface ReportOptions {
   limit?: number;
   /** IANA time zone of the table's time column (`--tz`); undefined = UTC. Other formats are always UTC. */
   timeZone?: string;
+  /** Reads window events' originals held by reference (JSON formats); the scan gives it. */
+  originals?: OriginalReader;
 }
 
 /** A reporter turns a report into output text, chunk by chunk. */

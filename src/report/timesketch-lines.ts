@@ -1,4 +1,5 @@
 // Timesketch records: one flat JSONL object for a revocation or a window event (message, datetime, fields).
+import { REVOKE_EVENT } from '../events/event-types.js';
 import type { WindowEvent } from '../model/window.js';
 import type { Detection, Finding, RuleRef } from '../model/report.js';
 import { safeText } from './sanitize.js';
@@ -40,7 +41,7 @@ const shown = (v: string | null | undefined): string => (v ? safeText(v) : '-');
 /** The line of a revocation: who revoked which token, from where, with which outcome and rules; tagged `revocation`. */
 export function revocationLine(f: Finding): TimesketchLine {
   const ev = (f.event ?? {}) as { eventType?: unknown; displayMessage?: unknown };
-  const eventType = typeof ev.eventType === 'string' ? ev.eventType : 'system.api_token.revoke';
+  const eventType = typeof ev.eventType === 'string' ? ev.eventType : REVOKE_EVENT;
   const by = f.revokedBy;
   const message = `API token ${shown(f.token.name)} (${shown(f.token.id)}) revoked by ${by.kind} ${shown(by.alternateId ?? by.id)}: ${shown(f.outcome)}`;
   const line = base(f.published, message, eventType, f.id);

@@ -10,11 +10,10 @@ function entity(e: Entity): Entity {
 
 /**
  * The detection record of an event and the rules it matched. The record keeps the event's JSON
- * text, not the parsed event: `event` is a getter that parses the text when it is read (when the
- * record is written out), so a detection costs its text plus a few short strings.
+ * text, not the parsed event, so a detection costs its text plus a few short strings.
  */
 export function buildDetection(event: OktaEvent, rules: RuleRef[]): Detection {
-  const detection = {
+  return {
     schemaVersion: SCHEMA_VERSION,
     kind: 'detection',
     id: event.uuid,
@@ -31,8 +30,6 @@ export function buildDetection(event: OktaEvent, rules: RuleRef[]): Detection {
     },
     outcome: event.outcome.result,
     targets: event.targets.map(entity),
-  } as Detection;
-  const text = event.text ?? JSON.stringify(event.original);
-  Object.defineProperty(detection, 'event', { enumerable: true, get: () => JSON.parse(text) as unknown });
-  return detection;
+    event: { text: event.text ?? JSON.stringify(event.original) },
+  };
 }

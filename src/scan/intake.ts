@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { normalize } from '../events/normalize.js';
 import type { OktaEvent, RecordLocation } from '../events/types.js';
-import type { RecordSource } from '../input/record-source.js';
+import type { RecordRef } from '../model/original.js';
 import { unwrap } from '../events/unwrap.js';
 import type { DiagnosticLog } from './diagnostics.js';
 
@@ -44,7 +44,7 @@ export class Intake {
    * diagnostics (an element of a document); `identity` gives its bytes or text, hashed into an id
    * for events without a uuid.
    */
-  take(value: unknown, where: RecordLocation, label: string, identity: () => Buffer | string, text?: string, source?: RecordSource): void {
+  take(value: unknown, where: RecordLocation, label: string, identity: () => Buffer | string, text?: string, ref?: RecordRef): void {
     const { ctx } = this;
     const first = ctx.previous === undefined;
     const u = unwrap(value);
@@ -60,7 +60,7 @@ export class Intake {
       // A plain record's text is kept by windows instead of the parsed object.
       if (text !== undefined && c.value === value) {
         r.event.text = text;
-        if (source) r.event.source = source;
+        if (ref) r.event.ref = ref;
       }
       const t = r.event.published;
       if (first && (this.newest === null || t > this.newest)) this.newest = t;

@@ -16,11 +16,12 @@ import { isRevokeEvent, REVOKE_EVENT } from '../events/event-types.js';
 import { compareFindings } from '../model/order.js';
 import { buildFinding } from './finding.js';
 import { mergeInterests } from '../events/interest.js';
-import { probesFor } from './interest-probes.js';
+import { probesFor } from './fast/interest-probes.js';
 import { runPass, type PassProgress, type PassResult } from './pass.js';
-import { HASHED_KEYS } from './record-hashes.js';
-import { closeIndexes } from './record-index.js';
+import { HASHED_KEYS, TOKEN_LIFECYCLE_NEEDLE } from './fast/record-hashes.js';
+import { closeIndexes } from './fast/record-index.js';
 import type { SourceFile } from '../input/record-source.js';
+import { OriginalStore } from './originals.js';
 import { resolveRange, type TimeRange } from './time-range.js';
 
 /** Options for {@link scan}. */
@@ -50,11 +51,10 @@ export interface ScanResult {
   report: ScanReport;
   stats: ScanStats;
   /**
-   * Closes the inputs window events are read again from when they are written out (see
-   * `OktaEvent.source`): call it once the report is written. Reading an event after it reopens
-   * the file.
+   * Reads the originals window events hold by reference, while the report is written: tell it the
+   * report to be written (`expectReport`), then pass it to the reporter.
    */
-  close(): void;
+  originals: OriginalStore;
 }
 
 /** Figures for `--stats`. */
@@ -79,7 +79,7 @@ export interface ScanStats {
 export function firstPassNeedles(rules: SigmaRule[], windows: boolean, hunt = false): { needles: string[]; all: boolean } {
   // `_token.` selects every system.api_token.* event (creations, the token's lifecycle targets);
   // `requestApiTokenId` every call made with a token.
-  const needles: string[] = windows ? ['_token.', 'requestApiTokenId'] : [];
+  const needles: string[] = windows ? [TOKEN_LIFECYCLE_NEEDLE, 'requestApiTokenId'] : [];
   if (!hunt) return { needles: [...needles, REVOKE_EVENT], all: false };
   let all = false;
   for (const r of rules) {
@@ -133,7 +133,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
   let passes = 1;
   let split = pass.split;
   let indexed = 0;
-  let sourceFiles: SourceFile[] = [];
+  let sourceFiles = new Map<number, SourceFile>();
   let applied: ScanStats['range'];
   let findings: Finding[] = [];
   // The first pass's record indexes (temporary files) are closed whatever happens next.
@@ -162,7 +162,8 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
       pass = await runPass({
         sources,
         read: opts.read,
-        filter: { needles: ['_token.'], all: opts.validate, probes: probesFor(mergeInterests(collector.interest(), history.interest())) },
+        filter: { needles: [TOKEN_LIFECYCLE_NEEDLE], all: opts.validate, probes: probesFor(mergeInterests(collector.interest(), history.interest())) },
+        throughIndex: true,
         threads: opts.threads,
         parallelMinBytes: opts.parallelMinBytes,
         onEvent: (event) => {
@@ -206,7 +207,8 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
   };
   const stats: ScanStats = { bytes: sum(pass.inputs.map((i) => i.bytes)), parsed, passes, split, indexed };
   if (applied) stats.range = applied;
-  return { report, stats, close: () => sourceFiles.forEach((f) => f.close()) };
+  const originals = new OriginalStore(sourceFiles);
+  return { report, stats, originals };
 }
 
 function sum(xs: number[]): number {

@@ -1,4 +1,5 @@
 // Sensitive Okta event types, as data: what each one means for a responder and how much it weighs.
+import { CREATE_EVENT } from '../events/event-types.js';
 import type { Severity } from '../model/severity.js';
 
 /** One sensitive event type. */
@@ -25,7 +26,7 @@ export const PRIVILEGED_TYPES: ReadonlyMap<string, PrivilegedType> = new Map<str
   ['user.mfa.factor.reset_all', { severity: 'high', reason: 'all MFA factors reset' }],
   ['user.mfa.factor.deactivate', { severity: 'high', reason: 'MFA factor removed' }],
   ['system.mfa.factor.deactivate', { severity: 'high', reason: 'MFA factor type turned off for the org' }],
-  ['system.api_token.create', { severity: 'high', reason: 'API token created by a token: persistence', viaToken: true }],
+  [CREATE_EVENT, { severity: 'high', reason: 'API token created by a token: persistence', viaToken: true }],
   ['user.session.impersonation.initiate', { severity: 'high', reason: 'session impersonation started' }],
   ['user.session.impersonation.grant', { severity: 'high', reason: 'session impersonation granted' }],
   ...lifecycle('system.idp.lifecycle', LIFECYCLE, { severity: 'high', reason: 'identity provider changed (sign-in as any user)' }),

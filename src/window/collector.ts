@@ -2,7 +2,6 @@
 import type { Entity } from '../model/entity.js';
 import { isoUtc } from '../events/time.js';
 import { compareTimeThenId } from '../model/order.js';
-import { readRecord, type RecordSource } from '../input/record-source.js';
 import type { OktaEvent } from '../events/types.js';
 import type { Finding, RuleRef } from '../model/report.js';
 import type { EventInterest, Span } from '../events/interest.js';
@@ -11,7 +10,8 @@ import { factsOf, type EventFacts } from './facts.js';
 import { isTokenLinked, linksOf, type LinkSubject, type LinkTarget } from './links.js';
 import { summarize } from './summary.js';
 import type { TokenIndex } from './token-index.js';
-import { RAW_TEXT, type ActivityWindow, type LinkKind, type WindowEvent } from '../model/window.js';
+import type { Original } from '../model/original.js';
+import type { ActivityWindow, LinkKind, WindowEvent } from '../model/window.js';
 
 /** Window settings. */
 export interface WindowOptions {
@@ -49,8 +49,8 @@ function actorOf(e: Entity): Entity {
 
 /**
  * What a window keeps of an event until the report is written: the fields it shows and the
- * record's JSON text, or where to read it again (a string costs a fraction of the parsed object,
- * a position nothing; it is read and parsed again only when the event is written out).
+ * record's JSON text, or a reference to it (a string costs a fraction of the parsed object, a
+ * reference nothing; the report reads it when the event is written out).
  */
 interface Slim extends LinkSubject {
   uuid: string;
@@ -64,11 +64,11 @@ interface Slim extends LinkSubject {
   detections: RuleRef[];
   /** Network, agent and threat fields, for triage signals. */
   facts: EventFacts;
-  raw: string | RecordSource;
+  original: Original;
 }
 
 /** A window event as triage signals see it: the kept record (time in ms) and its links. */
-export type KeptEvent = Readonly<Omit<Slim, 'raw'>> & { readonly links: readonly LinkKind[] };
+export type KeptEvent = Readonly<Omit<Slim, 'original'>> & { readonly links: readonly LinkKind[] };
 
 /** Called by `finish()` for each finding with its window's events (time order), before they are let go. */
 export type WindowInspector = (finding: Finding & { window: ActivityWindow }, events: readonly KeptEvent[]) => void;
@@ -86,7 +86,7 @@ function slim(e: OktaEvent, detections: RuleRef[]): Slim {
     requestApiTokenId: e.requestApiTokenId,
     detections,
     facts: factsOf(e),
-    raw: e.source ?? e.text ?? JSON.stringify(e.original),
+    original: e.ref ? { ref: e.ref } : { text: e.text ?? JSON.stringify(e.original) },
   };
 }
 
@@ -243,7 +243,7 @@ export class WindowCollector {
 }
 
 function toWindowEvent(e: Slim, links: WindowEvent['links']): WindowEvent {
-  const out = {
+  return {
     uuid: e.uuid,
     published: isoUtc(e.published),
     eventType: e.eventType,
@@ -254,11 +254,6 @@ function toWindowEvent(e: Slim, links: WindowEvent['links']): WindowEvent {
     targets: e.targets.map((t) => ({ id: t.id, type: t.type, displayName: t.displayName })),
     links,
     detections: e.detections,
-  } as WindowEvent;
-  // The original event is read and parsed from its text each time it is read (when written out).
-  const raw = e.raw;
-  const text = typeof raw === 'string' ? () => raw : () => readRecord(raw);
-  Object.defineProperty(out, 'event', { enumerable: true, get: () => JSON.parse(text()) as unknown });
-  Object.defineProperty(out, RAW_TEXT, { get: text });
-  return out;
+    event: e.original,
+  };
 }

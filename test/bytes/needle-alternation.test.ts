@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { RecordBatch } from '../../src/input/batch.js';
 import { ALTERNATION_MIN_NEEDLES, NeedleAlternation } from '../../src/bytes/needle-alternation.js';
-import { Mark, Prefilter } from '../../src/scan/prefilter.js';
+import { Mark, Prefilter } from '../../src/scan/fast/prefilter.js';
 
 function batchOf(records: string[], separator = '\n'): RecordBatch {
   const b = new RecordBatch();

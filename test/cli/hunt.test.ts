@@ -6,13 +6,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.js';
 import { stripAnsi } from '../helpers/ansi.js';
+import { publicSample } from '../helpers/fixtures.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const SAMPLE = 'samples/okta-export.ndjson';
 const STYLE = 'test/fixtures/rules/sigmahq-style';
 const MIXED = 'test/fixtures/rules/mixed';
 const WATCHLIST = 'test/fixtures/rules/placeholders/okta_sign_in_by_watchlisted_user.yml';
-const RATE_LIMITS = '../shared/okta-public-samples/panther-analysis/rules__okta_rules__okta_rate_limits.ndjson';
+const RATE_LIMITS = publicSample('panther-analysis/rules__okta_rules__okta_rate_limits.ndjson');
 const LEGACY_RULE = `${STYLE}/okta_rate_limit_violation_legacy_fields.yml`;
 const dir = mkdtempSync(join(tmpdir(), 'ors-hunt-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stripAnsi } from '../helpers/ansi.js';
+import { publicSample } from '../helpers/fixtures.js';
 import { runCli } from '../helpers/run-cli.js';
 
-const PANTHER_REVOKE = '../shared/okta-public-samples/panther-analysis/rules__okta_rules__okta_api_key_revoked.ndjson';
+const PANTHER_REVOKE = publicSample('panther-analysis/rules__okta_rules__okta_api_key_revoked.ndjson');
 const tmp = mkdtempSync(join(tmpdir(), 'ors-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const revokeLine = readFileSync(PANTHER_REVOKE, 'utf8').trim();

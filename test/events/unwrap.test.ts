@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/events/normalize.js';
 import { unwrap } from '../../src/events/unwrap.js';
+import { publicShape } from '../helpers/fixtures.js';
 
-const SAMPLES = '../shared/okta-public-samples';
 const ev = { uuid: 'u1', published: '2024-01-01T00:00:00Z', eventType: 'user.session.start' };
 const values = (v: unknown) => unwrap(v).candidates.map((c) => c.value);
 
@@ -18,10 +18,10 @@ describe('unwrap', () => {
     expect(u.candidates.map((c) => c.path)).toEqual(['data.events[0]', 'data.events[1]']);
     expect(unwrap({ eventType: 'com.okta.event_hook', data: { events: [] } }).candidates).toEqual([]);
   });
-  it("Okta's documented delivery", () => {
-    const doc = JSON.parse(readFileSync(`${SAMPLES}/okta-developer-docs/concepts__event-hooks__index.event-hook-envelope.json`, 'utf8')) as unknown;
+  it("a delivery in Okta's documented layout", () => {
+    const doc = JSON.parse(readFileSync(publicShape('okta-developer-docs/concepts__event-hooks__index.event-hook-envelope.json'), 'utf8')) as unknown;
     const [e] = values(doc);
-    expect(normalize(e, () => 'x')).toMatchObject({ ok: true, event: { eventType: 'user.session.start', uuid: 'f1d0b993-cc19-11ed-a688-db22c99ef6c4' } });
+    expect(normalize(e, () => 'x')).toMatchObject({ ok: true, event: { eventType: 'user.session.start', uuid: '7c1e5a52-3f0b-11ee-9d61-0242ac130003' } });
   });
   it('message, input.message (SEKOIA), event.original (Elastic), _raw (Splunk), _source, quoted text', () => {
     const text = JSON.stringify(ev);
@@ -32,11 +32,11 @@ describe('unwrap', () => {
     expect(values({ _index: 'i', _source: { message: text } })).toEqual([ev]);
     expect(values(text)).toEqual([ev]);
   });
-  it('real SEKOIA and Elastic samples', () => {
-    const sekoia = JSON.parse(readFileSync(`${SAMPLES}/sekoia-intake-formats/tests/test_login.json`, 'utf8')) as unknown;
+  it('whole SEKOIA and Elastic documents in their public layouts', () => {
+    const sekoia = JSON.parse(readFileSync(publicShape('sekoia-intake-formats/tests/test_login.json'), 'utf8')) as unknown;
     expect(normalize(values(sekoia)[0], () => 'x')).toMatchObject({ ok: true, event: { eventType: 'user.session.start' } });
-    const elastic = JSON.parse(readFileSync(`${SAMPLES}/elastic-integrations/packages__okta__data_stream__system__sample_event.json`, 'utf8')) as unknown;
-    expect(normalize(values(elastic)[0], () => 'x')).toMatchObject({ ok: true, event: { eventType: 'user.session.start', uuid: '3aeede38-4f67-11ea-abd3-1f5d113f2546' } });
+    const elastic = JSON.parse(readFileSync(publicShape('elastic-integrations/packages__okta__data_stream__system__sample_event.json'), 'utf8')) as unknown;
+    expect(normalize(values(elastic)[0], () => 'x')).toMatchObject({ ok: true, event: { eventType: 'user.session.start', uuid: '5d2f7e10-8a41-11ee-b9d1-0242ac120002' } });
   });
   it('an event keeps its own fields even when they look like wrapper keys', () => {
     const odd = { ...ev, events: [{ uuid: 'x' }], message: '{"eventType":"other"}' };

@@ -24,7 +24,7 @@ export function makeDetection(patch: DetectionPatch = {}): Detection {
     eventType: 'user.account.privilege.grant',
     outcome: 'SUCCESS',
     targets: [{ id: '00u7carl', type: 'User', alternateId: 'carl@corp.example', displayName: 'Carl Target' }],
-    event: { uuid: id, published, eventType: patch.eventType ?? 'user.account.privilege.grant' },
+    event: { text: JSON.stringify({ uuid: id, published, eventType: patch.eventType ?? 'user.account.privilege.grant' }) },
     ...rest,
     actor: { id: '00u1ann', type: 'User', alternateId: 'ann@corp.example', displayName: 'Ann Example', ...actor },
     client: { ipAddress: '198.51.100.23', city: null, country: 'Romania', userAgent: null, ...client },

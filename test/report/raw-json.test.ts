@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compactJson, recordChunks, safeRawJson } from '../../src/report/raw-json.js';
-import { RAW_TEXT } from '../../src/model/window.js';
+import type { OriginalReader, RecordRef } from '../../src/model/original.js';
 import { runCli } from '../helpers/run-cli.js';
 
 describe('compactJson', () => {
@@ -32,35 +32,47 @@ describe('safeRawJson', () => {
 });
 
 describe('recordChunks', () => {
-  /** A window event as the collector makes it: `event` parsed on demand, the text under RAW_TEXT. */
-  function windowEvent(i: number): Record<PropertyKey, unknown> {
-    const original = { uuid: `u${i}`, eventType: 'user.session.start', displayMessage: 'x'.repeat(900), n: i };
-    const text = JSON.stringify(original);
-    const e: Record<PropertyKey, unknown> = { uuid: `u${i}`, links: ['ip'] };
-    Object.defineProperty(e, 'event', { enumerable: true, get: () => JSON.parse(text) as unknown });
-    e[RAW_TEXT] = text;
-    return e;
+  const original = (i: number) => ({ uuid: `u${i}`, eventType: 'user.session.start', displayMessage: 'x'.repeat(900), n: i });
+  /** A window event as the collector makes it: the original's text, or (odd ones) a reference to it. */
+  function windowEvent(i: number): Record<string, unknown> {
+    const event = i % 2 ? { ref: { input: 0, offset: i, length: 1, check: 0 } } : { text: JSON.stringify(original(i)) };
+    return { uuid: `u${i}`, links: ['ip'], event };
   }
+  const reads: number[] = [];
+  const reader: OriginalReader = {
+    text(ref: RecordRef) {
+      reads.push(ref.offset);
+      return JSON.stringify(original(ref.offset));
+    },
+  };
   const record = { id: 'r', window: { start: 's', events: Array.from({ length: 300 }, (_, i) => windowEvent(i)) }, event: { a: 1 } };
+  const plain = { id: 'r', window: { start: 's', events: Array.from({ length: 300 }, (_, i) => ({ uuid: `u${i}`, links: ['ip'], event: original(i) })) }, event: { a: 1 } };
 
   it('splits a large window into chunks of about 16 K characters that join into the whole JSON', () => {
     for (const space of [undefined, 2]) {
-      const chunks = [...recordChunks(record, space)];
+      reads.length = 0;
+      const chunks = [...recordChunks(record, reader, space)];
+      // Every referenced original was read through the reader, once, in order.
+      expect(reads).toEqual(Array.from({ length: 150 }, (_, i) => 2 * i + 1));
       expect(chunks.length).toBeGreaterThan(3);
       for (const c of chunks.slice(0, -1)) expect(c.length).toBeLessThan(16 * 1024 + 2000);
       const text = chunks.join('');
       // The raw texts here are what JSON.stringify writes: compact, the result is JSON.stringify's
       // own; pretty, the same value with each original on one line.
-      if (space === undefined) expect(text).toBe(JSON.stringify(record));
+      if (space === undefined) expect(text).toBe(JSON.stringify(plain));
       else {
-        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(record)));
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(plain)));
         expect(text).toContain(`"event": ${JSON.stringify({ uuid: 'u7', eventType: 'user.session.start', displayMessage: 'x'.repeat(900), n: 7 })}`);
       }
     }
   });
 
   it('gives one chunk for a record without window events', () => {
-    expect([...recordChunks({ id: 'r', event: { a: 1 } })]).toEqual(['{"id":"r","event":{"a":1}}']);
+    expect([...recordChunks({ id: 'r', event: { a: 1 } }, undefined)]).toEqual(['{"id":"r","event":{"a":1}}']);
+  });
+
+  it('needs a reader for originals held by reference', () => {
+    expect(() => [...recordChunks(record, undefined)]).toThrow(/OriginalReader/);
   });
 });
 

@@ -28,7 +28,7 @@ export function makeWindowEvent(published: string, patch: Partial<WindowEvent> =
     outcome: 'SUCCESS',
     targets: [],
     links: ['actor'],
-    event: { uuid, published, eventType: patch.eventType ?? 'user.session.start' },
+    event: { text: JSON.stringify({ uuid, published, eventType: patch.eventType ?? 'user.session.start' }) },
     ...patch,
   };
 }

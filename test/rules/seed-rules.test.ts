@@ -1,13 +1,12 @@
 // The two shipped rules: valid Sigma metadata, and what they match on real public Okta events.
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinRulesDir, loadBuiltinRules, type SigmaRule } from '../../src/rules/index.js';
+import { publicSample } from '../helpers/fixtures.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const SAMPLES = resolve(here, '../../../shared/okta-public-samples/panther-analysis');
+const SAMPLES = publicSample('panther-analysis');
 
 function events(name: string): Record<string, unknown>[] {
   return readFileSync(resolve(SAMPLES, name), 'utf8')

@@ -4,9 +4,10 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRules, type SigmaRule } from '../../src/rules/index.js';
+import { publicSample } from '../helpers/fixtures.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const SAMPLES = resolve(here, '../../../shared/okta-public-samples/panther-analysis');
+const SAMPLES = publicSample('panther-analysis');
 const FIXTURES = resolve(here, '../fixtures/rules/sigmahq-style');
 
 type Doc = Record<string, unknown>;

@@ -1,7 +1,7 @@
 // Probe time spans with a required text: a value counts only in records that also contain it.
 import { describe, expect, it } from 'vitest';
 import { RecordBatch } from '../../src/input/batch.js';
-import { prefilterFromSpec, type ProbeSpec } from '../../src/scan/filter-spec.js';
+import { prefilterFromSpec, type ProbeSpec } from '../../src/scan/fast/filter-spec.js';
 
 function marked(spec: ProbeSpec, records: string[]): boolean[] {
   const b = new RecordBatch();

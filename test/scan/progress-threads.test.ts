@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.js';
 
-// The compiled scan: its worker thread runs dist/src/scan/worker.js (npm test builds first).
+// The compiled scan: its worker thread runs dist/src/scan/fast/worker.js (npm test builds first).
 const DIST = '../../dist/src/';
 const { scan } = (await import(`${DIST}scan/scan.js`)) as typeof import('../../src/scan/scan.js');
 const { loadBuiltinRules } = (await import(`${DIST}rules/index.js`)) as typeof import('../../src/rules/index.js');

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.js';
-// The compiled modules: the worker thread runs dist/src/scan/worker.js (npm test builds first).
-const DIST = '../../dist/src/scan/';
-const { prewarmWorker, releaseWarmWorker, startWorker } = (await import(`${DIST}parallel.js`)) as typeof import('../../src/scan/parallel.js');
-const { planSplit } = (await import(`${DIST}split-plan.js`)) as typeof import('../../src/scan/split-plan.js');
-const { closeQuietly, openIndexFile } = (await import(`${DIST}record-index.js`)) as typeof import('../../src/scan/record-index.js');
-const { readSpilled } = (await import(`${DIST}spill.js`)) as typeof import('../../src/scan/spill.js');
+// The compiled modules: the worker thread runs dist/src/scan/fast/worker.js (npm test builds first).
+const DIST = '../../dist/src/scan/fast/';
+const { prewarmWorker, releaseWarmWorker, startWorker } = (await import(`${DIST}parallel.js`)) as typeof import('../../src/scan/fast/parallel.js');
+const { planSplit } = (await import(`${DIST}split-plan.js`)) as typeof import('../../src/scan/fast/split-plan.js');
+const { closeQuietly, openIndexFile } = (await import(`${DIST}record-index.js`)) as typeof import('../../src/scan/fast/record-index.js');
+const { readSpilled } = (await import(`${DIST}spill.js`)) as typeof import('../../src/scan/fast/spill.js');
 
 const dir = mkdtempSync(join(tmpdir(), 'ors-wbuf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -14,7 +14,7 @@ function we(eventType: string, outcome: string | null, published: string, links:
     outcome,
     targets: [],
     links,
-    event: {},
+    event: { text: '{}' },
   };
 }
 
