@@ -6,6 +6,7 @@ import { LINK_TAGS } from '../table/link-tags.js';
 import { EVIDENCE_MARK } from '../table/severity-view.js';
 import { escapeHtml, logHtml } from './escape.js';
 import type { OriginalEntry } from './originals.js';
+import { PAGE_SIZE } from './page-size.js';
 import { actorName } from './timeline/build.js';
 
 /** What a row needs besides its event: its section's id, the revoked token, evidence, the original, `--tz`. */
@@ -66,14 +67,14 @@ export function rowId(id: string, i: number): string {
   return `${id}-e${i + 1}`;
 }
 
-/** One event's row. Its cells carry classes the page script reads for the marks' tooltips. */
+/** One event's row, hidden after the first page. Its cells carry classes the page script reads for the marks' tooltips. */
 export function eventRow(e: WindowEvent, i: number, entry: OriginalEntry, ctx: RowContext): string {
   const sev = ctx.evidence.get(e.uuid);
   const name = actorName(e.actor);
   const display = e.actor.displayName && e.actor.displayName !== name ? logHtml(e.actor.displayName) : null;
   const rules = ctx.rules ? `<td class="rules">${(e.detections ?? []).map((r) => `<span class="rl">${logHtml(r.title)}</span>`).join('') || logHtml(null)}</td>` : '';
   return (
-    `<tr id="${rowId(ctx.id, i)}" data-ev="${i}" data-s="${sev === undefined ? -1 : severityRank(sev)}">` +
+    `<tr id="${rowId(ctx.id, i)}" data-ev="${i}" data-s="${sev === undefined ? -1 : severityRank(sev)}"${i >= PAGE_SIZE ? ' hidden' : ''}>` +
     `<td class="num">${i + 1}</td>` +
     `<td class="time"><time datetime="${logHtml(e.published)}">${escapeHtml(formatUtc(Date.parse(e.published), e.published, ctx.timeZone))}</time></td>` +
     `<td class="ev">${sev === undefined ? '' : severityBadge(sev)}</td>` +
@@ -101,7 +102,8 @@ function headers(ctx: RowContext): string {
 
 /**
  * The events section of a window: a filter box and a count (used by the page script), the table
- * (every event, in time order) and a pager. `entries` are the originals' entries of the events.
+ * (every event, in time order, the first PAGE_SIZE shown) and a pager. `entries` are the
+ * originals' entries of the events.
  */
 export function* eventTable(window: ActivityWindow, entries: readonly OriginalEntry[], ctx: RowContext): Generator<string> {
   const n = window.events.length;

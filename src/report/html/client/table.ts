@@ -1,7 +1,5 @@
 // A window's events table on the page: a text filter, sorting by any column, and pages of rows, so 10,000 events stay quick.
-
-/** Rows shown per page. */
-export const PAGE_SIZE = 100;
+import { PAGE_SIZE } from '../page-size.js';
 
 type SortKey = 'n' | 's' | 't';
 

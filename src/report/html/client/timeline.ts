@@ -140,7 +140,13 @@ export class Timeline {
     const [ip, place] = cellText(row, 'addr');
     const [via] = cellText(row, 'via');
     const [outcome] = cellText(row, 'outcome');
-    const targets = Array.from(row.querySelectorAll('td.target .tg')).map((t) => t.textContent ?? '').join('; ');
+    const targets = Array.from(row.querySelectorAll('td.target .tg'))
+      .map((t) => {
+        const type = t.querySelector('.minor')?.textContent;
+        const name = t.firstChild?.textContent ?? '';
+        return type ? `${name} (${type})` : name;
+      })
+      .join('; ');
     const sev = this.model.sev[e]!;
     const links = LINK_ORDER.filter((_, bit) => (this.model.links[e]! >> bit) & 1).join(', ');
     const lines: TipLine[] = [

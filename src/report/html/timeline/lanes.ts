@@ -29,10 +29,10 @@ function linkLanes(model: TimelineModel): Lane[] {
 
 /**
  * One lane per value of `column` (actor label or address), in the order of their first event, the
- * first MAX_VALUE_LANES of them; later values share an `N others` lane. Events without a value
+ * first MAX_VALUE_LANES of them; later values share an `N other actors` (addresses) lane. Events without a value
  * share the `none` lane.
  */
-function valueLanes(model: TimelineModel, column: number[], noun: string, none: string): Lane[] {
+function valueLanes(model: TimelineModel, column: number[], noun: string, nouns: string, none: string): Lane[] {
   const byValue = new Map<number, number[]>();
   for (let i = 0; i < column.length; i++) {
     const v = column[i]!;
@@ -54,7 +54,8 @@ function valueLanes(model: TimelineModel, column: number[], noun: string, none: 
   }
   if (otherValues > 0) {
     others.sort((a, b) => a - b);
-    lanes.push({ label: `${otherValues} other ${noun}s`, title: `${otherValues} other ${noun}s, first seen after the ${MAX_VALUE_LANES} above`, letter: null, events: others });
+    const label = `${otherValues} other ${otherValues === 1 ? noun : nouns}`;
+    lanes.push({ label, title: `${label}, first seen after the ${MAX_VALUE_LANES} above`, letter: null, events: others });
   }
   return lanes;
 }
@@ -62,6 +63,6 @@ function valueLanes(model: TimelineModel, column: number[], noun: string, none: 
 /** The lanes of `mode`. */
 export function lanesOf(model: TimelineModel, mode: LaneMode): Lane[] {
   if (mode === 'link') return linkLanes(model);
-  if (mode === 'actor') return valueLanes(model, model.actor, 'actor', '(no actor)');
-  return valueLanes(model, model.ip, 'address', '(no address)');
+  if (mode === 'actor') return valueLanes(model, model.actor, 'actor', 'actors', '(no actor)');
+  return valueLanes(model, model.ip, 'address', 'addresses', '(no address)');
 }

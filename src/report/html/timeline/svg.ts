@@ -99,7 +99,7 @@ function baselineBand(model: TimelineModel, layout: TimelineLayout): string {
   const x = g.gutter;
   const right = x + g.baseline;
   return (
-    `<g class="baseline" role="img" aria-label="${logHtml(`Baseline (shaded): ${model.baseline}, before the window; not to scale`)}">` +
+    `<g class="baseline" role="img" aria-label="${logHtml(`Baseline (shaded, not to scale): ${model.baseline}`)}">` +
     `<rect x="${x}" y="${g.top}" width="${g.baseline}" height="${bottom - g.top}"/>` +
     `<path class="brk" d="M${right} ${g.top} l4 6 l-8 6 l8 6 l-4 6 V${bottom}"/>` +
     `<text x="${x + g.baseline / 2}" y="${g.top - 8}">baseline</text>` +
