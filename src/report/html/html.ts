@@ -40,13 +40,12 @@ function* revocationSection(
   w.events.forEach((e, row) => targets.set(e.uuid, { row, label: `${formatUtc(Date.parse(e.published), e.published, tz)} ${e.eventType}` }));
   yield signalsHtml(f, id, targets);
   const evidence = evidenceSeverities(f);
-  yield `<h3>Timeline</h3>`;
-  if (w.events.length === 0) yield `<p class="minor">${escapeHtml(EMPTY_WINDOW)}${w.dropped > 0 ? ` ${escapeHtml(`${w.dropped} dropped (--max-window-events).`)}` : ''}</p>`;
-  yield timelineFigure(buildTimelineModel(id, f, w, evidence, baselineText(options.baseline), tz));
-  yield '<h3>Events</h3>';
+  yield `<h3>Timeline</h3>${timelineFigure(buildTimelineModel(id, f, w, evidence, baselineText(options.baseline), tz))}<h3>Events</h3>`;
   if (w.events.length > 0) {
     const rules = w.events.some((e) => (e.detections?.length ?? 0) > 0);
     yield* eventTable(w, entries, { id, tokenId: f.token.id, evidence, timeZone: tz, rules });
+  } else {
+    yield `<p class="minor">${escapeHtml(EMPTY_WINDOW)}${w.dropped > 0 ? ` ${escapeHtml(`${w.dropped} dropped (--max-window-events).`)}` : ''}</p>`;
   }
   yield '</section>';
 }

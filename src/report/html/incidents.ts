@@ -23,7 +23,7 @@ function time(iso: string, timeZone: string | undefined): string {
 
 /** Events, windows, first and last seen: the cells every list shares. */
 function sightingCells(s: IncidentSighting, timeZone: string | undefined): string {
-  return `<td class="n">${s.events}</td><td class="n">${s.windows}</td><td>${time(s.firstSeen, timeZone)}</td><td>${time(s.lastSeen, timeZone)}</td>`;
+  return `<td class="n">${s.events}</td><td class="n">${s.windows}</td><td class="tm">${time(s.firstSeen, timeZone)}</td><td class="tm">${time(s.lastSeen, timeZone)}</td>`;
 }
 
 const SIGHTING_HEADS = ['Events', 'Windows', 'First seen', 'Last seen'];

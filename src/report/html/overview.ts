@@ -55,7 +55,7 @@ function indexRow(f: Finding, id: string, number: number, timeZone: string | und
   const signals = (f.signals ?? []).map((s) => s.id).join(', ');
   return (
     `<tr><td class="n"><a href="${fragmentHref(id)}">${number}</a></td><td>${f.severity === undefined ? '-' : severityBadge(f.severity, false)}</td>` +
-    `<td>${escapeHtml(formatTime(f, timeZone))}</td><td><a href="${fragmentHref(id)}">${logHtml(f.token.name ?? f.token.id, 'unnamed token')}</a></td>` +
+    `<td class="tm">${escapeHtml(formatTime(f, timeZone))}</td><td><a href="${fragmentHref(id)}">${logHtml(f.token.name ?? f.token.id, 'unnamed token')}</a></td>` +
     `<td>${logHtml(revokerName(f))}</td><td>${logHtml(f.outcome)}</td><td class="n">${f.window === undefined ? '-' : f.window.eventCount}</td>` +
     `<td class="minor">${escapeHtml(signals)}</td></tr>`
   );
