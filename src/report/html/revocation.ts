@@ -35,8 +35,10 @@ export function severityReason(finding: Finding): string {
   return `${atTop.length === 1 ? 'its' : 'the'} highest signal${atTop.length === 1 ? '' : 's'}: ${ids}`;
 }
 
-function fact(label: string, html: string): string {
-  return `<dt>${escapeHtml(label)}</dt><dd>${html}</dd>`;
+/** One fact: label and value; `screen` facts (buttons) are left out of print. */
+function fact(label: string, html: string, screen = false): string {
+  const cls = screen ? ' class="screen"' : '';
+  return `<dt${cls}>${escapeHtml(label)}</dt><dd${cls}>${html}</dd>`;
 }
 
 function minor(html: string): string {
@@ -87,7 +89,7 @@ export function revocationFacts(finding: Finding, original: OriginalEntry, timeZ
     facts.push(fact('Window', `${escapeHtml(bounds)} ${minor(logHtml(`(${w.before} before, ${w.after} after)`))}`));
     facts.push(fact('Events', countsHtml(w) + (w.dropped > 0 ? ` ${minor(escapeHtml(`${w.dropped} older dropped (--max-window-events)`))}` : '')));
   }
-  facts.push(fact('Original', `<button type="button" class="json" data-o="${original.index}">revocation event JSON</button>`));
+  facts.push(fact('Original', `<button type="button" class="json" data-o="${original.index}">revocation event JSON</button>`, true));
   return `<dl class="facts">${facts.join('')}</dl>`;
 }
 

@@ -3,6 +3,7 @@ import { LINK_ORDER } from '../../../model/window.js';
 import { SEVERITIES } from '../../../model/severity.js';
 import { type LaneMode, type TimelineModel, type TimelineView, defaultView } from '../timeline/model.js';
 import { timelineSvg } from '../timeline/svg.js';
+import { PAGE_WIDTH } from '../timeline-figure.js';
 import { showOriginal } from './original.js';
 import type { EventTable } from './table.js';
 import { hideTip, showTip, type TipLine } from './tooltip.js';
@@ -39,8 +40,8 @@ export class Timeline {
     private readonly table: EventTable | null,
   ) {
     this.box = figure.querySelector('.tl-box')!;
-    this.view = defaultView(model, this.width());
-    this.draw();
+    // The report drew the SVG at PAGE_WIDTH; it is drawn again to the box's width only once in view.
+    this.view = defaultView(model, PAGE_WIDTH);
     figure.querySelector('fieldset')?.addEventListener('change', (e) => {
       const input = e.target as HTMLInputElement;
       this.view = { ...this.view, mode: input.value as LaneMode };
@@ -70,15 +71,19 @@ export class Timeline {
       if (mark !== null) this.tip(mark);
     });
     this.box.addEventListener('mouseleave', hideTip);
-    let last = this.view.width;
-    new ResizeObserver(() => {
+    let visible = false;
+    const fit = () => {
       const width = this.width();
-      if (Math.abs(width - last) >= 8) {
-        last = width;
+      if (visible && Math.abs(width - this.view.width) >= 8) {
         this.view = { ...this.view, width };
         this.draw();
       }
+    };
+    new IntersectionObserver((entries) => {
+      visible = entries.some((e) => e.isIntersecting);
+      fit();
     }).observe(this.box);
+    new ResizeObserver(fit).observe(this.box);
   }
 
   private width(): number {
