@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { buildSync, transformSync } from 'esbuild';
 
 /** Where the assets' sources are, and the module made from them, relative to the package root. */
-export const HTML_DIR = 'src/report/html';
+const HTML_DIR = 'src/report/html';
 export const ASSETS_MODULE = `${HTML_DIR}/assets.generated.ts`;
 
 /** `sha256-…` of `text` (UTF-8), as a CSP source expression takes it. */

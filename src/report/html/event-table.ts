@@ -25,7 +25,7 @@ export function severityBadge(s: Severity, withMark = true): string {
 }
 
 /** `T · O I`: the link letters in fixed slots, each with its meaning as a tooltip. */
-export function linkLetters(links: readonly string[]): string {
+function linkLetters(links: readonly string[]): string {
   return LINK_ORDER.map((kind) => {
     const tag = LINK_TAGS[kind];
     return links.includes(kind)
@@ -68,7 +68,7 @@ export function rowId(id: string, i: number): string {
 }
 
 /** One event's row, hidden after the first page. Its cells carry classes the page script reads for the marks' tooltips. */
-export function eventRow(e: WindowEvent, i: number, entry: OriginalEntry, ctx: RowContext): string {
+function eventRow(e: WindowEvent, i: number, entry: OriginalEntry, ctx: RowContext): string {
   const sev = ctx.evidence.get(e.uuid);
   const name = actorName(e.actor);
   const display = e.actor.displayName && e.actor.displayName !== name ? logHtml(e.actor.displayName) : null;
@@ -123,5 +123,6 @@ export function* eventTable(window: ActivityWindow, entries: readonly OriginalEn
       chunk = '';
     }
   }
-  yield `${chunk}</tbody></table><nav class="pager js-only" aria-label="Pages of the events" data-table="${id}-table"></nav></div>`;
+  const noScript = n > PAGE_SIZE ? `<noscript><p class="minor">${PAGE_SIZE} of ${n} rows shown: the others need the page's script (--format json has them all).</p></noscript>` : '';
+  yield `${chunk}</tbody></table>${noScript}<nav class="pager js-only" aria-label="Pages of the events" data-table="${id}-table"></nav></div>`;
 }

@@ -5,7 +5,7 @@ import { escapeHtml, fragmentHref, logHtml } from './escape.js';
 import { severityBadge } from './event-table.js';
 
 /** Rows shown per list of an incident; the JSON formats have them all. */
-export const INCIDENT_ROWS = 50;
+const INCIDENT_ROWS = 50;
 
 /** A revocation's section id and what a link to it says. */
 export interface RevocationLink {

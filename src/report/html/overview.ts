@@ -8,7 +8,7 @@ import { severityBadge } from './event-table.js';
 import { revokerName } from './timeline/build.js';
 
 /** Diagnostics listed on the page; the JSON format has up to 1000. */
-export const DIAGNOSTICS_SHOWN = 20;
+const DIAGNOSTICS_SHOWN = 20;
 
 /** `3 revocations in 46 events from 1 input (0 duplicates skipped, 0 input problems).` */
 function totals(report: ScanReport): string {

@@ -13,7 +13,7 @@ import type { OriginalEntry } from './originals.js';
 import { revokerName } from './timeline/build.js';
 
 /** Evidence events listed under a signal; the others are marked in the table. */
-export const EVIDENCE_SHOWN = 8;
+const EVIDENCE_SHOWN = 8;
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -23,7 +23,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
  * Why a finding has its severity, from its signals (see combineSeverity): the signals at the
  * highest level, and whether their agreement raised it one level.
  */
-export function severityReason(finding: Finding): string {
+function severityReason(finding: Finding): string {
   const signals = finding.signals ?? [];
   if (finding.severity === undefined) return '';
   if (signals.length === 0) return 'nothing unusual found';

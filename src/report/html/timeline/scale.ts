@@ -39,24 +39,8 @@ export function clockText(at: number, timeZone: string | null, seconds = true): 
 }
 
 /** `2024-03-05` on the wall clock of `timeZone`. */
-export function dateText(at: number, timeZone: string | null): string {
+function dateText(at: number, timeZone: string | null): string {
   return wallClock(at, timeZone).slice(0, 10);
-}
-
-/** `1 min`, `3 h 20 min`, `2 d 4 h`: a span for people, rounded to its two largest units. */
-export function spanText(ms: number): string {
-  const units: [number, string][] = [[DAY, 'd'], [HOUR, 'h'], [MINUTE, 'min'], [SECOND, 's']];
-  const parts: string[] = [];
-  let rest = Math.max(0, Math.round(ms / SECOND) * SECOND);
-  for (const [size, name] of units) {
-    if (rest >= size || (parts.length === 0 && size === SECOND)) {
-      parts.push(`${Math.floor(rest / size)} ${name}`);
-      rest %= size;
-    }
-    if (parts.length === 2) break;
-    if (parts.length === 1 && rest === 0) break;
-  }
-  return parts.join(' ');
 }
 
 /** A tick of the axis: its time, the clock text, and the date when it is the first tick of a day shown. */

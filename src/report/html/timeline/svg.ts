@@ -22,7 +22,7 @@ function zone(model: TimelineModel): string | undefined {
 }
 
 /** An event's time for people: `2024-03-05 13:49:40Z` (or on the `--tz` clock). */
-export function eventTime(model: TimelineModel, e: number): string {
+function eventTime(model: TimelineModel, e: number): string {
   return formatUtc(model.t[e]!, model.t[e], zone(model));
 }
 
@@ -48,7 +48,7 @@ function severityCounts(model: TimelineModel, events: readonly number[]): string
 }
 
 /** The text alternative of a group mark. */
-export function groupLabel(model: TimelineModel, mark: GroupMark): string {
+function groupLabel(model: TimelineModel, mark: GroupMark): string {
   const first = mark.events[0]!;
   const last = mark.events[mark.events.length - 1]!;
   return `${mark.events.length} events, ${eventTime(model, first)} to ${eventTime(model, last)}; ${severityCounts(model, mark.events)}; Enter zooms in`;
@@ -142,7 +142,7 @@ function revocationMark(model: TimelineModel, layout: TimelineLayout, tabindex: 
 }
 
 /** A sentence on what the timeline shows, for people who do not see it. */
-export function timelineSummary(model: TimelineModel, layout: TimelineLayout): string {
+function timelineSummary(model: TimelineModel, layout: TimelineLayout): string {
   const shown = new Set<number>();
   for (const l of layout.lanes) for (const m of l.marks) for (const e of m.kind === 'event' ? [m.event] : m.events) shown.add(e);
   const counts = severityCounts(model, [...shown]);

@@ -1,6 +1,6 @@
 // The timeline's time axis: round ticks on the wall clock of UTC or a zone, spans for people, a linear scale.
 import { describe, expect, it } from 'vitest';
-import { clockText, spanText, timeScale, timeTicks, zoneOffset } from '../../../../src/report/html/timeline/scale.js';
+import { clockText, timeScale, timeTicks, zoneOffset } from '../../../../src/report/html/timeline/scale.js';
 
 const T = Date.parse('2024-03-04T16:15:02.000Z');
 const HOUR = 3_600_000;
@@ -31,16 +31,10 @@ describe('timeTicks', () => {
   });
 });
 
-describe('clockText and spanText', () => {
+describe('clockText', () => {
   it('reads the wall clock', () => {
     expect(clockText(T, null)).toBe('16:15:02');
     expect(clockText(T, 'Europe/Berlin', false)).toBe('17:15');
-  });
-
-  it('says a span in its two largest units', () => {
-    expect(spanText(0)).toBe('0 s');
-    expect(spanText(90 * 60_000)).toBe('1 h 30 min');
-    expect(spanText(30 * 24 * HOUR)).toBe('30 d');
   });
 });
 
