@@ -76,7 +76,7 @@ function linkLabel(f: Finding, tz: string | undefined): string {
  * report has them), an index of the revocations, then per revocation (most severe first, like the
  * table) its facts, signals with links to their evidence, an SVG timeline and its events' table,
  * then the detections of `--hunt`. Every log string is escaped for where it goes; each original
- * record is written once, as inline JSON. Nothing in the page loads anything (see page.ts). The
+ * record is written once, as inline JSON after the section that first shows it. Nothing in the page loads anything (see page.ts). The
  * text depends only on the report and options: no generation time, ids numbered in page order.
  */
 export const htmlReporter: Reporter = function* htmlReporter(report: ScanReport, options: ReportOptions) {
@@ -89,7 +89,10 @@ export const htmlReporter: Reporter = function* htmlReporter(report: ScanReport,
   yield `<main>${pageHeader(report)}`;
   yield incidentsHtml(report.incidents, links, tz);
   yield revocationIndex(findings, ids, tz);
-  for (const [i, f] of findings.entries()) yield* revocationSection(f, ids[i]!, i + 1, findings.length, originals, options);
+  for (const [i, f] of findings.entries()) {
+    yield* revocationSection(f, ids[i]!, i + 1, findings.length, originals, options);
+    yield* originals.flush();
+  }
   if (report.detections !== undefined && report.detections.length > 0) yield detectionsSection(report.detections, tz);
   yield '\n</main>';
   yield* pageEnd(originals);

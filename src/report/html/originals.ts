@@ -27,13 +27,15 @@ export function requestToken(text: string): string | null {
 }
 
 /**
- * The page's originals: each event's record, by uuid, stored once however many windows hold it,
+ * The page's originals: each event's record, by uuid, numbered once however many windows hold it,
  * as the text of a JSON string (the record's own compact text, terminal-unsafe characters escaped,
- * see `safeRawJson`), so the page shows it exactly as the input held it.
+ * see `safeRawJson`), so the page shows it exactly as the input held it. The texts not yet written
+ * go out with {@link flush} (after each revocation's section), so only one window's are held.
  */
 export class OriginalsTable {
   private readonly byUuid = new Map<string, OriginalEntry>();
-  private readonly literals: string[] = [];
+  private literals: string[] = [];
+  private count = 0;
 
   constructor(private readonly reader: OriginalReader | undefined) {}
 
@@ -51,15 +53,20 @@ export class OriginalsTable {
   }
 
   private add(uuid: string, json: string, via: string | null): OriginalEntry {
-    const entry = { index: this.literals.length, via };
+    const entry = { index: this.count++, via };
     this.literals.push(JSON.stringify(json));
     this.byUuid.set(uuid, entry);
     return entry;
   }
 
-  /** The originals as one JSON array of strings, safe inside a <script> element, in chunks. */
-  *json(): Generator<string> {
-    let chunk = '[';
+  /**
+   * The originals added since the last flush, as a `<script type="application/json"
+   * class="originals">` data block holding a JSON array of strings (safe inside the element), in
+   * chunks; nothing when there are none. The page numbers them by their order over all blocks.
+   */
+  *flush(): Generator<string> {
+    if (this.literals.length === 0) return;
+    let chunk = '\n<script type="application/json" class="originals">[';
     for (let i = 0; i < this.literals.length; i++) {
       chunk += (i === 0 ? '' : ',\n') + scriptJson(this.literals[i]!);
       if (chunk.length >= CHUNK_CHARS) {
@@ -67,6 +74,7 @@ export class OriginalsTable {
         chunk = '';
       }
     }
-    yield `${chunk}]`;
+    this.literals = [];
+    yield `${chunk}]</script>`;
   }
 }

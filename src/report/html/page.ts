@@ -23,16 +23,15 @@ export function pageStart(title: string): string {
 }
 
 /**
- * The document's end: the dialog that shows an original, the marks' tooltip, the originals as
- * inline JSON (a data block, never run), and the page script.
+ * The document's end: the originals not written yet (data blocks, never run), the dialog that
+ * shows an original, the marks' tooltip, and the page script.
  */
 export function* pageEnd(originals: OriginalsTable): Generator<string> {
+  yield* originals.flush();
   yield (
     '\n<dialog id="orig" aria-labelledby="orig-h"><div class="dlg-head"><h2 id="orig-h">Original event</h2>' +
     '<button type="button" class="copy">Copy</button><button type="button" class="close" autofocus>Close</button></div>' +
     '<pre id="orig-text" tabindex="0"></pre></dialog>\n<div id="tip" role="tooltip" hidden></div>\n' +
-    '<script type="application/json" id="originals">'
+    `<script>${SCRIPT}</script>\n</body>\n</html>\n`
   );
-  yield* originals.json();
-  yield `</script>\n<script>${SCRIPT}</script>\n</body>\n</html>\n`;
 }

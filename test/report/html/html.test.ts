@@ -133,15 +133,16 @@ describe('htmlReporter', () => {
     expect(bigRows.filter((r) => r[2] === undefined)).toHaveLength(PAGE_SIZE);
   });
 
-  it('writes each original once, as a JSON string array the page can parse', () => {
+  it('writes each original once, after the section that first shows it, as JSON string arrays the page can parse', () => {
     const shared = makeWindowEvent('2024-05-01T11:30:00.000Z', { uuid: 'shared-event' });
     const twice = windowReport();
     twice.findings[0]!.window = makeWindow([shared]);
     twice.findings[1]!.window = makeWindow([shared]);
     const page = render(twice);
-    const json = /<script type="application\/json" id="originals">([\s\S]*?)<\/script>/.exec(page)![1]!;
-    const originals = (JSON.parse(json) as string[]).map((t) => JSON.parse(t) as { uuid: string });
-    expect(originals.map((o) => o.uuid)).toEqual([twice.findings[0]!.id, 'shared-event', twice.findings[1]!.id, twice.findings[2]!.id]);
+    const blocks = [...page.matchAll(/<script type="application\/json" class="originals">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as string[]);
+    const uuids = (list: string[]) => list.map((t) => (JSON.parse(t) as { uuid: string }).uuid);
+    // One block after each section, with the originals it showed first; the page numbers them across blocks.
+    expect(blocks.map(uuids)).toEqual([[twice.findings[0]!.id, 'shared-event'], [twice.findings[1]!.id], [twice.findings[2]!.id]]);
     expect(page.match(/data-o="1"/g)).toHaveLength(2);
   });
 

@@ -17,7 +17,7 @@ describe('requestToken', () => {
 });
 
 describe('OriginalsTable', () => {
-  it('stores each uuid once, reads references through the reader, and writes a JSON array of the texts', () => {
+  it('numbers each uuid once, reads references through the reader, and writes the texts not yet written as a data block', () => {
     const ref: RecordRef = { input: 0, offset: 10, length: 20, check: 1 };
     let reads = 0;
     const reader: OriginalReader = { text: (r) => (reads++, r === ref ? '{ "uuid" : "u3" }' : '') };
@@ -30,8 +30,11 @@ describe('OriginalsTable', () => {
     expect([a.index, b.index, c.index]).toEqual([0, 1, 2]);
     expect([a.via, b.via, c.via]).toEqual(['00Tabc', null, null]);
     expect(reads).toBe(1);
-    const json = collect(table.json());
+    const block = collect(table.flush());
+    const json = /^\n<script type="application\/json" class="originals">(.*)<\/script>$/s.exec(block)![1]!;
     expect(json).not.toMatch(/[<>\u2028\u2029\u202e]/);
+    expect(collect(table.flush())).toBe('');
+    expect(table.event('u4', { text: '{}' }).index).toBe(3);
     expect(JSON.parse(json)).toEqual([
       '{"uuid":"u1","transaction":{"detail":{"requestApiTokenId":"00Tabc"}},"displayMessage":"</script>\\u202e"}',
       '{"uuid":"r1","eventType":"system.api_token.revoke"}',

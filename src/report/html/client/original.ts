@@ -3,11 +3,11 @@ import { prettyJson } from '../pretty-json.js';
 
 let originals: string[] | null = null;
 
-/** The originals array of the page (`<script type="application/json" id="originals">`), parsed once. */
+/** The page's originals: the arrays of its `<script type="application/json" class="originals">` blocks, in order, parsed once. */
 function all(): string[] {
   if (originals === null) {
-    const data = document.getElementById('originals');
-    originals = data === null ? [] : (JSON.parse(data.textContent ?? '[]') as string[]);
+    originals = [];
+    for (const data of document.querySelectorAll('script.originals')) for (const text of JSON.parse(data.textContent ?? '[]') as string[]) originals.push(text);
   }
   return originals;
 }
