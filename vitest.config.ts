@@ -11,6 +11,7 @@ const SLOW = [
   'test/scan/fast/parallel.test.ts', // ~12.5 s: two threads on generated exports
   'test/report/window-section-terminal.test.ts', // ~4.2 s: every width from 60 to 200
   'test/scan/invariants.test.ts', // ~3.4 s: property tests over whole scans
+  'test/report/html/browser.test.ts', // ~30 s: the HTML report in a real Chromium
 ];
 
 export default defineConfig({

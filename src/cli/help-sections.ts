@@ -47,6 +47,7 @@ export const SCAN_EXAMPLES: readonly Example[] = [
   { command: 'okta-revoke-scan --rules sigma/rules/identity/okta --hunt export.ndjson', does: 'Run your Sigma rules: their hits in the windows, and every other hit' },
   { command: 'okta-revoke-scan -f csv -o revocations.csv export.ndjson', does: 'Spreadsheet: one row per window event, formula-safe' },
   { command: 'okta-revoke-scan -f timesketch -o timeline.jsonl logs/', does: 'Timeline for Timesketch: revocations and their window events, tagged' },
+  { command: 'okta-revoke-scan -f html -o report.html export.ndjson', does: 'One page to hand over: incidents, timelines and events, nothing loaded' },
   { command: 'okta-revoke-scan -q --no-progress -o report.ndjson export.json.gz', does: 'Quiet run for scripts; the report appears only when complete' },
   { command: 'okta-revoke-scan --min-severity medium export.ndjson', does: 'Only revocations whose window looks unusual' },
 ];
@@ -132,8 +133,9 @@ newest event (--from 7d). To scan a file or folder named rules, write ./rules.
 
 Output: table for people; ndjson (one finding per line) and json (one document) for jq and
 scripts, described by the JSON Schemas in schema/; csv (one row per window event, safe to open
-in a spreadsheet); timesketch (JSONL for Timesketch import). -o writes FILE only once the report
-is complete: a FILE that is an input or cannot be created is exit 2, a write that fails later 3.
+in a spreadsheet); timesketch (JSONL for Timesketch import); html (one self-contained page to
+open in a browser: incidents, timelines, events). -o writes FILE only once the report is
+complete: a FILE that is an input or cannot be created is exit 2, a write that fails later 3.
 
 Environment: NO_COLOR turns colours off, FORCE_COLOR on (--color/--no-color win over both);
 CI (set) turns the progress bar off, TERM=dumb colours and the bar; TMPDIR holds temporary files.

@@ -111,7 +111,7 @@ export const SCAN_OPTIONS: readonly OptionSpec[] = [
     group: 'Output:',
     describe: 'Output format (default: table on a terminal, ndjson when piped)',
     manual:
-      'Output format: `table` for people (the default when stdout is a terminal), `ndjson` one finding per line (the default otherwise, and with `-o`), `json` one document, `csv` one row per window event, `timesketch` JSONL for Timesketch.',
+      'Output format: `table` for people (the default when stdout is a terminal), `ndjson` one finding per line (the default otherwise, and with `-o`), `json` one document, `csv` one row per window event, `timesketch` JSONL for Timesketch, `html` one self-contained page for people (incidents, each revocation with an SVG timeline and its events; open it in a browser, nothing is loaded from anywhere).',
   },
   {
     name: 'output',

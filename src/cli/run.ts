@@ -11,6 +11,7 @@ import type { OriginalStore } from '../scan/originals.js';
 import { scan, type ScanStats } from '../scan/scan.js';
 import { describeEnd } from '../scan/time-range.js';
 import { filterBySeverity } from '../signals/filter.js';
+import { formatDuration } from '../window/duration.js';
 import { useColor } from './color.js';
 import { reportInputProblems } from './input-problems.js';
 import { writeChunk, type Io } from './io.js';
@@ -194,7 +195,7 @@ async function writeReport(
   const width = isTTY ? sink.columns : undefined;
   // The one place originals held by reference are read: as the reporter writes them.
   originals.expectReport(report);
-  const reportOptions: ReportOptions = { color, width, limit: options.limit, originals };
+  const reportOptions: ReportOptions = { color, width, limit: options.limit, originals, baseline: formatDuration(options.signals.baseline) };
   if (options.timeZone !== undefined) reportOptions.timeZone = options.timeZone;
   const reporter = await loadReporter(format);
   try {

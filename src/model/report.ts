@@ -1,6 +1,7 @@
 // The scan result handed to every reporter: findings, per-input counts, diagnostics.
 import type { Diagnostic } from './diagnostic.js';
 import type { Entity } from './entity.js';
+import type { Incident } from './incident.js';
 import type { OriginalText } from './original.js';
 import type { Severity } from './severity.js';
 import type { Signal } from './signal.js';
@@ -120,5 +121,7 @@ export interface ScanReport {
   findings: Finding[];
   /** Events matched by the loaded rules, sorted by time then id; present only with `--hunt`. */
   detections?: Detection[];
+  /** Revocations grouped by what their windows share (see Incident); absent with `--no-window`. */
+  incidents?: Incident[];
   diagnostics: Diagnostic[];
 }

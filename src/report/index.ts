@@ -2,7 +2,7 @@
 import type { Reporter } from './reporter.js';
 
 /** Format names in display order (the first is the default on a terminal). */
-export const formatNames = ['table', 'ndjson', 'json', 'csv', 'timesketch'] as const;
+export const formatNames = ['table', 'ndjson', 'json', 'csv', 'timesketch', 'html'] as const;
 
 /** Names accepted by `--format`. */
 export type FormatName = (typeof formatNames)[number];
@@ -18,6 +18,7 @@ const loaders: Record<FormatName, () => Promise<Reporter>> = {
   json: async () => (await import('./json.js')).jsonReporter,
   csv: async () => (await import('./csv.js')).csvReporter,
   timesketch: async () => (await import('./timesketch.js')).timesketchReporter,
+  html: async () => (await import('./html/html.js')).htmlReporter,
 };
 
 /** True when `name` is a format this build knows. */

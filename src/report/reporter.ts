@@ -10,8 +10,10 @@ export interface ReportOptions {
   width?: number;
   /** Timeline rows shown per window in the table (0 = all; default 50). */
   limit?: number;
-  /** IANA time zone of the table's time column (`--tz`); undefined = UTC. Other formats are always UTC. */
+  /** IANA time zone of the times shown by the table and the HTML page (`--tz`); undefined = UTC. Other formats are always UTC. */
   timeZone?: string;
+  /** `--baseline` as given (`30d`): the history the signals compare with, named by the HTML page's timelines. */
+  baseline?: string;
   /** Reads window events' originals held by reference (JSON formats); the scan gives it. */
   originals?: OriginalReader;
 }

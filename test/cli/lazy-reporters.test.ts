@@ -16,7 +16,7 @@ function loaded(format: string, extra: string[] = []): string {
 }
 
 describe('reporters load lazily', () => {
-  it.each(['json', 'ndjson', 'csv', 'timesketch'])('%s does not load cli-table3', (format) => {
+  it.each(['json', 'ndjson', 'csv', 'timesketch', 'html'])('%s does not load cli-table3', (format) => {
     expect(loaded(format)).not.toContain('cli-table3');
   });
 
