@@ -16,7 +16,7 @@ export interface DuckJob {
 }
 
 /** A string literal for SQL. */
-export function sqlString(s: string): string {
+function sqlString(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
 }
 
