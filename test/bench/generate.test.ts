@@ -179,7 +179,7 @@ describe('light profile', () => {
 });
 
 describe('heavy profile', () => {
-  const heavyBase: Omit<GenerateOptions, 'out'> = { profile: 'heavy', events: 20_000, revocations: 40, seed: 7 };
+  const heavyBase: Omit<GenerateOptions, 'out'> = { profile: 'heavy', events: 12_000, revocations: 40, seed: 7 };
   let hm: Manifest;
   let hev: Ev[];
   let report: { id: string; window: { events: { uuid: string }[] } }[];
@@ -213,12 +213,13 @@ describe('heavy profile', () => {
   });
 
   it('gives a few owners most of the token calls, each of them many', () => {
-    const calls = hev.filter((e) => e.transaction.detail.requestApiTokenId);
+    // Runaway tokens belong to quiet services: their bursts are the exception, not an owner's habit.
+    const calls = hev.filter((e) => e.transaction.detail.requestApiTokenId && !hm.heavy!.runaway.includes(e.transaction.detail.requestApiTokenId));
     const byOwner = new Map<string, number>();
     for (const e of calls) byOwner.set(e.actor.id, (byOwner.get(e.actor.id) ?? 0) + 1);
     const heavy = hm.heavy!.heavyOwners.map((id) => byOwner.get(id) ?? 0);
     expect(heavy.reduce((a, b) => a + b, 0) / calls.length).toBeGreaterThan(0.6);
-    for (const n of heavy) expect(n).toBeGreaterThan(40);
+    for (const n of heavy) expect(n).toBeGreaterThan(15);
     const others = [...byOwner].filter(([id]) => !hm.heavy!.heavyOwners.includes(id)).map(([, n]) => n);
     expect(Math.min(...heavy)).toBeGreaterThan(Math.max(...others) / 2);
   });
@@ -259,7 +260,7 @@ describe('heavy profile', () => {
     const first = Date.parse(hm.first);
     const span = Date.parse(hm.last) - first;
     for (const r of hm.revocations) expect(Date.parse(r.published) - first).toBeGreaterThan(0.69 * span);
-    expect(span).toBeGreaterThan(1.5 * DAY);
+    expect(span).toBeGreaterThan(DAY);
   });
 
   it('gives windows from a handful of events to many, and events that sit in several windows', () => {
