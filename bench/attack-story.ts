@@ -15,7 +15,8 @@ const DAY = 24 * HOUR;
 export interface StoryHelpers {
   token: (name: string, owner: Person) => Token;
   created: (tk: Token, t: number, from?: Network, agent?: Person['agent'], viaToken?: Token) => void;
-  revoke: (tk: Token, t: number, via: RevokeVia, kind: RevokerKind, story: RevocationRecord['story']) => void;
+  /** Plans a revocation of `tk` at `t`; `denied` makes it a FAILURE. */
+  revoke: (tk: Token, t: number, via: RevokeVia, kind: RevokerKind, story: RevocationRecord['story'], denied?: boolean) => void;
   calls: (tk: Token, from: number, to: number, n: number) => void;
   at: (t: number, spec: Planned['spec'], tokenId?: string, onEmit?: Planned['onEmit']) => void;
   adminOtherThan: (p: Person) => Person;

@@ -1,4 +1,6 @@
 // The manifest written beside each generated export: its expected answers and statistics.
+import type { HeavyRecord } from './heavy-stories.js';
+import type { Profile } from './profile.js';
 import type { AttackRecord, RevocationRecord } from './stories.js';
 import type { ExportFormat } from './writer.js';
 
@@ -7,6 +9,8 @@ export interface Manifest {
   generator: 'okta-revoke-scan/bench/generate';
   manifestVersion: 1;
   file: string;
+  /** The generator profile; manifests written before profiles existed have none and are `light`. */
+  profile?: Profile;
   format: ExportFormat;
   gzip: boolean;
   seed: number;
@@ -30,10 +34,12 @@ export interface Manifest {
   revocations: RevocationRecord[];
   attacks: AttackRecord[];
   tokens: { id: string; name: string; ownerId: string; background: boolean; createdInFile: boolean; events: number }[];
+  /** The heavy profile's busy admins, heavy owners, rotations, tokens revoked twice and runaway tokens. */
+  heavy?: HeavyRecord;
 }
 
 /** The manifest without its per-item lists, for printing. */
 export function summarize(m: Manifest): Record<string, unknown> {
-  const { revocations: _r, attacks: _a, tokens: _t, eventTypes: _e, ...rest } = m;
+  const { revocations: _r, attacks: _a, tokens: _t, eventTypes: _e, heavy: _h, ...rest } = m;
   return { ...rest, nonAsciiShare: +(m.nonAsciiEvents / m.events).toFixed(4), tokenShare: +(m.tokenEvents / m.events).toFixed(4), attacks: m.attacks.length, tokens: m.tokens.length };
 }

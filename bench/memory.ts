@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { generate, parseSize } from './generate.js';
 import type { Manifest } from './manifest.js';
 import { measureCommand, type RunMeasure } from './measure.js';
+import type { Profile } from './profile.js';
 import { MAX_PEAK_MIB, memoryTable, memoryVerdict, type MemoryRow } from './memory-report.js';
 import { writeWorstWindow } from './window-worst.js';
 
@@ -21,6 +22,8 @@ export interface MemoryOptions {
   seed: number;
   revocations: number;
   keep: boolean;
+  /** Generator profile of the exports (default light). */
+  profile?: Profile;
   /** Size of the export whose events all fall in one window (default 256 MiB). */
   worstSize?: number;
   /** Runs per input; the row is their median (peak RSS moves a few MiB from run to run with garbage collection). */
@@ -73,12 +76,13 @@ export async function memoryMain(opts: MemoryOptions): Promise<number> {
   const plain: MemoryRow[] = [];
   const same: MemoryRow[] = [];
   const made: string[] = [];
-  const exports = opts.sizes.map((size) => join(opts.outDir, `okta-${size}-s${opts.seed}-r${opts.revocations}.ndjson`));
+  const profile = opts.profile ?? 'light';
+  const exports = opts.sizes.map((size) => join(opts.outDir, `okta-${profile === 'light' ? '' : `${profile}-`}${size}-s${opts.seed}-r${opts.revocations}.ndjson`));
   for (const [i, size] of opts.sizes.entries()) {
     const path = exports[i]!;
     if (!existsSync(path) || !existsSync(`${path}.manifest.json`)) {
       opts.log(`bench: generating ${path} …`);
-      await generate({ out: path, size: parseSize(size), seed: opts.seed, revocations: opts.revocations });
+      await generate({ out: path, profile, size: parseSize(size), seed: opts.seed, revocations: opts.revocations });
       made.push(path);
     }
     opts.log(`bench: memory of a plain scan of ${size}`);
@@ -88,7 +92,7 @@ export async function memoryMain(opts: MemoryOptions): Promise<number> {
       continue;
     }
     // The same findings from a larger input: what "memory does not grow with the input" means.
-    const pad = join(opts.outDir, `padded-${size}-from-${opts.sizes[0]}.ndjson`);
+    const pad = join(opts.outDir, `padded-${profile === 'light' ? '' : `${profile}-`}${size}-from-${opts.sizes[0]}.ndjson`);
     if (!existsSync(pad)) {
       opts.log(`bench: generating ${pad} (${opts.sizes[0]} export + events outside every window) …`);
       await padded(exports[0]!, parseSize(size), pad);

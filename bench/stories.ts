@@ -1,9 +1,10 @@
-// Token stories planned on the timeline: routine and idle revocations, denied attempts, attack chains.
+// Token stories planned on the timeline: routine and idle revocations, denied attempts, attack chains (light profile).
 import type { Rng } from './prng.js';
 import type { EventSpec } from './events.js';
 import type { Network } from './places.js';
 import type { Org, Person } from './population.js';
-import { planAttack } from './attack-story.js';
+import { planAttack, type StoryHelpers } from './attack-story.js';
+import type { HeavyPlan } from './heavy-stories.js';
 import { revokeFilterDecoy, tokenCall } from './token-calls.js';
 import { newToken, tokenCreate, tokenRevoke, type RevokeVia, type Token } from './tokens.js';
 
@@ -27,7 +28,8 @@ export interface RevocationRecord {
   revokerId: string;
   revokerAlternateId: string;
   outcome: 'SUCCESS' | 'FAILURE';
-  story: 'routine' | 'idle' | 'denied' | 'attack-stolen' | 'attack-persistence';
+  /** The story; `rotation`, `twice` and `runaway` are the heavy profile's. */
+  story: 'routine' | 'idle' | 'denied' | 'attack-stolen' | 'attack-persistence' | 'rotation' | 'twice' | 'runaway';
   /** Events in the file made with this token before the revocation. */
   tokenEventsBefore: number;
 }
@@ -73,6 +75,8 @@ export interface StoryPlan {
   /** Events made with each token so far (filled by the writer). */
   tokenEvents: Map<string, number>;
   created: Set<string>;
+  /** The heavy profile's busy admins, token-call weights and records (absent in the light profile). */
+  heavy?: HeavyPlan;
 }
 
 /** Splits `revocations` into story kinds: 2 per attack, ~3% denied, then 45/30/25% admin/owner/Okta. */
@@ -87,13 +91,12 @@ export function defaultStoryCounts(revocations: number, over: Partial<StoryCount
   return { admin, owner, system, denied, attacks, decoys: over.decoys ?? Math.max(revocations > 0 ? 1 : 0, Math.round(revocations / 10)) };
 }
 
-const TOKEN_NAMES = ['terraform-prod', 'scim-bridge', 'jira-sync', 'backup-export', 'ci-deploy', 'workday-import', 'datadog-okta-logs', 'splunk-addon', 'ServiceNow', 'okta-aws-cli', 'sync Zürich', 'onboarding-bot', 'audit-export', 'Zoom provisioning', 'legacy-sync', 'münchen-hr-feed', 'test token', 'postman'];
+/** Names integrations give their API tokens. */
+export const TOKEN_NAMES = ['terraform-prod', 'scim-bridge', 'jira-sync', 'backup-export', 'ci-deploy', 'workday-import', 'datadog-okta-logs', 'splunk-addon', 'ServiceNow', 'okta-aws-cli', 'sync Zürich', 'onboarding-bot', 'audit-export', 'Zoom provisioning', 'legacy-sync', 'münchen-hr-feed', 'test token', 'postman'];
 const BACKGROUND = ['siem-poller', 'terraform', 'scim-bridge', 'hr-sync', 'okta-backup', 'jira-provisioning'];
 
-/** Plans every story between `start` and `end` (epoch ms). */
-export function planStories(rng: Rng, org: Org, start: number, end: number, counts: StoryCounts): StoryPlan {
-  const span = end - start;
-  const unit = Math.min(1, span / (2 * DAY));
+/** An empty plan between `start` and `end` (epoch ms), the helpers that fill it, and its background tokens. */
+export function beginPlan(rng: Rng, org: Org, start: number, end: number): { plan: StoryPlan; h: StoryHelpers } {
   const ids = new Set<string>();
   const plan: StoryPlan = { planned: [], background: [], tokens: [], revocations: [], attacks: [], tokenEvents: new Map(), created: new Set() };
   let seq = 0;
@@ -118,10 +121,18 @@ export function planStories(rng: Rng, org: Org, start: number, end: number, coun
   const calls = (tk: Token, from: number, to: number, n: number): void => {
     for (let i = 0; i < n; i++) at(from + rng.next() * (to - from), (r) => tokenCall(r, org, tk), tk.id);
   };
+  for (const name of BACKGROUND) plan.background.push(token(name, rng.pick(org.services)));
+  return { plan, h: { token, created, revoke, calls, at, adminOtherThan, consoleFrom } };
+}
+
+/** Plans every story of the light profile between `start` and `end` (epoch ms). */
+export function planStories(rng: Rng, org: Org, start: number, end: number, counts: StoryCounts): StoryPlan {
+  const span = end - start;
+  const unit = Math.min(1, span / (2 * DAY));
+  const { plan, h } = beginPlan(rng, org, start, end);
+  const { token, created, revoke, calls, at, adminOtherThan, consoleFrom } = h;
   const owner = (): Person => (rng.chance(0.55) ? rng.pick(org.services) : rng.pick(org.admins));
   const revokeTime = (): number => start + span * rng.float(0.02, 0.998);
-
-  for (const name of BACKGROUND) plan.background.push(token(name, rng.pick(org.services)));
 
   const routine = (kind: 'admin' | 'owner'): void => {
     const r = revokeTime();
@@ -165,10 +176,11 @@ export function planStories(rng: Rng, org: Org, start: number, end: number, coun
     at(t, (r) => revokeFilterDecoy(r, siem, new Date(t - 15 * MIN).toISOString()), siem.id);
   }
 
-  for (let i = 0; i < counts.attacks; i++) planAttack(rng, org, plan, start + span * rng.float(0.1, 0.6), unit, { token, created, revoke, calls, at, adminOtherThan, consoleFrom });
+  for (let i = 0; i < counts.attacks; i++) planAttack(rng, org, plan, start + span * rng.float(0.1, 0.6), unit, h);
   return plan;
 }
 
-function pair([net, agent]: [Network, Person['agent']]): { net: Network; agent: Person['agent'] } {
+/** A console origin as the `{ net, agent }` a revocation takes. */
+export function pair([net, agent]: [Network, Person['agent']]): { net: Network; agent: Person['agent'] } {
   return { net, agent };
 }

@@ -1,5 +1,6 @@
-// Tests for the benchmark generator: determinism, every layout, manifest answers, stories.
+// Tests for the benchmark generator: determinism, every layout, manifest answers, stories, both profiles.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, parseSize, type GenerateOptions } from '../../bench/generate.js';
 import type { Manifest } from '../../bench/manifest.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'okta-gen-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -163,5 +165,114 @@ describe('sizes', () => {
     expect(Math.abs(eventBytes / (8 * 1024 * 1024) - 1)).toBeLessThan(0.05);
     expect(m.avgEventBytes).toBeGreaterThan(2000);
     expect(m.avgEventBytes).toBeLessThan(2500);
+  });
+});
+
+describe('light profile', () => {
+  it('writes the bytes it always wrote (the benchmark compares runs over time on the same corpus)', async () => {
+    await generate({ ...base, profile: 'light', out: file('light.ndjson') });
+    expect(readFileSync(file('light.ndjson')).equals(readFileSync(file('a.ndjson')))).toBe(true);
+    expect(createHash('sha256').update(readFileSync(file('a.ndjson'))).digest('hex')).toBe('b73631e685d43e9a5419ba5bc97acc77cac0059fcce8bf7a93ef834d11276193');
+    expect(manifest.profile).toBe('light');
+    expect(manifest.heavy).toBeUndefined();
+  });
+});
+
+describe('heavy profile', () => {
+  const heavyBase: Omit<GenerateOptions, 'out'> = { profile: 'heavy', events: 12_000, revocations: 40, seed: 7 };
+  let hm: Manifest;
+  let hev: Ev[];
+  let report: { id: string; window: { events: { uuid: string }[] } }[];
+  const DAY = 86_400_000;
+
+  beforeAll(async () => {
+    hm = await generate({ ...heavyBase, out: file('h.ndjson') });
+    hev = lines(file('h.ndjson')).map((l) => JSON.parse(l) as Ev);
+    const r = await runCli([file('h.ndjson'), '--format', 'ndjson']);
+    expect(r.code).toBe(0);
+    report = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as (typeof report)[number]);
+  });
+
+  it('is deterministic per seed', async () => {
+    const small = { ...heavyBase, events: 4000, revocations: 20 };
+    await generate({ ...small, out: file('h1.ndjson') });
+    await generate({ ...small, out: file('h2.ndjson') });
+    await generate({ ...small, seed: 8, out: file('h3.ndjson') });
+    expect(readFileSync(file('h2.ndjson')).equals(readFileSync(file('h1.ndjson')))).toBe(true);
+    expect(readFileSync(file('h3.ndjson')).equals(readFileSync(file('h1.ndjson')))).toBe(false);
+  });
+
+  it('records the profile and its stories in the manifest, and the revocations as the file has them', () => {
+    expect(hm.profile).toBe('heavy');
+    expect(hm.heavy!.busyAdmins).toHaveLength(3);
+    expect(hm.heavy!.heavyOwners).toHaveLength(4);
+    const revokes = hev.filter((e) => e.eventType === 'system.api_token.revoke');
+    expect(revokes).toHaveLength(40);
+    expect(hm.revocations.map((r) => r.uuid)).toEqual(revokes.map((e) => e.uuid));
+    expect(new Set(hm.revocations.map((r) => r.story))).toEqual(new Set(['routine', 'idle', 'rotation', 'twice', 'runaway', 'attack-stolen', 'attack-persistence']));
+  });
+
+  it('gives a few owners most of the token calls, each of them many', () => {
+    // Runaway tokens belong to quiet services: their bursts are the exception, not an owner's habit.
+    const calls = hev.filter((e) => e.transaction.detail.requestApiTokenId && !hm.heavy!.runaway.includes(e.transaction.detail.requestApiTokenId));
+    const byOwner = new Map<string, number>();
+    for (const e of calls) byOwner.set(e.actor.id, (byOwner.get(e.actor.id) ?? 0) + 1);
+    const heavy = hm.heavy!.heavyOwners.map((id) => byOwner.get(id) ?? 0);
+    expect(heavy.reduce((a, b) => a + b, 0) / calls.length).toBeGreaterThan(0.6);
+    for (const n of heavy) expect(n).toBeGreaterThan(15);
+    const others = [...byOwner].filter(([id]) => !hm.heavy!.heavyOwners.includes(id)).map(([, n]) => n);
+    expect(Math.min(...heavy)).toBeGreaterThan(Math.max(...others) / 2);
+  });
+
+  it('makes the busy admins active and the revokers of most tokens', () => {
+    const busy = new Set(hm.heavy!.busyAdmins);
+    const acts = new Map<string, number>();
+    for (const e of hev) if (e.actor.type === 'User' && !e.transaction.detail.requestApiTokenId) acts.set(e.actor.id, (acts.get(e.actor.id) ?? 0) + 1);
+    for (const id of busy) expect(acts.get(id)).toBeGreaterThan(100);
+    const byAdmins = hm.revocations.filter((r) => r.revokerKind === 'admin');
+    expect(byAdmins.filter((r) => busy.has(r.revokerId)).length / byAdmins.length).toBeGreaterThan(0.6);
+  });
+
+  it('revokes some tokens twice: a denied attempt then an admin, or two admins', () => {
+    expect(hm.heavy!.twice.length).toBeGreaterThanOrEqual(2);
+    for (const id of hm.heavy!.twice) {
+      const rs = hm.revocations.filter((r) => r.tokenId === id);
+      expect(rs).toHaveLength(2);
+      expect(rs[1]!.outcome).toBe('SUCCESS');
+      expect(Date.parse(rs[1]!.published)).toBeGreaterThan(Date.parse(rs[0]!.published));
+    }
+    expect(hm.revocations.some((r) => r.story === 'twice' && r.outcome === 'FAILURE')).toBe(true);
+  });
+
+  it('rotates several tokens of one heavy owner within minutes, by one admin', () => {
+    expect(hm.heavy!.rotations.length).toBeGreaterThan(0);
+    for (const ids of hm.heavy!.rotations) {
+      const rs = ids.map((id) => hm.revocations.find((r) => r.tokenId === id)!);
+      expect(new Set(rs.map((r) => r.ownerId)).size).toBe(1);
+      expect(hm.heavy!.heavyOwners).toContain(rs[0]!.ownerId);
+      expect(new Set(rs.map((r) => r.revokerId)).size).toBe(1);
+      const times = rs.map((r) => Date.parse(r.published));
+      expect(Math.max(...times) - Math.min(...times)).toBeLessThan(40 * 60_000);
+    }
+  });
+
+  it('places revocations late, so that the 30-day baseline covers most of the file', () => {
+    const first = Date.parse(hm.first);
+    const span = Date.parse(hm.last) - first;
+    for (const r of hm.revocations) expect(Date.parse(r.published) - first).toBeGreaterThan(0.69 * span);
+    expect(span).toBeGreaterThan(DAY);
+  });
+
+  it('gives windows from a handful of events to many, and events that sit in several windows', () => {
+    const sizes = report.map((f) => f.window.events.length).sort((a, b) => a - b);
+    expect(sizes).toHaveLength(40);
+    expect(sizes[0]).toBeLessThan(10);
+    expect(sizes.at(-1)).toBeGreaterThan(200);
+    const runaway = report.find((f) => hm.revocations.find((r) => r.uuid === f.id)!.story === 'runaway')!;
+    expect(runaway.window.events.length).toBeGreaterThan(100);
+    const seen = new Map<string, number>();
+    for (const f of report) for (const e of f.window.events) seen.set(e.uuid, (seen.get(e.uuid) ?? 0) + 1);
+    expect([...seen.values()].filter((n) => n > 1).length).toBeGreaterThan(100);
+    expect(Math.max(...seen.values())).toBeGreaterThanOrEqual(5);
   });
 });

@@ -83,7 +83,7 @@ describe('answer checks and table', () => {
     const rows: BenchRow[] = [summarizeRuns('okta-revoke-scan', 'a.ndjson', 'ndjson', m, [run(4)]), summarizeRuns('jq', 'a.ndjson', 'ndjson', m, [run(1)]), summarizeRuns('jq', 'b.ndjson', 'ndjson', m, [run(0, 1)])];
     const text = formatTable(rows);
     expect(text).toMatch(/0\/4  ERROR\n$/);
-    expect(text.split('\n')[0]).toMatch(/^tool\s+file\s+size MB\s+wall s\s+MB\/s\s+events\/s\s+peak RSS MiB\s+lines\s+check$/);
+    expect(text.split('\n')[0]).toMatch(/^profile\s+tool\s+run\s+file\s+size MB\s+wall s\s+MB\/s\s+events\/s\s+peak RSS MiB\s+parsed\s+lines\s+check$/);
     expect(text).toContain('4/4  ok');
     expect(text).toContain('1/4  MISMATCH');
   });
@@ -103,7 +103,7 @@ describe('main', () => {
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     return () => out;
   };
-  const args = ['--sizes', '2MiB', '--formats', 'ndjson,pretty', '--runs', '1', '--revocations', '10', '--out-dir', join(dir, 'out'), '--json'];
+  const args = ['--profile', 'light', '--no-duckdb', '--no-variants', '--sizes', '2MiB', '--formats', 'ndjson,pretty', '--runs', '1', '--revocations', '10', '--out-dir', join(dir, 'out'), '--json'];
 
   it('generates and caches corpora, runs a correct fake CLI and passes extra args through', async () => {
     const fake = join(dir, 'good-cli.mjs');
@@ -116,7 +116,7 @@ for (const e of events) if (e.eventType === 'system.api_token.revoke') console.l
 `);
     const out = capture();
     expect(await main([...args, '--cli', fake, '--', '--extra'])).toBe(0);
-    const rows = JSON.parse(out()) as BenchRow[];
+    const rows = (JSON.parse(out()) as { rows: BenchRow[] }).rows;
     expect(rows.map((r) => [r.format, r.ok, r.outputLines])).toEqual([['ndjson', true, 10], ['pretty', true, 10]]);
     const path = join(dir, 'out', corpusName('2MiB', 'pretty', 1, 10));
     expect(cachedManifest(path, 'pretty', 1)?.revocationCount).toBe(10);
@@ -128,7 +128,7 @@ for (const e of events) if (e.eventType === 'system.api_token.revoke') console.l
     writeFileSync(bad, `console.log('{}');\n`);
     const out = capture();
     expect(await main([...args, '--cli', bad])).toBe(1);
-    expect((JSON.parse(out()) as BenchRow[]).every((r) => !r.ok && r.outputLines === 1)).toBe(true);
+    expect((JSON.parse(out()) as { rows: BenchRow[] }).rows.every((r) => !r.ok && r.outputLines === 1)).toBe(true);
   });
 
   it('exits 2 with a clear message when the CLI does not exist', async () => {
