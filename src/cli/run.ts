@@ -12,6 +12,7 @@ import type { OriginalStore } from '../scan/originals.js';
 import { scan, type ScanStats } from '../scan/scan.js';
 import { describeEnd } from '../scan/time-range.js';
 import { filterBySeverity } from '../signals/filter.js';
+import { plural } from '../text/plural.js';
 import { useColor } from './color.js';
 import { writeChunk, type Io } from './io.js';
 import { openOutput, OutputError, refuseInput, type OutputFile } from './output-file.js';
@@ -183,7 +184,7 @@ async function writeReport(
   if (options.minSeverity !== null) {
     const filtered = filterBySeverity(report, options.minSeverity);
     report = filtered.report;
-    if (!options.quiet && filtered.hidden > 0) err(`${filtered.hidden} revocation${filtered.hidden === 1 ? '' : 's'} below --min-severity ${options.minSeverity} not reported`);
+    if (!options.quiet && filtered.hidden > 0) err(`${plural(filtered.hidden, 'revocation')} below --min-severity ${options.minSeverity} not reported`);
   }
 
   const sink = output.file?.sink ?? io.stdout;
@@ -210,13 +211,13 @@ async function writeReport(
 
   if (!options.quiet && format !== 'table') {
     const s = report.summary;
-    const hunted = s.detections === undefined ? '' : ` and ${s.detections} detection${s.detections === 1 ? '' : 's'}`;
-    err(`${s.findings} revocation${s.findings === 1 ? '' : 's'}${hunted} in ${s.events} events from ${s.files} input${s.files === 1 ? '' : 's'} (${s.duplicates} duplicate${s.duplicates === 1 ? '' : 's'} skipped)`);
+    const hunted = s.detections === undefined ? '' : ` and ${plural(s.detections, 'detection')}`;
+    err(`${plural(s.findings, 'revocation')}${hunted} in ${s.events} events from ${plural(s.files, 'input')} (${plural(s.duplicates, 'duplicate')} skipped)`);
   }
   if (options.stats) {
     const secs = (performance.now() - started) / 1000;
     const rss = process.resourceUsage().maxRSS / 1024;
-    err(`stats: ${secs.toFixed(2)} s, ${(stats.bytes / 1e6 / secs).toFixed(0)} MB/s, ${report.summary.events} events, ${stats.parsed} parsed in ${stats.passes} pass${stats.passes === 1 ? '' : 'es'}${statsNotes(stats)}, peak RSS ${rss.toFixed(0)} MiB`);
+    err(`stats: ${secs.toFixed(2)} s, ${(stats.bytes / 1e6 / secs).toFixed(0)} MB/s, ${report.summary.events} events, ${stats.parsed} parsed in ${plural(stats.passes, 'pass', 'passes')}${statsNotes(stats)}, peak RSS ${rss.toFixed(0)} MiB`);
   }
   if (failedInputs.length > 0) return ExitCode.Input;
   if (options.failOnFindings && report.findings.length > 0) return ExitCode.Findings;
@@ -230,7 +231,7 @@ function isBrokenPipe(e: unknown): boolean {
 /** `(2 reads split over 2 threads, 1 input read again through its record index)`, or nothing. */
 function statsNotes(stats: ScanStats): string {
   const notes: string[] = [];
-  if (stats.split) notes.push(`${stats.split} read${stats.split === 1 ? '' : 's'} split over 2 threads`);
-  if (stats.indexed) notes.push(`${stats.indexed} input${stats.indexed === 1 ? '' : 's'} read again through ${stats.indexed === 1 ? 'its' : 'their'} record index`);
+  if (stats.split) notes.push(`${plural(stats.split, 'read')} split over 2 threads`);
+  if (stats.indexed) notes.push(`${plural(stats.indexed, 'input')} read again through ${stats.indexed === 1 ? 'its' : 'their'} record index`);
   return notes.length ? ` (${notes.join(', ')})` : '';
 }

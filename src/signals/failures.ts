@@ -1,5 +1,6 @@
 // failures: calls made with the token in the window that failed or were denied.
-import { plural, type SignalContext } from './context.js';
+import { plural } from '../text/plural.js';
+import type { SignalContext } from './context.js';
 import type { Signal } from '../model/signal.js';
 
 /** Outcomes that count as failed or denied. */

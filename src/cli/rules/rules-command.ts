@@ -1,6 +1,7 @@
 // `okta-revoke-scan rules list|test`: yargs commands to list the loaded rules and to try them on exports.
 import yargs from 'yargs';
 import { ExitCode, UsageError } from '../../errors.js';
+import { plural } from '../../text/plural.js';
 import { useColor } from '../color.js';
 import { examplesText } from '../example-text.js';
 import { RULES_EXAMPLES, RULES_NOTES, RULES_SUMMARY } from '../help-sections.js';
@@ -98,7 +99,7 @@ export async function runRulesCommand(options: RulesCommandOptions, io: Io, err:
   }
   const unusable = set.broken.length + set.unsupported.length;
   if (unusable > 0) {
-    err(`${unusable} rule${unusable === 1 ? '' : 's'} cannot be used (see above)`);
+    err(`${plural(unusable, 'rule')} cannot be used (see above)`);
     return ExitCode.Usage;
   }
   return failedInputs > 0 ? ExitCode.Input : ExitCode.Ok;

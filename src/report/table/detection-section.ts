@@ -5,6 +5,7 @@ import { gridOrBlocks, type ColumnSpec } from './grid.js';
 import { renderLabelled } from './labelled.js';
 import type { Detection, RuleRef } from '../../model/report.js';
 import { safeText } from '../sanitize.js';
+import { plural } from '../../text/plural.js';
 import { actorLine, clientLine, rowLimit, targetLine } from './timeline.js';
 import type { SectionLayout } from './window-section.js';
 import { truncate, wrapText } from './width.js';
@@ -66,7 +67,7 @@ export function* detectionSection(detections: readonly Detection[], layout: Sect
   }
   const more = detections.length - shown.length;
   if (more > 0) {
-    for (const l of wrapText(`… ${more} more detection${more === 1 ? '' : 's'} (use --format json)`, width)) yield `${chalk.dim(l)}\n`;
+    for (const l of wrapText(`… ${plural(more, 'more detection')} (use --format json)`, width)) yield `${chalk.dim(l)}\n`;
   }
   if (!blank || more > 0) yield '\n';
 }

@@ -8,6 +8,7 @@ import { MAX_CELL_WIDTH, renderBlocks, renderGrid, type ColumnSpec } from './gri
 import { linkSlots } from './link-tags.js';
 import { evidenceColumn } from './signal-rows.js';
 import { safeText } from '../sanitize.js';
+import { plural } from '../../text/plural.js';
 import { spanLine, spansOf, type CellLine, type Span } from './styled.js';
 import { wrapText } from './width.js';
 
@@ -88,7 +89,7 @@ export function* renderTimeline(
   }
   const more = window.events.length - shown.length;
   if (more > 0) {
-    const text = `… ${more} more event${more === 1 ? '' : 's'} (use --format json)`;
+    const text = `… ${plural(more, 'more event')} (use --format json)`;
     for (const l of wrapText(text, width)) yield `${chalk.dim(l)}\n`;
   }
 }
