@@ -6,7 +6,6 @@ import type { ScanReport } from '../model/report.js';
 import type { ReportOptions } from '../report/reporter.js';
 import { loadReporter } from '../report/index.js';
 import { safeText } from '../report/sanitize.js';
-import { formatDiagnostic } from '../scan/diagnostics.js';
 import { prewarmWorker, releaseWarmWorker } from '../scan/parallel.js';
 import type { OriginalStore } from '../scan/originals.js';
 import { scan, type ScanStats } from '../scan/scan.js';
@@ -14,6 +13,7 @@ import { describeEnd } from '../scan/time-range.js';
 import { filterBySeverity } from '../signals/filter.js';
 import { plural } from '../text/plural.js';
 import { useColor } from './color.js';
+import { printInputProblems } from './input-problems.js';
 import { writeChunk, type Io } from './io.js';
 import { openOutput, OutputError, refuseInput, type OutputFile } from './output-file.js';
 import { parseArgs, type CliOptions } from './options.js';
@@ -23,9 +23,6 @@ import type { RulesCommandOptions } from './rules/rules-command.js';
 import { ProgressBar } from './progress.js';
 import { planProgress } from './progress-plan.js';
 import { packageVersion } from './version.js';
-
-/** How many diagnostics are printed on stderr. */
-const SHOW_DIAGNOSTICS = 5;
 
 const NAME = 'okta-revoke-scan';
 
@@ -167,15 +164,8 @@ async function writeReport(
 ): Promise<ExitCode> {
   let report = scanned;
 
-  const failedInputs = report.inputs.filter((i) => i.error !== undefined);
-  for (const i of failedInputs) err(i.error!);
-  if (!options.quiet && report.summary.diagnostics > 0) {
-    const n = report.summary.diagnostics;
-    const shown = Math.min(n, SHOW_DIAGNOSTICS);
-    err(`${n} input problem${n === 1 ? '' : 's'} (bad records are skipped; every good event is still used)${n > shown ? `, first ${shown}:` : ':'}`);
-    for (const d of report.diagnostics.slice(0, shown)) io.stderr.write(`  ${safeText(formatDiagnostic(d))}\n`);
-    if (n > shown) io.stderr.write(`  … ${n - shown} more (--format json lists up to 1000)\n`);
-  }
+  const unreadable = report.inputs.some((i) => i.error !== undefined);
+  printInputProblems({ inputs: report.inputs, total: report.summary.diagnostics, kept: report.diagnostics }, err, io.stderr, options.quiet, '--format json lists up to 1000');
   if (options.strict && report.summary.diagnostics > 0) {
     err('--strict: input problems are fatal; no report written');
     return ExitCode.Input;
@@ -219,7 +209,7 @@ async function writeReport(
     const rss = process.resourceUsage().maxRSS / 1024;
     err(`stats: ${secs.toFixed(2)} s, ${(stats.bytes / 1e6 / secs).toFixed(0)} MB/s, ${report.summary.events} events, ${stats.parsed} parsed in ${plural(stats.passes, 'pass', 'passes')}${statsNotes(stats)}, peak RSS ${rss.toFixed(0)} MiB`);
   }
-  if (failedInputs.length > 0) return ExitCode.Input;
+  if (unreadable) return ExitCode.Input;
   if (options.failOnFindings && report.findings.length > 0) return ExitCode.Findings;
   return ExitCode.Ok;
 }

@@ -17,7 +17,7 @@ import { compareFindings } from '../model/order.js';
 import { buildFinding } from './finding.js';
 import { mergeInterests } from '../events/interest.js';
 import { probesFor } from './interest-probes.js';
-import { runPass, type PassProgress, type PassResult } from './pass.js';
+import { inputSummary, runPass, type PassProgress, type PassResult } from './pass.js';
 import { HASHED_KEYS, TOKEN_LIFECYCLE_NEEDLE } from './record-hashes.js';
 import { closeIndexes } from './record-index.js';
 import type { SourceFile } from '../input/record-source.js';
@@ -186,9 +186,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
   }
 
   detections.sort(compareFindings);
-  const inputs = pass.inputs.map(({ path, format, events, duplicates, diagnostics, error }) =>
-    error === null ? { path, format, events, duplicates, diagnostics } : { path, format, events, duplicates, diagnostics, error },
-  );
+  const inputs = pass.inputs.map(inputSummary);
   const report: ScanReport = {
     schemaVersion: SCHEMA_VERSION,
     inputs,

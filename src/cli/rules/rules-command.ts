@@ -6,6 +6,7 @@ import { useColor } from '../color.js';
 import { examplesText } from '../example-text.js';
 import { RULES_EXAMPLES, RULES_NOTES, RULES_SUMMARY } from '../help-sections.js';
 import { RULE_OPTIONS, RULES_COMMAND_OPTIONS } from '../option-table.js';
+import { printInputProblems } from '../input-problems.js';
 import { writeChunk, type Io } from '../io.js';
 import { reportRuleSet } from './rule-notes.js';
 import { readRuleOptions, type RuleOptions } from './rule-options.js';
@@ -93,7 +94,8 @@ export async function runRulesCommand(options: RulesCommandOptions, io: Io, err:
   if (options.command === 'list') {
     for (const chunk of renderRuleList(set, format, layout)) await writeChunk(io.stdout, chunk);
   } else {
-    const result = await dryRun(set.rules, options.inputs, io.stdin, err, options.quiet);
+    const result = await dryRun(set.rules, options.inputs, io.stdin);
+    printInputProblems({ inputs: result.inputs, ...result.diagnostics }, err, io.stderr, options.quiet);
     failedInputs = result.inputs.filter((i) => i.error !== undefined).length;
     for (const chunk of renderDryRun(set, result, format, layout)) await writeChunk(io.stdout, chunk);
   }
