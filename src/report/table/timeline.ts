@@ -7,6 +7,7 @@ import { TIMELINE_RULES_COLUMN } from './detection-cells.js';
 import { MAX_CELL_WIDTH, renderBlocks, renderGrid, type ColumnSpec } from './grid.js';
 import { linkSlots } from './link-tags.js';
 import { evidenceColumn } from './signal-rows.js';
+import { actorName, targetName } from '../entity-name.js';
 import { safeText } from '../sanitize.js';
 import { plural } from '../../text/plural.js';
 import { spanLine, spansOf, type CellLine, type Span } from './styled.js';
@@ -32,14 +33,14 @@ export function clientLine({ client }: Pick<WindowEvent, 'client'>): CellLine {
 export function targetLine({ targets }: Pick<WindowEvent, 'targets'>): CellLine {
   const [first] = targets;
   if (first === undefined) return MISSING;
-  const name = line(first.displayName || first.id || first.type);
+  const name = line(targetName(first));
   if (targets.length === 1) return name;
   return spanLine([...spansOf(name), { text: ` +${targets.length - 1}`, style: 'dim' }]);
 }
 
 /** The actor's alternateId, else display name, else id. */
 export function actorLine({ actor }: Pick<WindowEvent, 'actor'>): CellLine {
-  return line(actor.alternateId || actor.displayName || actor.id);
+  return line(actorName(actor));
 }
 
 /** The timeline's columns with times in UTC or in `timeZone` (`--tz`). */
