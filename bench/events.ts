@@ -101,7 +101,7 @@ export function systemEntity(id: string): Entity {
 }
 
 /** Okta-style request id (27 URL-safe characters). */
-export function requestId(rng: Rng): string {
+function requestId(rng: Rng): string {
   return rng.b64url(23) + 'AAA' + rng.alnum(1);
 }
 

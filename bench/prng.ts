@@ -6,7 +6,7 @@ const B64URL = ALNUM + '-_';
 const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /** murmur3's 32-bit finaliser: a bijection on uint32, used to make per-index values unique. */
-export function fmix32(h: number): number {
+function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -16,7 +16,7 @@ export function fmix32(h: number): number {
 }
 
 /** FNV-1a hash of a string, to derive independent sub-seeds from labels. */
-export function hashString(s: string): number {
+function hashString(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

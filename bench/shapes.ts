@@ -66,10 +66,3 @@ export function recordsOf(shape: Shape, events: Event[], per = 10): string[] {
       return events.map((e) => line(JSON.stringify(e)));
   }
 }
-
-/** The file text of a shape: records one per line, or an array of them for `hook-array`. */
-export function shapeText(shape: Shape, events: Event[], per = 10): string {
-  const records = recordsOf(shape, events, per);
-  if (shape === 'hook-array') return '[\n' + records.join(',\n') + '\n]\n';
-  return records.join('\n') + '\n';
-}

@@ -16,7 +16,7 @@ export interface Token {
 }
 
 /** User agents of API clients (SDKs, Terraform, scripts). */
-export const API_AGENTS: readonly Agent[] = [
+const API_AGENTS: readonly Agent[] = [
   'okta-sdk-python/2.9.5 python/3.11.8 Linux/5.15.0-1057-aws',
   'okta-sdk-java/13.0.2 java/17.0.10 Linux/6.1.79',
   'Terraform/1.7.5 (+https://www.terraform.io) terraform-provider-okta/4.8.0-dev',
@@ -29,7 +29,7 @@ export const API_AGENTS: readonly Agent[] = [
 export const ATTACKER_AGENT: Agent = { raw: 'python-requests/2.31.0', os: 'Unknown', browser: 'UNKNOWN', device: 'Unknown' };
 
 /** One to three cloud egress IPs in 203.0.113.0/24 for an integration. */
-export function integrationNets(rng: Rng): Network[] {
+function integrationNets(rng: Rng): Network[] {
   const spec = rng.pick(CLOUDS);
   return Array.from({ length: rng.int(1, 3) }, () => fixedNetwork(spec, `203.0.113.${rng.int(1, 254)}`, false));
 }

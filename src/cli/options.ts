@@ -2,7 +2,7 @@
 import yargs from 'yargs';
 import { UsageError } from '../errors.js';
 import type { InputFormat } from '../input/sniff.js';
-import { formatNames, type FormatName } from '../report/index.js';
+import type { FormatName } from '../report/index.js';
 import { checkRange, parseBound, type TimeRange } from '../scan/time-range.js';
 import { parseDuration } from '../window/duration.js';
 import { examplesText } from './example-text.js';
@@ -13,8 +13,7 @@ import { parseWith } from './yargs-parse.js';
 import { signalCliOptions, type SignalCliOptions } from './signal-options.js';
 import { addOptions, helpWidth } from './yargs-table.js';
 
-/** Output formats. */
-export const FORMATS = formatNames;
+/** An output format. */
 export type Format = FormatName;
 
 /** Parsed command line. */

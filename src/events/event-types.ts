@@ -4,7 +4,7 @@
 export const REVOKE_EVENT = 'system.api_token.revoke';
 
 /** The event type of an API token creation (its actor owns the token). */
-export const CREATE_EVENT = 'system.api_token.create';
+const CREATE_EVENT = 'system.api_token.create';
 
 /** Whether an event type (in any letter case) is an API token revocation. */
 export function isRevokeEvent(eventType: string): boolean {

@@ -4,7 +4,7 @@ import type { Revoker } from '../model/report.js';
 import type { OktaEvent } from './types.js';
 
 /** Okta's own actor: automatic revocations after 30 idle days, Okta Mobile token expiry. */
-export function isOktaSystem(actor: Entity): boolean {
+function isOktaSystem(actor: Entity): boolean {
   return actor.alternateId?.toLowerCase() === 'system@okta.com' || actor.type?.toLowerCase() === 'systemprincipal';
 }
 

@@ -16,7 +16,7 @@ export interface InputSource {
 }
 
 /** File names taken from folders: JSON and CSV exports, optionally gzipped. */
-export const INPUT_EXTENSIONS = /\.(json|ndjson|jsonl|csv)(\.gz)?$/i;
+const INPUT_EXTENSIONS = /\.(json|ndjson|jsonl|csv)(\.gz)?$/i;
 
 /** Inputs plus the cleanup that removes any temporary file made for them. */
 export interface ResolvedInputs {

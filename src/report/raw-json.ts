@@ -58,7 +58,7 @@ const MARK = `\u0000raw:${NONCE}`;
 const MARK_JSON = JSON.stringify(MARK);
 
 /** The text of an original: its own, or read through `reader` (a report with references needs one). */
-export function originalText(original: Original, reader: OriginalReader | undefined): string {
+function originalText(original: Original, reader: OriginalReader | undefined): string {
   if ('text' in original) return original.text;
   if (!reader) throw new Error('this report holds originals by reference: the reporter needs its OriginalReader');
   return reader.text(original.ref);

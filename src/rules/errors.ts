@@ -43,7 +43,7 @@ export class RuleError extends Error {
 }
 
 /** `file: "title": problem`, or `file: problem` without a title; always one line. */
-export function formatRuleMessage(file: string, title: string | null, problem: string): string {
+function formatRuleMessage(file: string, title: string | null, problem: string): string {
   const one = problem.replace(/\s*[\r\n]+\s*/g, ' ');
   return title === null ? `${file}: ${one}` : `${file}: ${JSON.stringify(title)}: ${one}`;
 }

@@ -4,7 +4,7 @@ import { fold, foldString } from './fold.js';
 import type { ValueTest } from './types.js';
 
 /** How deep events are walked (arrays and objects); deeper parts are not looked at. */
-export const MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 
 const hasOwn = Object.prototype.hasOwnProperty;
 

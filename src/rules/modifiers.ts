@@ -5,10 +5,10 @@ import { normalize, parseSigmaString, plainText, windash, wrap, type Token } fro
 import { typeName, type CompareOp, type SigmaValue } from './values.js';
 
 /** Largest number of values one `expand` may produce. */
-export const MAX_EXPANSION = 4096;
+const MAX_EXPANSION = 4096;
 
 /** The value a YAML scalar stands for before any modifier. */
-export function initialValue(raw: unknown, placeholders: boolean): SigmaValue {
+function initialValue(raw: unknown, placeholders: boolean): SigmaValue {
   if (raw === null || raw === undefined) return { t: 'null' };
   if (typeof raw === 'string') {
     return { t: 'str', tokens: parseSigmaString(raw, placeholders), cased: false, bytes: false, raw, from: 'string' };

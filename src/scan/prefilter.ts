@@ -6,9 +6,8 @@ import { ALTERNATION_MIN_NEEDLES, NeedleAlternation } from '../bytes/needle-alte
 import { parsePublished } from '../events/time.js';
 import { publishedAt, type ValueProbe } from './probe.js';
 
-/** Why a record was marked: a needle, an escape that could hide one, or a byte problem. */
+/** Why a record was marked (bits; 0: not marked): a needle, an escape that could hide one, or a byte problem. */
 export const enum Mark {
-  None = 0,
   Needle = 1,
   /** Contains a `\uXXXX` escape of a character some needle uses: only parsing can tell. */
   Escape = 2,

@@ -50,8 +50,3 @@ export function roughly(ms: number): string {
   if (s < 172_800) return `${Math.round(s / 3600)} h`;
   return `${Math.round(s / 86_400)} days`;
 }
-
-/** uuids of `events` in their (time) order, each once. */
-export function uuidsOf(events: Iterable<KeptEvent>): string[] {
-  return [...new Set([...events].map((e) => e.uuid))];
-}

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RecordBatch } from '../../src/input/batch.js';
 import type { RecordLocation } from '../../src/events/types.js';
+import { GATHER_BUFFER_CHARS } from '../../src/scan/gather-read.js';
 // The compiled modules: the worker thread runs dist/src/scan/gather-thread.js (npm test builds first).
 const DIST = '../../dist/src/';
-const { readIndexedInWorker, GATHER_BUFFER_CHARS } = (await import(`${DIST}scan/gather-read.js`)) as typeof import('../../src/scan/gather-read.js');
+const { readIndexedInWorker } = (await import(`${DIST}scan/gather-read.js`)) as typeof import('../../src/scan/gather-read.js');
 const { IndexBuild, readIndexed } = (await import(`${DIST}scan/indexed-read.js`)) as typeof import('../../src/scan/indexed-read.js');
 const { valueHash } = (await import(`${DIST}scan/record-hashes.js`)) as typeof import('../../src/scan/record-hashes.js');
 type RecordHasher = import('../../src/scan/record-hashes.js').RecordHasher;

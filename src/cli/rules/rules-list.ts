@@ -56,7 +56,7 @@ export function shownFile(entry: Pick<RuleEntry, 'file' | 'builtin'>): string {
 }
 
 /** `literals joined by ", "` or `full parse`. */
-export function prefilterText(literals: SigmaRule['literals']): string {
+function prefilterText(literals: SigmaRule['literals']): string {
   return literals === null ? 'full parse' : literals.join(', ');
 }
 

@@ -14,7 +14,7 @@ import { truncate, wrapText } from './width.js';
 export const NO_DETECTIONS = 'No other event matched a loaded rule.';
 
 /** The detections table's columns, left to right, with times in UTC or in `timeZone` (`--tz`). */
-export function detectionColumns(timeZone?: string): readonly ColumnSpec<Detection>[] {
+function detectionColumns(timeZone?: string): readonly ColumnSpec<Detection>[] {
   return [
     { header: timeHeader(timeZone), min: 20, lines: (d) => [{ text: formatUtc(d.publishedMs, d.published, timeZone) }] },
     { header: 'Rules', min: 12, lines: (d) => ruleLines(d.rules) },

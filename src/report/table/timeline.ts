@@ -44,14 +44,14 @@ export function actorLine({ actor }: Pick<WindowEvent, 'actor'>): CellLine {
 }
 
 /** The timeline's columns with times in UTC or in `timeZone` (`--tz`). */
-export function timelineColumns(timeZone?: string): readonly ColumnSpec<WindowEvent>[] {
+function timelineColumns(timeZone?: string): readonly ColumnSpec<WindowEvent>[] {
   if (timeZone === undefined) return TIMELINE_COLUMNS;
   const time: ColumnSpec<WindowEvent> = { header: timeHeader(timeZone), min: 20, lines: (e) => [{ text: formatUtc(Date.parse(e.published), e.published, timeZone) }] };
   return [time, ...TIMELINE_COLUMNS.slice(1)];
 }
 
 /** The timeline's columns, left to right; every cell is one line, so rows need no lines between them. */
-export const TIMELINE_COLUMNS: readonly ColumnSpec<WindowEvent>[] = [
+const TIMELINE_COLUMNS: readonly ColumnSpec<WindowEvent>[] = [
   { header: 'Time (UTC)', min: 20, lines: (e) => [{ text: formatUtc(Date.parse(e.published), e.published) }] },
   { header: 'Links', min: 7, lines: (e) => [linkSlots(e.links)] },
   { header: 'Event type', min: 10, lines: (e) => [line(e.eventType)] },
