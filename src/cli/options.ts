@@ -9,7 +9,7 @@ import { examplesText } from './example-text.js';
 import { exitCodesBrief, SCAN_EXAMPLES, SCAN_NOTES, SCAN_SUMMARY } from './help-sections.js';
 import { SCAN_OPTIONS } from './option-table.js';
 import { readRuleOptions, type RuleOptions } from './rules/rule-options.js';
-import { parseWith } from './yargs-parse.js';
+import { parseWith, type ArgValue } from './yargs-parse.js';
 import { signalCliOptions, type SignalCliOptions } from './signal-options.js';
 import { addOptions, helpWidth } from './yargs-table.js';
 
@@ -71,7 +71,7 @@ export async function parseArgs(argv: string[], version: string, width: number |
     .wrap(wrap)
     .strictOptions()
     .exitProcess(false)
-    .fail((msg, err) => {
+    .fail((msg: string | null, err: Error | undefined) => {
       throw new UsageError(msg ?? err?.message ?? 'invalid command line');
     })
     .command('rules', 'List the loaded rules, or test them on exports: okta-revoke-scan rules list|test --help')
@@ -139,7 +139,7 @@ export async function parseArgs(argv: string[], version: string, width: number |
 }
 
 /** `--events-path a.b.c` → ["a", "b", "c"]; an empty or dotted-only path is a usage error. */
-function eventsPath(v: unknown): string[] | null {
+function eventsPath(v: ArgValue): string[] | null {
   if (v === undefined) return null;
   const parts = String(v).split('.').map((p) => p.trim());
   if (parts.some((p) => p === '')) throw new UsageError(`--events-path takes keys separated by dots, e.g. events or hits.hits (got '${String(v)}')`);
@@ -147,7 +147,7 @@ function eventsPath(v: unknown): string[] | null {
 }
 
 /** `--tz`: a zone Intl knows (canonical spelling), or undefined for UTC. */
-function timeZone(v: unknown): string | undefined {
+function timeZone(v: ArgValue): string | undefined {
   if (v === undefined) return undefined;
   const name = String(v).trim();
   try {

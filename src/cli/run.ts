@@ -64,8 +64,8 @@ export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () =
       return e.exitCode;
     }
     if (isBrokenPipe(e)) return ExitCode.Ok;
-    err(`internal error: ${(e as Error)?.message ?? String(e)}`);
-    if (options.debug) io.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+    err(`internal error: ${(e as Error | null | undefined)?.message ?? String(e)}`);
+    if (options.debug) io.stderr.write(`${(e as Error | null | undefined)?.stack ?? ''}\n`);
     else io.stderr.write('This is a bug; please report it with the command line used (--debug prints the stack).\n');
     return ExitCode.Internal;
   } finally {
@@ -93,8 +93,9 @@ async function scanAndReport(
   }
   // Opened before any input is read, so a bad -o fails at once, not after a long scan.
   if (options.output !== undefined) {
-    output.file = await openOutput(options.output, inputs.filter((i) => i !== '-'));
-    output.unregister = io.registerCleanup?.(output.file.abort);
+    const file = await openOutput(options.output, inputs.filter((i) => i !== '-'));
+    output.file = file;
+    output.unregister = io.registerCleanup?.(() => file.abort());
   }
   // Registered before stdin is copied: Ctrl-C during the copy removes the temp file too.
   let removeTemp: (() => Promise<void>) | null = null;
@@ -110,10 +111,11 @@ async function scanAndReport(
   let stats: ScanStats;
   // Window events are read again from their inputs while the report is written: a spooled
   // stdin copy is removed, and the inputs closed, only after that.
-  let originals: OriginalStore | null = null;
+  let originals: OriginalStore;
   let scanned = false;
   let bar: ProgressBar | null = null;
   // Ctrl-C during the scan erases the bar too, so the shell prompt starts on a clean line.
+  // eslint-disable-next-line @typescript-eslint/require-await -- async, so that a throw is a rejection the Ctrl-C handler settles
   const unregisterBar = io.registerCleanup?.(async () => bar?.finish());
   try {
     // Files found in input folders (or a symlink to one) are inputs too.
@@ -145,7 +147,7 @@ async function scanAndReport(
   try {
     return await writeReport(options, io, err, output, report!, stats!, originals!, started);
   } finally {
-    originals?.close();
+    originals!.close();
     await resolved.cleanup();
     unregister?.();
   }
@@ -215,7 +217,7 @@ async function writeReport(
 }
 
 function isBrokenPipe(e: unknown): boolean {
-  return (e as NodeJS.ErrnoException)?.code === 'EPIPE';
+  return (e as NodeJS.ErrnoException | null | undefined)?.code === 'EPIPE';
 }
 
 /** `(2 reads split over 2 threads, 1 input read again through its record index)`, or nothing. */

@@ -33,6 +33,8 @@ export default defineConfig(
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true, ignoreVoidReturningFunctions: true }],
       // `a || b` on strings is deliberate: Okta writes '' for an absent name, which falls back too.
       '@typescript-eslint/prefer-nullish-coalescing': ['error', { ignorePrimitives: { string: true } }],
+      // A stream's 'error' or a caught value is passed on as it came (only-throw-error allows the same by default).
+      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],
       // An empty arrow is how a callback is ignored (a no-op diagnostic sink, a listener); empty methods stay flagged.
       '@typescript-eslint/no-empty-function': ['error', { allow: ['arrowFunctions'] }],
       // `{ a: _a, ...rest }` leaves a field out; `_` marks what is unused on purpose.

@@ -55,7 +55,7 @@ export async function parseRulesArgs(
       .wrap(wrap)
       .strict()
       .exitProcess(false)
-      .fail((msg, err) => {
+      .fail((msg: string | null, err: Error | undefined) => {
         throw new UsageError(msg ?? err?.message ?? 'invalid command line');
       })
       .epilog(`${examplesText(RULES_EXAMPLES, wrap)}\n\n${RULES_NOTES}`),
