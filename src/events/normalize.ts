@@ -106,6 +106,7 @@ export function normalize(value: unknown, fallbackId: () => string): NormalizeRe
 function preview(v: unknown): string {
   let s: string;
   try {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- JSON.stringify returns undefined for undefined, functions and symbols; its type says string
     s = JSON.stringify(v) ?? String(v);
   } catch {
     s = String(v);
