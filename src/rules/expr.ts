@@ -29,12 +29,12 @@ export function compileExpr(e: Expr): DocTest {
       }
       if (isAnd) {
         return (doc) => {
-          for (let i = 0; i < parts.length; i++) if (!parts[i]!(doc)) return false;
+          for (const part of parts) if (!part(doc)) return false;
           return true;
         };
       }
       return (doc) => {
-        for (let i = 0; i < parts.length; i++) if (parts[i]!(doc)) return true;
+        for (const part of parts) if (part(doc)) return true;
         return false;
       };
     }

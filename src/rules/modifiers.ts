@@ -2,7 +2,7 @@
 import { Problem, quote } from './errors.js';
 import { base64, base64Offsets, utf16 } from './encodings.js';
 import { normalize, parseSigmaString, plainText, windash, wrap, type Token } from './sigma-string.js';
-import { typeName, type CompareOp, type SigmaValue } from './values.js';
+import { typeName, type SigmaValue } from './values.js';
 
 /** Largest number of values one `expand` may produce. */
 const MAX_EXPANSION = 4096;
@@ -112,7 +112,7 @@ function applyOne(v: SigmaValue, m: string, placeholders: Record<string, string[
       const text = needUntouched();
       const n = Number(text);
       if (text.trim() === '' || !Number.isFinite(n)) throw new Problem(`modifier ${quote(m)} needs a number, not ${quote(text)}`);
-      return { t: 'cmp', op: m as CompareOp, n };
+      return { t: 'cmp', op: m, n };
     }
     case 'fieldref': {
       if (v.t !== 'str') return cannot();

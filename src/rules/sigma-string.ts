@@ -141,7 +141,7 @@ export function longestLiteral(tokens: Token[]): string | null {
       continue;
     }
     for (let i = 0; i < t.s.length; i++) {
-      if (safeChar(t.s.charCodeAt(i))) run += t.s[i];
+      if (safeChar(t.s.charCodeAt(i))) run += t.s[i]!;
       else end();
     }
   }

@@ -80,7 +80,7 @@ export function compileValue(v: SigmaValue): CompiledValue {
       }
       return {
         test: (x) => {
-          for (let i = 0; i < tests.length; i++) if (tests[i]!(x)) return true;
+          for (const test of tests) if (test(x)) return true;
           return false;
         },
         literals: sound && literals.length > 0 ? literals : null,
