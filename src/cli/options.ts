@@ -97,8 +97,8 @@ export async function parseArgs(argv: string[], version: string, width: number |
   const maxEvents = args['max-window-events'] as number;
   if (!Number.isInteger(maxEvents) || maxEvents < 1) throw new UsageError('--max-window-events takes a whole number of at least 1');
   const window = args.window === false ? null : {
-    before: parseDuration(args.before as string, '--before'),
-    after: parseDuration(args.after as string, '--after'),
+    before: parseDuration(String(args.before), '--before'),
+    after: parseDuration(String(args.after), '--after'),
     maxEvents,
     beforeText: String(args.before).trim(),
     afterText: String(args.after).trim(),

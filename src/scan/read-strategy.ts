@@ -118,7 +118,7 @@ export interface StrategyChoice {
   /** The input's record index from an earlier pass and the selection to read through it, or null. */
   indexed: { index: SourceIndex; selection: IndexSelection; summary: { format: string; bytes: number } } | null;
   later: boolean;
-  onNewest(t: number | null): void;
+  readonly onNewest: (t: number | null) => void;
 }
 
 /** The fastest way to read an input that gives the same records: its index, two threads, or plainly. */

@@ -135,7 +135,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
   let indexed = 0;
   let sourceFiles = new Map<number, SourceFile>();
   let applied: ScanStats['range'];
-  let findings: Finding[] = [];
+  let findings: Finding[];
   // The first pass's record indexes (temporary files) are closed whatever happens next.
   const indexes = pass.indexes;
   try {
