@@ -36,7 +36,8 @@ function flatten(e: Event, style: CsvStyle = {}): Map<string, string> {
       for (const [k, x] of Object.entries(v as Event)) walk(x, path === '' ? name(k, true) : `${path}.${name(k, false)}`);
       return;
     }
-    out.set(path, String(v));
+    const scalar = v as string | number | boolean; // what is left of JSON
+    out.set(path, String(scalar));
   };
   walk(e, '');
   return out;

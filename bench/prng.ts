@@ -32,7 +32,7 @@ export interface WeightedTable<T> {
 }
 
 /** Builds a {@link WeightedTable} from `[item, weight]` pairs (weights need not sum to 1). */
-export function weighted<T>(pairs: ReadonlyArray<readonly [T, number]>): WeightedTable<T> {
+export function weighted<T>(pairs: readonly (readonly [T, number])[]): WeightedTable<T> {
   const cumulative = new Float64Array(pairs.length);
   let sum = 0;
   pairs.forEach(([, w], i) => {
@@ -111,7 +111,7 @@ export class Rng {
     let out = '';
     while (out.length < n) {
       let v = this.u32();
-      for (let i = 0; i < 8 && out.length < n; i++, v >>>= 4) out += HEX[v & 15];
+      for (let i = 0; i < 8 && out.length < n; i++, v >>>= 4) out += HEX[v & 15]!;
     }
     return out;
   }
@@ -133,7 +133,7 @@ export class Rng {
 
   private fromAlphabet(alphabet: string, n: number): string {
     let out = '';
-    for (let i = 0; i < n; i++) out += alphabet[Math.floor(this.next() * alphabet.length)];
+    for (let i = 0; i < n; i++) out += alphabet[Math.floor(this.next() * alphabet.length)]!;
     return out;
   }
 }

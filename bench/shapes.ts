@@ -16,7 +16,7 @@ export function envelope(events: Event[], n: number): Event {
     source: 'https://corp.okta.example/api/v1/eventHooks/who7hphp39JoHLni81d7',
     eventId: `85b60edb-4263-4e13-993b-${String(n).padStart(12, '0')}`,
     data: { events },
-    eventTime: String(events[0]?.published ?? '2024-01-01T00:00:00.000Z'),
+    eventTime: (events[0]?.published) ?? '2024-01-01T00:00:00.000Z',
     contentType: 'application/json',
   };
 }
