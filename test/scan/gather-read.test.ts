@@ -54,7 +54,7 @@ function indexedFile(name: string, n: number) {
 // 00uA from the 100th to the 700th second; 00uB all along, in records naming "Zoë" only.
 const selection = selectionFor([
   { kind: 'actor', spans: [['00uA', [[T0 + 100_000, T0 + 700_000]]], ['00uB', [[T0, T0 + 10_000_000, 'Zoë']]]] },
-])!;
+]);
 
 interface Taken {
   text: string;
@@ -95,7 +95,7 @@ describe('readIndexedInWorker', () => {
       const file = new SourceFile(path, 'short.ndjson');
       const error = await readIndexedInWorker(file, index, selection, (t) => texts.push(t)).then(
         () => null,
-        (e: Error & { exitCode?: number }) => e,
+        (e: unknown) => e as Error & { exitCode?: number },
       );
       file.close();
       expect(error?.name).toBe('InputError');
@@ -112,7 +112,7 @@ describe('readIndexedInWorker', () => {
     const { path, index } = indexedFile('bounded.ndjson', 3000);
     const cap = 16 * 1024;
     try {
-      const all = selectionFor([{ kind: 'actor', spans: ['00uA', '00uB', '00uC'].map((a) => [a, [[T0, T0 + 10_000_000]]]) }])!;
+      const all = selectionFor([{ kind: 'actor', spans: ['00uA', '00uB', '00uC'].map((a) => [a, [[T0, T0 + 10_000_000]]]) }]);
       const run = startWorker({ kind: 'gather', path, label: 'bounded.ndjson', index, selection: all }, cap);
       await new Promise((r) => setTimeout(r, 400));
       const held = run.inFlight();

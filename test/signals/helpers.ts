@@ -50,7 +50,7 @@ export function call(uuid: string, offset: number, patch: Partial<SigSpec> = {})
 }
 
 /** The revocation of the test token at T, by `actor` (a person) or by Okta (`system`). */
-export function revocation(actor: string | 'system' = '00uadmin', patch: Partial<SigSpec> = {}): OktaEvent {
+export function revocation(actor = '00uadmin', patch: Partial<SigSpec> = {}): OktaEvent {
   const system = actor === 'system';
   return sev({
     uuid: 'R',
