@@ -17,7 +17,7 @@ function snake(key: string): string {
 }
 
 /** Leaf paths and values of an event (objects and lists walked; nulls and empty containers dropped). */
-export function flatten(e: Event, style: CsvStyle = {}): Map<string, string> {
+function flatten(e: Event, style: CsvStyle = {}): Map<string, string> {
   const out = new Map<string, string>();
   const name = (k: string, top: boolean) => {
     if (top && k === 'published' && style.timestamp) return 'timestamp';
@@ -36,7 +36,8 @@ export function flatten(e: Event, style: CsvStyle = {}): Map<string, string> {
       for (const [k, x] of Object.entries(v as Event)) walk(x, path === '' ? name(k, true) : `${path}.${name(k, false)}`);
       return;
     }
-    out.set(path, String(v));
+    const scalar = v as string | number | boolean; // what is left of JSON
+    out.set(path, String(scalar));
   };
   walk(e, '');
   return out;
@@ -59,11 +60,4 @@ export function csvRow(e: Event, columns: string[], style: CsvStyle = {}): strin
   const d = style.delimiter ?? ',';
   const flat = flatten(e, style);
   return columns.map((c) => cell(flat.get(c) ?? '', d)).join(d);
-}
-
-/** A whole CSV export: header row, then one row per event, CRLF line ends as spreadsheets write them. */
-export function csvText(events: Event[], style: CsvStyle = {}): string {
-  const d = style.delimiter ?? ',';
-  const columns = csvColumns(events, style);
-  return [columns.map((c) => cell(c, d)).join(d), ...events.map((e) => csvRow(e, columns, style))].join('\r\n') + '\r\n';
 }

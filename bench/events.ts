@@ -62,7 +62,7 @@ const thingEntities = new WeakMap<Thing, Map<string, Entity>>();
 /** A shared, pre-serialised entity for directory object `t`, one per `variant`. */
 function thingEntity(t: Thing, variant: string, make: () => Entity): Entity {
   let byVariant = thingEntities.get(t);
-  if (!byVariant) thingEntities.set(t, (byVariant = new Map()));
+  if (!byVariant) thingEntities.set(t, (byVariant = new Map<string, Entity>()));
   let e = byVariant.get(variant);
   if (!e) {
     e = make();
@@ -101,7 +101,7 @@ export function systemEntity(id: string): Entity {
 }
 
 /** Okta-style request id (27 URL-safe characters). */
-export function requestId(rng: Rng): string {
+function requestId(rng: Rng): string {
   return rng.b64url(23) + 'AAA' + rng.alnum(1);
 }
 

@@ -3,7 +3,7 @@
 /** Ceiling for the peak RSS of a plain scan, whatever the input size. */
 export const MAX_PEAK_MIB = 150;
 /** The largest input may use at most this much more memory than the smallest. */
-export const MAX_GROWTH = 1.1;
+const MAX_GROWTH = 1.1;
 
 /** One measured run. */
 export interface MemoryRow {

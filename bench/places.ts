@@ -25,14 +25,14 @@ export interface Network {
 
 /** A place with the ISPs (`[asNumber, isp, domain]`) that serve it. */
 export interface PlaceSpec extends Place {
-  isps: ReadonlyArray<readonly [number, string, string]>;
+  isps: readonly (readonly [number, string, string])[];
 }
 
 const US_ISPS = [[7922, 'comcast', 'comcast.net'], [701, 'verizon', 'verizon.net'], [7018, 'at&t services inc.', 'att.net'], [20115, 'charter communications', 'spectrum.com']] as const;
-const P = (city: string, state: string, country: string, postalCode: string, lat: number, lon: number, isps: ReadonlyArray<readonly [number, string, string]>): PlaceSpec => ({ city, state, country, postalCode, lat, lon, isps });
+const P = (city: string, state: string, country: string, postalCode: string, lat: number, lon: number, isps: readonly (readonly [number, string, string])[]): PlaceSpec => ({ city, state, country, postalCode, lat, lon, isps });
 
 /** ASCII-named home places, weighted like a US-headquartered org with offices abroad. */
-export const ASCII_PLACES: ReadonlyArray<readonly [PlaceSpec, number]> = [
+export const ASCII_PLACES: readonly (readonly [PlaceSpec, number])[] = [
   [P('San Francisco', 'California', 'United States', '94107', 37.7697, -122.3933, US_ISPS), 14],
   [P('New York', 'New York', 'United States', '10013', 40.7209, -74.0007, US_ISPS), 12],
   [P('Chicago', 'Illinois', 'United States', '60601', 41.8858, -87.6181, US_ISPS), 7],
@@ -52,7 +52,7 @@ export const ASCII_PLACES: ReadonlyArray<readonly [PlaceSpec, number]> = [
 ];
 
 /** Home places whose names carry non-ASCII text (as MaxMind/Okta spell them). */
-export const NON_ASCII_PLACES: ReadonlyArray<readonly [PlaceSpec, number]> = [
+export const NON_ASCII_PLACES: readonly (readonly [PlaceSpec, number])[] = [
   [P('São Paulo', 'São Paulo', 'Brazil', '01310', -23.5613, -46.6565, [[28573, 'claro nxt telecomunicacoes ltda', 'claro.com.br']]), 4],
   [P('Zürich', 'Zurich', 'Switzerland', '8001', 47.3717, 8.5423, [[3303, 'swisscom (schweiz) ag', 'swisscom.ch']]), 3],
   [P('東京', '東京都', 'Japan', '100-0005', 35.6812, 139.7671, [[2516, 'kddi corporation', 'kddi.com']]), 2],

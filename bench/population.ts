@@ -49,7 +49,7 @@ export interface Org {
 
 const ASCII_FIRST = ['Ann', 'James', 'Mary', 'Robert', 'Linda', 'Michael', 'Sarah', 'David', 'Emily', 'Daniel', 'Olivia', 'Kevin', 'Priya', 'Wei', 'Aisha', 'Tom', 'Grace', 'Lucas', 'Nina', 'Omar', 'Hannah', 'Raj', 'Chloe', 'Ethan', 'Maya', 'Noah', 'Zara', 'Liam', 'Ava', 'Sam'];
 const ASCII_LAST = ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Miller', 'Davis', 'Wilson', 'Taylor', 'Anderson', 'Thomas', 'Moore', 'Martin', 'Lee', 'Walker', 'Hall', 'Young', 'King', 'Wright', 'Patel', 'Chen', 'Kim', 'Nguyen', 'Garcia', 'Clark', 'Lewis', 'Scott', 'Green', 'Baker', 'Adams'];
-const NON_ASCII_NAMES: ReadonlyArray<readonly [string, string, string]> = [
+const NON_ASCII_NAMES: readonly (readonly [string, string, string])[] = [
   ['José', 'Müller', 'jose.muller'], ['Zoë', 'Ångström', 'zoe.angstrom'], ['François', 'Lefèvre', 'francois.lefevre'],
   ['Łukasz', 'Żak', 'lukasz.zak'], ['Søren', 'Kierkegård', 'soren.kierkegard'], ['Chloé', 'Dubois', 'chloe.dubois'],
   ['Jürgen', 'Groß', 'jurgen.gross'], ['İlkay', 'Şahin', 'ilkay.sahin'], ['Renée', 'Côté', 'renee.cote'],
@@ -74,7 +74,7 @@ const MOBILE: readonly Agent[] = [
 
 const GROUPS = ['Everyone', 'Engineering', 'Sales', 'Marketing', 'Finance', 'HR', 'Support', 'Legal', 'IT', 'Security', 'Contractors', 'EMEA', 'APAC', 'AMER', 'Design', 'Data', 'Product', 'Operations', 'Interns', 'VPN Users', 'GitHub Users', 'AWS Developers', 'Jira Users', 'Zoom Users', 'Slack Guests', 'Équipe Montréal', 'Team Zürich'];
 const ADMIN_GROUPS = ['Okta Super Admins', 'Okta Org Admins', 'Helpdesk Admins'];
-const APPS: ReadonlyArray<readonly [string, string]> = [['salesforce', 'Salesforce'], ['slack', 'Slack'], ['zoomus', 'Zoom'], ['github_enterprise', 'GitHub Enterprise'], ['amazon_aws', 'AWS Account Federation'], ['google', 'Google Workspace'], ['office365', 'Microsoft Office 365'], ['jira_onprem', 'Jira'], ['confluence', 'Confluence'], ['workday', 'Workday'], ['servicenow_app2', 'ServiceNow'], ['box', 'Box'], ['okta_enduser', 'Okta Dashboard'], ['saasure', 'Okta Admin Console'], ['oidc_client', 'Internal Wiki (OIDC)'], ['datadog', 'Datadog'], ['tableau_online', 'Tableau Cloud'], ['docusign', 'DocuSign']];
+const APPS: readonly (readonly [string, string])[] = [['salesforce', 'Salesforce'], ['slack', 'Slack'], ['zoomus', 'Zoom'], ['github_enterprise', 'GitHub Enterprise'], ['amazon_aws', 'AWS Account Federation'], ['google', 'Google Workspace'], ['office365', 'Microsoft Office 365'], ['jira_onprem', 'Jira'], ['confluence', 'Confluence'], ['workday', 'Workday'], ['servicenow_app2', 'ServiceNow'], ['box', 'Box'], ['okta_enduser', 'Okta Dashboard'], ['saasure', 'Okta Admin Console'], ['oidc_client', 'Internal Wiki (OIDC)'], ['datadog', 'Datadog'], ['tableau_online', 'Tableau Cloud'], ['docusign', 'DocuSign']];
 const POLICIES = ['Default Policy', 'Global Session Policy', 'Require MFA off-network', 'Admin Console Policy', 'Contractors Policy'];
 
 /** An Okta object id: 3-char prefix, random middle, org suffix; 20 chars in total. */
@@ -101,7 +101,7 @@ function personName(rng: Rng, i: number): [string, string] {
 
 /** Builds the org: `userCount` users (plus admins and service accounts), deterministically from `rng`. */
 export function buildOrg(rng: Rng, userCount = 3000): Org {
-  const partial = { idSuffix: rng.alnum(1) + rng.int(1, 9) + rng.lowerAlnum(1) + rng.int(1, 9) };
+  const partial = { idSuffix: `${rng.alnum(1)}${rng.int(1, 9)}${rng.lowerAlnum(1)}${rng.int(1, 9)}` };
   const domain = 'corp.example';
   const asciiPlaces = weighted(ASCII_PLACES);
   const nonAsciiPlaces = weighted(NON_ASCII_PLACES);

@@ -6,7 +6,7 @@ const B64URL = ALNUM + '-_';
 const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /** murmur3's 32-bit finaliser: a bijection on uint32, used to make per-index values unique. */
-export function fmix32(h: number): number {
+function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -16,7 +16,7 @@ export function fmix32(h: number): number {
 }
 
 /** FNV-1a hash of a string, to derive independent sub-seeds from labels. */
-export function hashString(s: string): number {
+function hashString(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
@@ -32,7 +32,7 @@ export interface WeightedTable<T> {
 }
 
 /** Builds a {@link WeightedTable} from `[item, weight]` pairs (weights need not sum to 1). */
-export function weighted<T>(pairs: ReadonlyArray<readonly [T, number]>): WeightedTable<T> {
+export function weighted<T>(pairs: readonly (readonly [T, number])[]): WeightedTable<T> {
   const cumulative = new Float64Array(pairs.length);
   let sum = 0;
   pairs.forEach(([, w], i) => {
@@ -111,7 +111,7 @@ export class Rng {
     let out = '';
     while (out.length < n) {
       let v = this.u32();
-      for (let i = 0; i < 8 && out.length < n; i++, v >>>= 4) out += HEX[v & 15];
+      for (let i = 0; i < 8 && out.length < n; i++, v >>>= 4) out += HEX[v & 15]!;
     }
     return out;
   }
@@ -133,7 +133,7 @@ export class Rng {
 
   private fromAlphabet(alphabet: string, n: number): string {
     let out = '';
-    for (let i = 0; i < n; i++) out += alphabet[Math.floor(this.next() * alphabet.length)];
+    for (let i = 0; i < n; i++) out += alphabet[Math.floor(this.next() * alphabet.length)]!;
     return out;
   }
 }

@@ -16,7 +16,7 @@ export function envelope(events: Event[], n: number): Event {
     source: 'https://corp.okta.example/api/v1/eventHooks/who7hphp39JoHLni81d7',
     eventId: `85b60edb-4263-4e13-993b-${String(n).padStart(12, '0')}`,
     data: { events },
-    eventTime: String(events[0]?.published ?? '2024-01-01T00:00:00.000Z'),
+    eventTime: (events[0]?.published) ?? '2024-01-01T00:00:00.000Z',
     contentType: 'application/json',
   };
 }
@@ -65,11 +65,4 @@ export function recordsOf(shape: Shape, events: Event[], per = 10): string[] {
     case 'quoted':
       return events.map((e) => line(JSON.stringify(e)));
   }
-}
-
-/** The file text of a shape: records one per line, or an array of them for `hook-array`. */
-export function shapeText(shape: Shape, events: Event[], per = 10): string {
-  const records = recordsOf(shape, events, per);
-  if (shape === 'hook-array') return '[\n' + records.join(',\n') + '\n]\n';
-  return records.join('\n') + '\n';
 }

@@ -16,7 +16,7 @@ export interface Token {
 }
 
 /** User agents of API clients (SDKs, Terraform, scripts). */
-export const API_AGENTS: readonly Agent[] = [
+const API_AGENTS: readonly Agent[] = [
   'okta-sdk-python/2.9.5 python/3.11.8 Linux/5.15.0-1057-aws',
   'okta-sdk-java/13.0.2 java/17.0.10 Linux/6.1.79',
   'Terraform/1.7.5 (+https://www.terraform.io) terraform-provider-okta/4.8.0-dev',

@@ -63,6 +63,7 @@ export async function wrapFile(input: string, shape: string, output: string): Pr
     if (line.trim() === '') continue;
     pending.push(JSON.parse(line) as Event);
     count++;
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- flush() sets columns; TypeScript does not follow assignments in a called closure
     const batch = style && columns === null ? HEADER_SAMPLE : PER_DELIVERY;
     if (pending.length >= batch) await flush(false);
   }
@@ -85,5 +86,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err: unknown) => {
+    process.stderr.write(`wrap: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  });
 }

@@ -9,8 +9,8 @@ const BACKSLASH = 0x5c;
  * of something else, e.g. `factor`), or {@link UNSURE} (escaped more than once: parse to be sure).
  */
 export type KeyDepth = 0 | 1 | -1 | -2;
-export const PLAIN = 0;
-export const ESCAPED = 1;
+const PLAIN = 0;
+const ESCAPED = 1;
 export const NOT_A_KEY = -1;
 export const UNSURE = -2;
 

@@ -1,20 +1,32 @@
-// The input problems of a finished read on stderr: how many, and the first few (the scan and the tokens command alike).
+// Input problems on stderr after a scan or a dry run: each input that could not be read, then how many bad records, the first few, and how many more.
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { InputSummary } from '../model/report.js';
 import { safeText } from '../report/sanitize.js';
 import { formatDiagnostic } from '../scan/diagnostics.js';
+import { plural } from '../text/plural.js';
 import type { TextSink } from './io.js';
 
-/** How many diagnostics are printed on stderr. */
-export const SHOW_DIAGNOSTICS = 5;
+/** How many bad records are listed on stderr before `… N more`. */
+const SHOW_DIAGNOSTICS = 5;
+
+/** What went wrong reading the inputs: per-input summaries, the diagnostic count, and the diagnostics kept. */
+export interface InputProblems {
+  inputs: readonly InputSummary[];
+  total: number;
+  kept: readonly Diagnostic[];
+}
 
 /**
- * Writes `N input problems (…), first 5:` through `err`, then the first SHOW_DIAGNOSTICS of `kept`
- * on `stderr` (escaped), then how many more there are. Nothing when `total` is 0.
+ * Prints each input that could not be read through `err` (one `okta-revoke-scan: …` line each);
+ * then, unless `quiet`, how many bad records were skipped, the first five (`file:line: reason`,
+ * indented, on `stderr`), and how many more (`… N more (where)`, `where` naming the output that
+ * lists them, when there is one).
  */
-export function reportInputProblems(total: number, kept: readonly Diagnostic[], err: (line: string) => void, stderr: TextSink): void {
-  if (total === 0) return;
-  const shown = Math.min(total, SHOW_DIAGNOSTICS);
-  err(`${total} input problem${total === 1 ? '' : 's'} (bad records are skipped; every good event is still used)${total > shown ? `, first ${shown}:` : ':'}`);
-  for (const d of kept.slice(0, shown)) stderr.write(`  ${safeText(formatDiagnostic(d))}\n`);
-  if (total > shown) stderr.write(`  … ${total - shown} more (--format json lists up to 1000)\n`);
+export function printInputProblems(p: InputProblems, err: (line: string) => void, stderr: TextSink, quiet: boolean, where?: string): void {
+  for (const i of p.inputs) if (i.error !== undefined) err(i.error);
+  if (quiet || p.total === 0) return;
+  const shown = Math.min(p.total, SHOW_DIAGNOSTICS);
+  err(`${plural(p.total, 'input problem')} (bad records are skipped; every good event is still used)${p.total > shown ? `, first ${shown}:` : ':'}`);
+  for (const d of p.kept.slice(0, shown)) stderr.write(`  ${safeText(formatDiagnostic(d))}\n`);
+  if (p.total > shown) stderr.write(`  … ${p.total - shown} more${where === undefined ? '' : ` (${where})`}\n`);
 }

@@ -2,19 +2,18 @@
 import yargs from 'yargs';
 import { UsageError } from '../errors.js';
 import type { InputFormat } from '../input/sniff.js';
-import { formatNames, type FormatName } from '../report/index.js';
+import type { FormatName } from '../report/index.js';
 import { checkRange, parseBound, type TimeRange } from '../scan/time-range.js';
 import { parseDuration } from '../window/duration.js';
 import { examplesText } from './example-text.js';
 import { exitCodesBrief, SCAN_EXAMPLES, SCAN_NOTES, SCAN_SUMMARY } from './help-sections.js';
 import { SCAN_OPTIONS } from './option-table.js';
 import { readRuleOptions, type RuleOptions } from './rules/rule-options.js';
-import { parseWith } from './yargs-parse.js';
+import { parseWith, type ArgValue } from './yargs-parse.js';
 import { signalCliOptions, type SignalCliOptions } from './signal-options.js';
 import { addOptions, helpWidth } from './yargs-table.js';
 
-/** Output formats. */
-export const FORMATS = formatNames;
+/** An output format. */
 export type Format = FormatName;
 
 /** Parsed command line. */
@@ -72,7 +71,7 @@ export async function parseArgs(argv: string[], version: string, width: number |
     .wrap(wrap)
     .strictOptions()
     .exitProcess(false)
-    .fail((msg, err) => {
+    .fail((msg: string | null, err: Error | undefined) => {
       throw new UsageError(msg ?? err?.message ?? 'invalid command line');
     })
     .command('rules', 'List the loaded rules, or test them on exports: okta-revoke-scan rules list|test --help')
@@ -105,8 +104,8 @@ export async function parseArgs(argv: string[], version: string, width: number |
   const maxEvents = args['max-window-events'] as number;
   if (!Number.isInteger(maxEvents) || maxEvents < 1) throw new UsageError('--max-window-events takes a whole number of at least 1');
   const window = args.window === false ? null : {
-    before: parseDuration(args.before as string, '--before'),
-    after: parseDuration(args.after as string, '--after'),
+    before: parseDuration(String(args.before), '--before'),
+    after: parseDuration(String(args.after), '--after'),
     maxEvents,
     beforeText: String(args.before).trim(),
     afterText: String(args.after).trim(),
@@ -147,7 +146,7 @@ export async function parseArgs(argv: string[], version: string, width: number |
 }
 
 /** `--events-path a.b.c` → ["a", "b", "c"]; an empty or dotted-only path is a usage error. */
-export function eventsPath(v: unknown): string[] | null {
+export function eventsPath(v: ArgValue): string[] | null {
   if (v === undefined) return null;
   const parts = String(v).split('.').map((p) => p.trim());
   if (parts.some((p) => p === '')) throw new UsageError(`--events-path takes keys separated by dots, e.g. events or hits.hits (got '${String(v)}')`);
@@ -155,7 +154,7 @@ export function eventsPath(v: unknown): string[] | null {
 }
 
 /** `--tz`: a zone Intl knows (canonical spelling), or undefined for UTC. */
-export function timeZone(v: unknown): string | undefined {
+export function timeZone(v: ArgValue): string | undefined {
   if (v === undefined) return undefined;
   const name = String(v).trim();
   try {

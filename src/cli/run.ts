@@ -12,8 +12,9 @@ import { scan, type ScanStats } from '../scan/scan.js';
 import { describeEnd } from '../scan/time-range.js';
 import { filterBySeverity } from '../signals/filter.js';
 import { formatDuration } from '../window/duration.js';
+import { plural } from '../text/plural.js';
 import { useColor } from './color.js';
-import { reportInputProblems } from './input-problems.js';
+import { printInputProblems } from './input-problems.js';
 import { writeChunk, type Io } from './io.js';
 import { openOutput, OutputError, refuseInput, type OutputFile } from './output-file.js';
 import { parseArgs, type CliOptions } from './options.js';
@@ -74,8 +75,8 @@ export async function run(argv: string[], io: Io & { registerCleanup?: (fn: () =
       return e.exitCode;
     }
     if (isBrokenPipe(e)) return ExitCode.Ok;
-    err(`internal error: ${(e as Error)?.message ?? String(e)}`);
-    if (options.debug) io.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+    err(`internal error: ${(e as Error | null | undefined)?.message ?? String(e)}`);
+    if (options.debug) io.stderr.write(`${(e as Error | null | undefined)?.stack ?? ''}\n`);
     else io.stderr.write('This is a bug; please report it with the command line used (--debug prints the stack).\n');
     return ExitCode.Internal;
   } finally {
@@ -103,8 +104,9 @@ async function scanAndReport(
   }
   // Opened before any input is read, so a bad -o fails at once, not after a long scan.
   if (options.output !== undefined) {
-    output.file = await openOutput(options.output, inputs.filter((i) => i !== '-'));
-    output.unregister = io.registerCleanup?.(output.file.abort);
+    const file = await openOutput(options.output, inputs.filter((i) => i !== '-'));
+    output.file = file;
+    output.unregister = io.registerCleanup?.(() => file.abort());
   }
   // Registered before stdin is copied: Ctrl-C during the copy removes the temp file too.
   let removeTemp: (() => Promise<void>) | null = null;
@@ -120,10 +122,11 @@ async function scanAndReport(
   let stats: ScanStats;
   // Window events are read again from their inputs while the report is written: a spooled
   // stdin copy is removed, and the inputs closed, only after that.
-  let originals: OriginalStore | null = null;
+  let originals: OriginalStore;
   let scanned = false;
   let bar: ProgressBar | null = null;
   // Ctrl-C during the scan erases the bar too, so the shell prompt starts on a clean line.
+  // eslint-disable-next-line @typescript-eslint/require-await -- async, so that a throw is a rejection the Ctrl-C handler settles
   const unregisterBar = io.registerCleanup?.(async () => bar?.finish());
   try {
     // Files found in input folders (or a symlink to one) are inputs too.
@@ -155,7 +158,7 @@ async function scanAndReport(
   try {
     return await writeReport(options, io, err, output, report!, stats!, originals!, started);
   } finally {
-    originals?.close();
+    originals!.close();
     await resolved.cleanup();
     unregister?.();
   }
@@ -174,9 +177,8 @@ async function writeReport(
 ): Promise<ExitCode> {
   let report = scanned;
 
-  const failedInputs = report.inputs.filter((i) => i.error !== undefined);
-  for (const i of failedInputs) err(i.error!);
-  if (!options.quiet) reportInputProblems(report.summary.diagnostics, report.diagnostics, err, io.stderr);
+  const unreadable = report.inputs.some((i) => i.error !== undefined);
+  printInputProblems({ inputs: report.inputs, total: report.summary.diagnostics, kept: report.diagnostics }, err, io.stderr, options.quiet, '--format json lists up to 1000');
   if (options.strict && report.summary.diagnostics > 0) {
     err('--strict: input problems are fatal; no report written');
     return ExitCode.Input;
@@ -185,7 +187,7 @@ async function writeReport(
   if (options.minSeverity !== null) {
     const filtered = filterBySeverity(report, options.minSeverity);
     report = filtered.report;
-    if (!options.quiet && filtered.hidden > 0) err(`${filtered.hidden} revocation${filtered.hidden === 1 ? '' : 's'} below --min-severity ${options.minSeverity} not reported`);
+    if (!options.quiet && filtered.hidden > 0) err(`${plural(filtered.hidden, 'revocation')} below --min-severity ${options.minSeverity} not reported`);
   }
 
   const sink = output.file?.sink ?? io.stdout;
@@ -212,27 +214,27 @@ async function writeReport(
 
   if (!options.quiet && format !== 'table') {
     const s = report.summary;
-    const hunted = s.detections === undefined ? '' : ` and ${s.detections} detection${s.detections === 1 ? '' : 's'}`;
-    err(`${s.findings} revocation${s.findings === 1 ? '' : 's'}${hunted} in ${s.events} events from ${s.files} input${s.files === 1 ? '' : 's'} (${s.duplicates} duplicate${s.duplicates === 1 ? '' : 's'} skipped)`);
+    const hunted = s.detections === undefined ? '' : ` and ${plural(s.detections, 'detection')}`;
+    err(`${plural(s.findings, 'revocation')}${hunted} in ${s.events} events from ${plural(s.files, 'input')} (${plural(s.duplicates, 'duplicate')} skipped)`);
   }
   if (options.stats) {
     const secs = (performance.now() - started) / 1000;
     const rss = process.resourceUsage().maxRSS / 1024;
-    err(`stats: ${secs.toFixed(2)} s, ${(stats.bytes / 1e6 / secs).toFixed(0)} MB/s, ${report.summary.events} events, ${stats.parsed} parsed in ${stats.passes} pass${stats.passes === 1 ? '' : 'es'}${statsNotes(stats)}, peak RSS ${rss.toFixed(0)} MiB`);
+    err(`stats: ${secs.toFixed(2)} s, ${(stats.bytes / 1e6 / secs).toFixed(0)} MB/s, ${report.summary.events} events, ${stats.parsed} parsed in ${plural(stats.passes, 'pass', 'passes')}${statsNotes(stats)}, peak RSS ${rss.toFixed(0)} MiB`);
   }
-  if (failedInputs.length > 0) return ExitCode.Input;
+  if (unreadable) return ExitCode.Input;
   if (options.failOnFindings && report.findings.length > 0) return ExitCode.Findings;
   return ExitCode.Ok;
 }
 
 function isBrokenPipe(e: unknown): boolean {
-  return (e as NodeJS.ErrnoException)?.code === 'EPIPE';
+  return (e as NodeJS.ErrnoException | null | undefined)?.code === 'EPIPE';
 }
 
 /** `(2 reads split over 2 threads, 1 input read again through its record index)`, or nothing. */
 function statsNotes(stats: ScanStats): string {
   const notes: string[] = [];
-  if (stats.split) notes.push(`${stats.split} read${stats.split === 1 ? '' : 's'} split over 2 threads`);
-  if (stats.indexed) notes.push(`${stats.indexed} input${stats.indexed === 1 ? '' : 's'} read again through ${stats.indexed === 1 ? 'its' : 'their'} record index`);
+  if (stats.split) notes.push(`${plural(stats.split, 'read')} split over 2 threads`);
+  if (stats.indexed) notes.push(`${plural(stats.indexed, 'input')} read again through ${stats.indexed === 1 ? 'its' : 'their'} record index`);
   return notes.length ? ` (${notes.join(', ')})` : '';
 }

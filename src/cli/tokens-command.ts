@@ -16,7 +16,7 @@ import { checkRange, describeEnd, parseBound, type TimeRange } from '../scan/tim
 import { useColor } from './color.js';
 import { examplesText } from './example-text.js';
 import { exitCodesBrief, TOKENS_EXAMPLES, TOKENS_NOTES, TOKENS_SUMMARY } from './help-sections.js';
-import { reportInputProblems } from './input-problems.js';
+import { printInputProblems } from './input-problems.js';
 import { writeChunk, type Io } from './io.js';
 import { TOKENS_OPTIONS } from './option-table.js';
 import { eventsPath, timeZone } from './options.js';
@@ -193,8 +193,7 @@ export async function runTokensCommand(
   }
 
   const failedInputs = inventory.inputs.filter((i) => i.error !== undefined);
-  for (const i of failedInputs) err(i.error!);
-  if (!options.quiet) reportInputProblems(inventory.summary.diagnostics, inventory.diagnostics, err, io.stderr);
+  printInputProblems({ inputs: inventory.inputs, total: inventory.summary.diagnostics, kept: inventory.diagnostics }, err, io.stderr, options.quiet, '--format json lists up to 1000');
   if (options.strict && inventory.summary.diagnostics > 0) {
     err('--strict: input problems are fatal; no report written');
     return ExitCode.Input;

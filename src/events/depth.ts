@@ -21,8 +21,7 @@ export function nestedDeeperThan(value: unknown, limit: number): boolean {
     const depth = depths.pop()!;
     if (depth > limit) return true;
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        const child: unknown = node[i];
+      for (const child of node as unknown[]) {
         if (child !== null && typeof child === 'object') {
           stack.push(child);
           depths.push(depth + 1);

@@ -59,7 +59,7 @@ export function canonicalize(value: unknown, depth = 0): unknown {
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     const c = canonicalKey(k);
     // A canonical key present as well as a variant wins over the variant.
-    if (c !== k && Object.hasOwn(value as object, c)) continue;
+    if (c !== k && Object.hasOwn(value, c)) continue;
     setOwn(out, c, canonicalize(v, depth + 1));
   }
   return out;

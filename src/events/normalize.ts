@@ -15,7 +15,7 @@ function isObj(v: unknown): v is Obj {
 }
 
 /** A string field: strings as they are, numbers and booleans as text, anything else null. */
-export function str(v: unknown): string | null {
+function str(v: unknown): string | null {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return null;
@@ -103,9 +103,10 @@ export function normalize(value: unknown, fallbackId: () => string): NormalizeRe
 }
 
 /** A short, safe rendering of a bad value for a diagnostic. */
-export function preview(v: unknown): string {
+function preview(v: unknown): string {
   let s: string;
   try {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- JSON.stringify returns undefined for undefined, functions and symbols; its type says string
     s = JSON.stringify(v) ?? String(v);
   } catch {
     s = String(v);

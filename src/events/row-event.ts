@@ -34,11 +34,11 @@ function setPath(root: Obj, path: Step[], value: unknown, lists: unknown[][]): v
   for (let i = 0; i < path.length; i++) {
     const step = path[i]!;
     const last = i === path.length - 1;
-    const current: unknown = Array.isArray(node) ? node[step as number] : Object.hasOwn(node, step as string) ? (node as Obj)[step as string] : undefined;
+    const current: unknown = Array.isArray(node) ? node[step as number] : Object.hasOwn(node, step) ? node[step as string] : undefined;
     if (last) {
       if (current !== undefined) return; // the first column with a value wins
       if (Array.isArray(node)) node[step as number] = value;
-      else setOwn(node as Obj, step as string, value);
+      else setOwn(node, step as string, value);
       return;
     }
     let next = current;
@@ -47,7 +47,7 @@ function setPath(root: Obj, path: Step[], value: unknown, lists: unknown[][]): v
       next = list ? [] : {};
       if (list) lists.push(next as unknown[]);
       if (Array.isArray(node)) node[step as number] = next;
-      else setOwn(node as Obj, step as string, next);
+      else setOwn(node, step as string, next);
     } else if (!isContainer(next) || Array.isArray(next) !== (typeof path[i + 1] === 'number')) {
       return; // a scalar (or the other kind of container) is already there: keep it
     }

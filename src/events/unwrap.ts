@@ -27,7 +27,7 @@ function isObj(v: unknown): v is Obj {
 }
 
 /** Whether `o` has an Okta `eventType` key in any spelling (`eventtype`, `event_type`). */
-export function hasEventType(o: Obj): boolean {
+function hasEventType(o: Obj): boolean {
   if (typeof o.eventType === 'string') return true;
   for (const k in o) if (canonicalKey(k) === 'eventType') return true;
   return false;

@@ -38,8 +38,8 @@ export function splitHeader(line: string, d: string): string[] {
     if (line[i] === '"') {
       let j = i + 1;
       for (; j < line.length; j++) {
-        if (line[j] !== '"') cell += line[j];
-        else if (line[j + 1] === '"') cell += line[j++];
+        if (line[j] !== '"') cell += line[j]!;
+        else if (line[j + 1] === '"') cell += line[j++]!;
         else break;
       }
       i = j + 1;

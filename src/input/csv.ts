@@ -53,6 +53,6 @@ export async function readCsv(file: string, gzip: boolean, delimiter: string, si
 }
 
 function lineOf(err: unknown): number {
-  const lines = (err as { lines?: unknown })?.lines;
+  const lines = (err as { lines?: unknown } | null | undefined)?.lines;
   return typeof lines === 'number' ? lines : 0;
 }

@@ -21,14 +21,14 @@ export function gunzipReader(fh: FileHandle, blockSize: number): BlockReader {
     while (!gz.finished && gz.note === null && outBytes < target) await gz.step();
   };
   let ahead: Promise<void> | null = null;
-  let readError: unknown = null;
+  let readFailure: { error: unknown } | null = null;
 
   return {
     encoding: 'gzip',
     async next(leftover) {
       if (ahead) await ahead;
       ahead = null;
-      if (readError) throw readError;
+      if (readFailure) throw readFailure.error;
       await pump(Math.max(blockSize, leftover.length));
       const parts = out.splice(0);
       if (leftover.length) parts.unshift(leftover);
@@ -37,7 +37,7 @@ export function gunzipReader(fh: FileHandle, blockSize: number): BlockReader {
       const error = gz.note ?? undefined;
       gz.note = null;
       const eof = gz.finished;
-      if (!eof) ahead = pump(blockSize).catch((err: unknown) => void (readError = err));
+      if (!eof) ahead = pump(blockSize).catch((error: unknown) => void (readFailure = { error }));
       if (size === 0 && eof && error === undefined) return null;
       const buf = parts.length === 1 ? parts[0]! : Buffer.concat(parts, size);
       return error === undefined ? { buf, eof } : { buf, eof, error };

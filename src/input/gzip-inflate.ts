@@ -79,7 +79,10 @@ export class GzipInflater {
       this.input = Buffer.alloc(0);
       await this.fill(10);
     }
-    if (this.input.length === 0) return this.stop(null);
+    if (this.input.length === 0) {
+      this.stop(null);
+      return;
+    }
     let header = readGzipHeader(this.input);
     while (header.kind === 'more' && !this.fileDone && this.input.length < MAX_HEADER) {
       await this.fill(this.input.length + PIECE);
@@ -87,7 +90,8 @@ export class GzipInflater {
     }
     if (header.kind !== 'ok') {
       const what = header.kind === 'more' ? 'gzip header cut short' : header.reason;
-      return this.stop(this.members === 0 ? `${what}; nothing could be read` : `bytes after the gzip data are not gzip (${what}); ignored`);
+      this.stop(this.members === 0 ? `${what}; nothing could be read` : `bytes after the gzip data are not gzip (${what}); ignored`);
+      return;
     }
     this.input = this.input.subarray(header.length);
     this.members++;
@@ -125,14 +129,18 @@ export class GzipInflater {
       z.end();
       await ended;
       const why = this.failure ? `cut short (${this.failure.message})` : 'cut short before its checksum';
-      return this.stop(`gzip stream ${why}; everything before that point was read`);
+      this.stop(`gzip stream ${why}; everything before that point was read`);
+      return;
     }
     const piece = this.input.subarray(0, this.pieceSize);
     this.input = this.input.subarray(piece.length);
     const before = z.bytesWritten;
     const produced = this.length;
     await this.write(z, piece);
-    if (this.failure) return this.stop(`gzip data is corrupt (${this.failure.message}); everything before that point was read`);
+    if (this.failure) {
+      this.stop(`gzip data is corrupt (${this.failure.message}); everything before that point was read`);
+      return;
+    }
     // A decompression bomb (1000:1) gets small pieces, JSON (about 8:1) full ones.
     const ratio = (this.length - produced) / piece.length;
     this.pieceSize = Math.max(MIN_PIECE, Math.min(PIECE, Math.floor(MAX_PIECE_OUTPUT / Math.max(ratio, 1))));
@@ -149,7 +157,10 @@ export class GzipInflater {
     if (!z.readableEnded) await once(z, 'end');
     this.inflater = null;
     await this.fill(TRAILER_BYTES);
-    if (this.input.length < TRAILER_BYTES) return this.stop('gzip stream cut short in its checksum; all of its data was read');
+    if (this.input.length < TRAILER_BYTES) {
+      this.stop('gzip stream cut short in its checksum; all of its data was read');
+      return;
+    }
     const bad = trailerProblem(this.input, this.crc, this.length);
     this.input = this.input.subarray(TRAILER_BYTES);
     if (bad) this.note = `gzip member ${this.members} fails its ${bad} check: its data may be damaged (every record in it was still read)`;

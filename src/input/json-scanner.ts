@@ -233,7 +233,7 @@ function lineStartsRecord(buf: Buffer, i: number): boolean {
 }
 
 /** A byte as the user should read it in a message. */
-export function describeByte(b: number): string {
+function describeByte(b: number): string {
   if (b >= 0x21 && b < 0x7f) return `'${String.fromCharCode(b)}'`;
   return `byte 0x${b.toString(16).padStart(2, '0')}`;
 }

@@ -79,7 +79,7 @@ function namesPath(head: Buffer, at: number, key: string): boolean {
 }
 
 /** `events` or `data` when the first object is a container of events, not an event itself. */
-export function documentPath(head: Buffer, at: number): string[] | null {
+function documentPath(head: Buffer, at: number): string[] | null {
   if (head[at] !== 0x7b) return null;
   const { keys } = topKeys(head, at);
   if (keys.some((k) => canonicalKey(k.key) === 'eventType')) return null;
@@ -99,7 +99,7 @@ function firstRecord(head: Buffer, at: number): { via: string | null; multi: boo
     const batch = new RecordBatch();
     batch.reset(head, 0);
     new JsonScanner({ maxRecordBytes: head.length }).splitFrom(head, at, 0, false, batch, () => {}, true);
-    if (batch.count > 0) text = head.toString('utf8', batch.starts[0]!, batch.ends[0]!);
+    if (batch.count > 0) text = head.toString('utf8', batch.starts[0], batch.ends[0]);
   }
   if (text === null) {
     // Too big to parse here: a large Event Hook delivery still shows in its top-level keys.

@@ -16,7 +16,7 @@ export interface InputSource {
 }
 
 /** File names taken from folders: JSON and CSV exports, optionally gzipped. */
-export const INPUT_EXTENSIONS = /\.(json|ndjson|jsonl|csv)(\.gz)?$/i;
+const INPUT_EXTENSIONS = /\.(json|ndjson|jsonl|csv)(\.gz)?$/i;
 
 /** Inputs plus the cleanup that removes any temporary file made for them. */
 export interface ResolvedInputs {
@@ -107,7 +107,7 @@ async function walk(dir: string): Promise<string[]> {
 
 /** A system error as a short phrase (`no such file or directory`), never a stack. */
 export function reason(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
+  const e = err as NodeJS.ErrnoException | null | undefined;
   switch (e?.code) {
     case 'ENOENT':
       return 'no such file or directory';

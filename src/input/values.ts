@@ -13,7 +13,8 @@ export interface ValueWhere {
 /** Receives each value, and problems (offset in decompressed bytes, or undefined, and a reason). */
 export interface ValueSink {
   value(value: unknown, where: ValueWhere): void;
-  diag(offset: number | undefined, line: number, reason: string): void;
+  /** A problem; a function property, as readers pass it on unbound to the splitters. */
+  readonly diag: (offset: number | undefined, line: number, reason: string) => void;
 }
 
 /** What reading values found. */
@@ -42,5 +43,5 @@ export const runStages = pipeline as (...stages: unknown[]) => Promise<void>;
 
 /** An error as one short line for a diagnostic. */
 export function shortMessage(err: unknown): string {
-  return ((err as Error)?.message || String(err)).replace(/\s+/g, ' ').slice(0, 160);
+  return ((err as Error | null | undefined)?.message || String(err)).replace(/\s+/g, ' ').slice(0, 160);
 }

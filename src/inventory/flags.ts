@@ -1,7 +1,8 @@
 // The token flags: what an auditor should look at about one token, each with its severity and evidence.
 import { compareTokenFlags, type TokenFlag, type TokenOwner, type TokenStatus } from '../model/token.js';
 import type { Severity } from '../model/severity.js';
-import { plural, roughly, utc } from '../signals/context.js';
+import { roughly, utc } from '../signals/context.js';
+import { plural } from '../text/plural.js';
 import { IDLE_EXPIRY_MS } from '../signals/options.js';
 import { privilegedType } from '../signals/privileged-types.js';
 import { maxSeverity } from '../signals/severity.js';

@@ -1,6 +1,7 @@
 // CSV reporter: one row per activity-window event (one row for a finding without events), for spreadsheets.
 import type { WindowEvent } from '../model/window.js';
 import { csvRecord } from './csv-cell.js';
+import { actorName, targetNames } from './entity-name.js';
 import type { Finding, ScanReport } from '../model/report.js';
 import type { Reporter } from './reporter.js';
 
@@ -35,15 +36,12 @@ function findingColumns(f: Finding): Row {
 
 /** Every target as `displayName` (else id, else type), separated by `; `. */
 function targets(e: WindowEvent): string {
-  return e.targets
-    .map((t) => t.displayName || t.id || t.type || '')
-    .filter((t) => t !== '')
-    .join('; ');
+  return targetNames(e.targets).join('; ');
 }
 
 /** The event's columns: its links joined by `+` (`token+ip`), what happened, by whom, from where, and the loaded rules it matched. */
 function eventColumns(e: WindowEvent): Row {
-  const actor = e.actor.alternateId || e.actor.displayName || e.actor.id;
+  const actor = actorName(e.actor);
   const rules = (e.detections ?? []).map((r) => r.title).join('; ');
   return [e.links.join('+'), e.published, e.eventType, actor, e.client.ipAddress, e.client.country, e.outcome, targets(e), e.uuid, rules];
 }

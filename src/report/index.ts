@@ -28,7 +28,7 @@ export function isFormatName(name: string): name is FormatName {
 
 /** The reporter for `name`, loading its module on first use. */
 export async function loadReporter(name: FormatName): Promise<Reporter> {
-  const load = loaders[name];
-  if (load === undefined) throw new TypeError(`unknown output format: ${String(name)}`);
-  return load();
+  // A caller from JavaScript (or with a cast) may pass any string.
+  if (!isFormatName(name)) throw new TypeError(`unknown output format: ${String(name)}`);
+  return loaders[name]();
 }

@@ -28,6 +28,7 @@ function escapeUtf16(ch: string): string {
  */
 export function stringifySafe(value: unknown, space?: number): string {
   const text = JSON.stringify(value, null, space);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- JSON.stringify returns undefined for undefined, functions and symbols; its type says string
   if (text === undefined) throw new TypeError('value is not JSON-serialisable');
   return escapeRawUnsafe(text);
 }

@@ -2,7 +2,7 @@
 import type { Finding } from '../model/report.js';
 
 /** Finding fields used only inside the pipeline; never written to JSON outputs. */
-export const INTERNAL_FINDING_KEYS: ReadonlySet<string> = new Set(['publishedMs']);
+const INTERNAL_FINDING_KEYS: ReadonlySet<string> = new Set(['publishedMs']);
 
 /** A Finding as written to `ndjson`/`json`: no internal fields, extra stage fields kept. */
 export type PublicFinding = Omit<Finding, 'publishedMs'> & Record<string, unknown>;

@@ -2,6 +2,7 @@
 import { REVOKE_EVENT } from '../events/event-types.js';
 import type { WindowEvent } from '../model/window.js';
 import type { Detection, Finding, RuleRef } from '../model/report.js';
+import { actorName, targetNames } from './entity-name.js';
 import { safeText } from './sanitize.js';
 
 /** `timestamp_desc` of every record: Okta's `published` time. */
@@ -67,7 +68,7 @@ export function revocationLine(f: Finding): TimesketchLine {
 
 /** The line of a window event: what happened, by whom, from where, to which targets. */
 export function windowLine(e: WindowEvent): TimesketchLine {
-  const actor = e.actor.alternateId || e.actor.displayName || e.actor.id;
+  const actor = actorName(e.actor);
   const message = `${shown(e.displayMessage ?? e.eventType)} (${shown(e.eventType)}) by ${shown(actor)} from ${shown(e.client.ipAddress)}`;
   const line = base(e.published, message, e.eventType, e.uuid);
   Object.assign(line, {
@@ -80,7 +81,7 @@ export function windowLine(e: WindowEvent): TimesketchLine {
     client_city: e.client.city,
     client_country: e.client.country,
     outcome: e.outcome,
-    targets: e.targets.map((t) => t.displayName || t.id || t.type || '').filter((t) => t !== ''),
+    targets: targetNames(e.targets),
   });
   return line;
 }
@@ -95,7 +96,7 @@ export function markDetected(line: TimesketchLine, rules: readonly RuleRef[]): v
 
 /** The line of a `--hunt` detection outside every window: what happened, by whom, from where. */
 export function detectionLine(d: Detection): TimesketchLine {
-  const actor = d.actor.alternateId || d.actor.displayName || d.actor.id;
+  const actor = actorName(d.actor);
   const message = `${shown(d.eventType)} by ${shown(actor)} from ${shown(d.client.ipAddress)}: ${d.rules.map((r) => safeText(r.title)).join(', ')}`;
   const line = base(d.published, message, d.eventType, d.id);
   Object.assign(line, {
@@ -108,7 +109,7 @@ export function detectionLine(d: Detection): TimesketchLine {
     client_country: d.client.country,
     user_agent: d.client.userAgent,
     outcome: d.outcome,
-    targets: d.targets.map((t) => t.displayName || t.id || t.type || '').filter((t) => t !== ''),
+    targets: targetNames(d.targets),
   });
   markDetected(line, d.rules);
   return line;

@@ -34,7 +34,7 @@ export function readCache(path: string): Map<string, string> {
   try {
     const list: unknown = JSON.parse(readFileSync(path, 'utf8'));
     if (!Array.isArray(list)) return new Map();
-    const ok = (e: unknown): e is CacheEntry => typeof (e as CacheEntry)?.text === 'string' && typeof (e as CacheEntry)?.documents === 'string';
+    const ok = (e: unknown): e is CacheEntry => typeof (e as CacheEntry | null | undefined)?.text === 'string' && typeof (e as CacheEntry | null | undefined)?.documents === 'string';
     return new Map(list.filter(ok).map((e) => [e.text, e.documents]));
   } catch {
     return new Map();

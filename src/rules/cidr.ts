@@ -70,7 +70,6 @@ export function parseIPv6(s: string, out: Uint16Array): boolean {
       if (v4 < 0) return false;
       out[n++] = Math.floor(v4 / 65536);
       out[n++] = v4 % 65536;
-      i = end;
       break;
     }
     if (j === i || j - i > 4) return false;

@@ -7,7 +7,7 @@ import { isMap, ruleTitle } from './metadata.js';
 function deepMerge(dest: Record<string, unknown>, src: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...dest };
   for (const [k, v] of Object.entries(src)) {
-    out[k] = isMap(v) ? deepMerge(isMap(out[k]) ? (out[k] as Record<string, unknown>) : {}, v) : v;
+    out[k] = isMap(v) ? deepMerge(isMap(out[k]) ? out[k] : {}, v) : v;
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // compileRule: one parsed Sigma rule (a YAML mapping) checked and compiled to a SigmaRule.
 import { parseCondition } from './condition.js';
 import { compileSelection } from './detection.js';
-import { Problem, quote, RuleError } from './errors.js';
+import { Problem, quote, RuleError, valueText } from './errors.js';
 import { compileExpr, exprLiterals, type Expr } from './expr.js';
 import { isMap, LEVELS, logsourceOf, optionalString, ruleTitle, STATUSES, stringList } from './metadata.js';
 import type { CompileOptions, SigmaRule } from './types.js';
@@ -24,7 +24,7 @@ function compileDetection(raw: Record<string, unknown>, options: CompileOptions)
     selections.set(name, compileSelection(name, body, { placeholders: options.placeholders }));
   }
   if (selections.size === 0) throw new Problem('detection has no search identifiers');
-  const parsed = (conditions as string[]).map((c) => parseCondition(c, selections));
+  const parsed = conditions.map((c) => parseCondition(c, selections));
   return parsed.length === 1 ? parsed[0]! : { k: 'or', items: parsed };
 }
 
@@ -37,17 +37,17 @@ export function compileRuleAt(raw: unknown, file: string, documentIndex: number 
       throw new Problem('correlation rules are not supported (only single-event detection rules are)', true);
     }
     if ('filter' in raw || raw.type === 'filter') throw new Problem('Sigma filters (meta rules) are not supported', true);
-    if ('action' in raw) throw new Problem(`collection action ${quote(String(raw.action))} is only valid in a multi-document file`);
+    if ('action' in raw) throw new Problem(`collection action ${quote(valueText(raw.action))} is only valid in a multi-document file`);
     if (title === null) throw new Problem('missing title');
     const id = raw.id;
     if (id !== undefined && id !== null && typeof id !== 'string') throw new Problem('id must be a string');
     const level = raw.level ?? 'medium';
     if (typeof level !== 'string' || !(LEVELS as readonly string[]).includes(level)) {
-      throw new Problem(`invalid level ${quote(String(level))} (expected ${LEVELS.join(', ')})`);
+      throw new Problem(`invalid level ${quote(valueText(level))} (expected ${LEVELS.join(', ')})`);
     }
     const status = raw.status ?? null;
     if (status !== null && (typeof status !== 'string' || !(STATUSES as readonly string[]).includes(status))) {
-      throw new Problem(`invalid status ${quote(String(status))} (expected ${STATUSES.join(', ')})`);
+      throw new Problem(`invalid status ${quote(valueText(status))} (expected ${STATUSES.join(', ')})`);
     }
     const logsource = logsourceOf(raw);
     const expr = compileDetection(raw, options);
@@ -64,7 +64,7 @@ export function compileRuleAt(raw: unknown, file: string, documentIndex: number 
       author: optionalString(raw, 'author'),
       references: stringList(raw, 'references'),
       falsepositives: stringList(raw, 'falsepositives'),
-      matches: (doc) => doc !== null && typeof doc === 'object' && matcher(doc),
+      matches: (doc) => doc !== null && typeof doc === 'object' && matcher(doc as Record<string, unknown>),
       literals: exprLiterals(expr),
     };
   } catch (e) {

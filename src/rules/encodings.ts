@@ -45,7 +45,7 @@ export function base64Offsets(text: string, bytes: boolean): string[] {
   const out: string[] = [];
   for (let i = 0; i < 3; i++) {
     const enc = Buffer.concat([Buffer.alloc(i, 0x20), data]).toString('base64');
-    out.push(enc.slice(OFFSET_START[i]!, OFFSET_END[(data.length + i) % 3]));
+    out.push(enc.slice(OFFSET_START[i], OFFSET_END[(data.length + i) % 3]));
   }
   return out;
 }

@@ -43,9 +43,19 @@ export class RuleError extends Error {
 }
 
 /** `file: "title": problem`, or `file: problem` without a title; always one line. */
-export function formatRuleMessage(file: string, title: string | null, problem: string): string {
+function formatRuleMessage(file: string, title: string | null, problem: string): string {
   const one = problem.replace(/\s*[\r\n]+\s*/g, ' ');
   return title === null ? `${file}: ${one}` : `${file}: ${JSON.stringify(title)}: ${one}`;
+}
+
+/** A rule's YAML value as text for a problem message: a scalar as written, a list or a map as JSON (not `[object Object]`). */
+export function valueText(v: unknown): string {
+  if (v === null || typeof v !== 'object') return String(v);
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return Array.isArray(v) ? 'a list' : 'a map'; // YAML aliases can make a value contain itself
+  }
 }
 
 /** Quotes a user-supplied name for a problem message, shortened if very long. */

@@ -29,12 +29,12 @@ export function compileExpr(e: Expr): DocTest {
       }
       if (isAnd) {
         return (doc) => {
-          for (let i = 0; i < parts.length; i++) if (!parts[i]!(doc)) return false;
+          for (const part of parts) if (!part(doc)) return false;
           return true;
         };
       }
       return (doc) => {
-        for (let i = 0; i < parts.length; i++) if (parts[i]!(doc)) return true;
+        for (const part of parts) if (part(doc)) return true;
         return false;
       };
     }
@@ -73,7 +73,7 @@ function score(set: string[]): number {
  * For an AND: every branch holds on a match, so any branch's set will do; the most selective one
  * is kept (longest shortest literal, then fewest literals). null only when no branch gives a set.
  */
-export function bestLiterals(sets: (string[] | null)[]): string[] | null {
+function bestLiterals(sets: (string[] | null)[]): string[] | null {
   let best: string[] | null = null;
   for (const s of sets) if (s !== null && s.length > 0 && (best === null || score(s) > score(best))) best = s;
   return best;

@@ -4,9 +4,7 @@ import { fold, foldString } from './fold.js';
 import type { ValueTest } from './types.js';
 
 /** How deep events are walked (arrays and objects); deeper parts are not looked at. */
-export const MAX_DEPTH = 64;
-
-const hasOwn = Object.prototype.hasOwnProperty;
+const MAX_DEPTH = 64;
 
 /** A compiled field path. */
 export interface FieldPath {
@@ -33,8 +31,8 @@ const MISSING = Symbol('missing');
 
 /** Looks `key` up in `obj`: the exact key first, then any key equal to it case-insensitively. */
 function lookup(obj: Record<string, unknown>, key: string, folded: string): unknown {
-  if (hasOwn.call(obj, key)) return obj[key];
-  for (const k in obj) if (hasOwn.call(obj, k) && keyEqualsFolded(k, folded)) return obj[k];
+  if (Object.hasOwn(obj, key)) return obj[key];
+  for (const k in obj) if (Object.hasOwn(obj, k) && keyEqualsFolded(k, folded)) return obj[k];
   return MISSING;
 }
 
@@ -65,7 +63,7 @@ export function compileFieldPath(path: string): FieldPath {
     if (depth > MAX_DEPTH) return false;
     if (Array.isArray(cur)) {
       if (cur.length === 0) return test(undefined);
-      for (let k = 0; k < cur.length; k++) if (some(cur[k], i, test, depth + 1)) return true;
+      for (const item of cur) if (some(item, i, test, depth + 1)) return true;
       return false;
     }
     if (i === n) return test(cur);
@@ -79,7 +77,7 @@ export function compileFieldPath(path: string): FieldPath {
     if (i === n) return true;
     if (depth > MAX_DEPTH) return false;
     if (Array.isArray(cur)) {
-      for (let k = 0; k < cur.length; k++) if (exists(cur[k], i, depth + 1)) return true;
+      for (const item of cur) if (exists(item, i, depth + 1)) return true;
       return false;
     }
     if (cur === null || typeof cur !== 'object') return false;
@@ -103,11 +101,11 @@ export function someString(doc: unknown, test: (s: string) => boolean, depth = 0
   if (typeof doc === 'string') return test(doc);
   if (doc === null || typeof doc !== 'object' || depth > MAX_DEPTH) return false;
   if (Array.isArray(doc)) {
-    for (let k = 0; k < doc.length; k++) if (someString(doc[k], test, depth + 1)) return true;
+    for (const item of doc) if (someString(item, test, depth + 1)) return true;
     return false;
   }
   for (const k in doc) {
-    if (hasOwn.call(doc, k) && someString((doc as Record<string, unknown>)[k], test, depth + 1)) return true;
+    if (Object.hasOwn(doc, k) && someString((doc as Record<string, unknown>)[k], test, depth + 1)) return true;
   }
   return false;
 }

@@ -14,7 +14,7 @@ function single(mapped: string, c: number): number {
  */
 export function fold(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
-  if (lowerHigh === null) lowerHigh = new Uint16Array(65536);
+  lowerHigh ??= new Uint16Array(65536);
   let f = lowerHigh[c]!;
   if (f === 0) {
     f = single(String.fromCharCode(c).toLowerCase(), c);

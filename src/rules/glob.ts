@@ -74,8 +74,7 @@ export function compileGlob(tokens: Token[], cased: boolean): StringTest {
     const end = n - last.length;
     if (!at(s, end, last)) return false;
     let pos = first.length;
-    for (let k = 0; k < middle.length; k++) {
-      const seg = middle[k]!;
+    for (const seg of middle) {
       const stop = end - seg.length;
       let found = -1;
       for (let p = pos; p <= stop; p++) {

@@ -73,7 +73,7 @@ function keywordValue(v: SigmaValue): { test: DocTest; literals: string[] | null
     const tests = parts.map((p) => p.test);
     return {
       test: (doc) => {
-        for (let i = 0; i < tests.length; i++) if (tests[i]!(doc)) return true;
+        for (const test of tests) if (test(doc)) return true;
         return false;
       },
       literals: unionLiterals(parts.map((p) => p.literals)),
@@ -114,7 +114,7 @@ export function compileItem(key: ParsedKey, rawValue: unknown, ctx: ItemContext)
       // One walk of the field for the whole OR list.
       const tests = parts.map((p) => p.value!);
       const any: ValueTest = (x) => {
-        for (let i = 0; i < tests.length; i++) if (tests[i]!(x)) return true;
+        for (const test of tests) if (test(x)) return true;
         return false;
       };
       parts = [{ test: (doc) => path.some(doc, any), literals: unionLiterals(parts.map((p) => p.literals)) }];

@@ -12,7 +12,7 @@ export interface ParsedKey {
 }
 
 /** Every modifier this engine implements. */
-export const MODIFIERS = new Set([
+const MODIFIERS = new Set([
   'all', 'neq', 'contains', 'startswith', 'endswith', 'base64', 'base64offset', 'wide', 'utf16le',
   'utf16be', 'utf16', 'windash', 'cased', 're', 'i', 'ignorecase', 'm', 'multiline', 's', 'dotall',
   'cidr', 'exists', 'gt', 'gte', 'lt', 'lte', 'fieldref', 'expand',

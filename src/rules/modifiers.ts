@@ -2,13 +2,13 @@
 import { Problem, quote } from './errors.js';
 import { base64, base64Offsets, utf16 } from './encodings.js';
 import { normalize, parseSigmaString, plainText, windash, wrap, type Token } from './sigma-string.js';
-import { typeName, type CompareOp, type SigmaValue } from './values.js';
+import { typeName, type SigmaValue } from './values.js';
 
 /** Largest number of values one `expand` may produce. */
-export const MAX_EXPANSION = 4096;
+const MAX_EXPANSION = 4096;
 
 /** The value a YAML scalar stands for before any modifier. */
-export function initialValue(raw: unknown, placeholders: boolean): SigmaValue {
+function initialValue(raw: unknown, placeholders: boolean): SigmaValue {
   if (raw === null || raw === undefined) return { t: 'null' };
   if (typeof raw === 'string') {
     return { t: 'str', tokens: parseSigmaString(raw, placeholders), cased: false, bytes: false, raw, from: 'string' };
@@ -112,7 +112,7 @@ function applyOne(v: SigmaValue, m: string, placeholders: Record<string, string[
       const text = needUntouched();
       const n = Number(text);
       if (text.trim() === '' || !Number.isFinite(n)) throw new Problem(`modifier ${quote(m)} needs a number, not ${quote(text)}`);
-      return { t: 'cmp', op: m as CompareOp, n };
+      return { t: 'cmp', op: m, n };
     }
     case 'fieldref': {
       if (v.t !== 'str') return cannot();

@@ -17,7 +17,7 @@ const STAR: Token = { k: 'star' };
 const ONE: Token = { k: 'one' };
 
 /** The characters `windash` makes interchangeable: `-`, `/`, en dash, em dash, horizontal bar. */
-export const WINDASH_CHARS = '-/\u2013\u2014\u2015';
+const WINDASH_CHARS = '-/\u2013\u2014\u2015';
 
 /**
  * Parses a Sigma string: `*` and `?` are wildcards; `\*`, `\?` and `\\` are the plain characters;
@@ -141,7 +141,7 @@ export function longestLiteral(tokens: Token[]): string | null {
       continue;
     }
     for (let i = 0; i < t.s.length; i++) {
-      if (safeChar(t.s.charCodeAt(i))) run += t.s[i];
+      if (safeChar(t.s.charCodeAt(i))) run += t.s[i]!;
       else end();
     }
   }

@@ -27,8 +27,8 @@ export interface SigmaRule {
   references: string[];
   /** Rule `falsepositives`. */
   falsepositives: string[];
-  /** true when the event matches the rule's detection */
-  matches(doc: Record<string, unknown>): boolean;
+  /** true when the event matches the rule's detection; anything but an object (null, a string…) never does */
+  matches(doc: unknown): boolean;
   /**
    * Literal strings of which at least one must occur (case-insensitively) as a substring of some
    * string value of any event that matches, or null when no such set can be derived. Used by the

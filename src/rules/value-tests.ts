@@ -17,13 +17,13 @@ export interface CompiledValue {
  * true when `lit` could be part of how a number or boolean is written (`String(value)`): such a
  * literal cannot pre-filter, since string patterns also match numbers and booleans by their text.
  */
-export function numberLike(lit: string): boolean {
+function numberLike(lit: string): boolean {
   const l = lit.toLowerCase();
   return /^[0-9.+\-e]+$/.test(l) || ['true', 'false', '-infinity', 'nan'].some((w) => w.includes(l));
 }
 
 /** A number from a JSON number or a numeric string, else NaN. */
-export function numeric(v: unknown): number {
+function numeric(v: unknown): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'string' && v.trim() !== '') return Number(v);
   return NaN;
@@ -80,7 +80,7 @@ export function compileValue(v: SigmaValue): CompiledValue {
       }
       return {
         test: (x) => {
-          for (let i = 0; i < tests.length; i++) if (tests[i]!(x)) return true;
+          for (const test of tests) if (test(x)) return true;
           return false;
         },
         literals: sound && literals.length > 0 ? literals : null,

@@ -3,6 +3,7 @@ import type { Entity } from '../model/entity.js';
 import { isoUtc } from '../events/time.js';
 import type { OktaEvent } from '../events/types.js';
 import { SCHEMA_VERSION, type Detection, type RuleRef } from '../model/report.js';
+import { findingClient } from './finding.js';
 
 function entity(e: Entity): Entity {
   return { id: e.id, type: e.type, alternateId: e.alternateId, displayName: e.displayName };
@@ -22,12 +23,7 @@ export function buildDetection(event: OktaEvent, rules: RuleRef[]): Detection {
     rules,
     eventType: event.eventType,
     actor: entity(event.actor),
-    client: {
-      ipAddress: event.client.ipAddress,
-      city: event.client.city,
-      country: event.client.country,
-      userAgent: event.client.userAgent,
-    },
+    client: findingClient(event),
     outcome: event.outcome.result,
     targets: event.targets.map(entity),
     event: { text: event.text ?? JSON.stringify(event.original) },

@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 
 /** How many diagnostics are kept in full; the rest are only counted. */
-export const KEEP_DIAGNOSTICS = 1000;
+const KEEP_DIAGNOSTICS = 1000;
 
 /** How many record positions are remembered to tell a repeated diagnostic from a new one. */
 const REMEMBER = 100_000;

@@ -1,8 +1,14 @@
 // A revocation event and the rules it matched → the Finding record every format reports.
 import { isoUtc } from '../events/time.js';
 import type { OktaEvent } from '../events/types.js';
-import { SCHEMA_VERSION, type Finding, type RuleRef } from '../model/report.js';
+import { SCHEMA_VERSION, type Finding, type FindingClient, type RuleRef } from '../model/report.js';
 import { revoker, tokenTarget } from '../events/revocation.js';
+
+/** The client fields a finding or a detection reports of its event. */
+export function findingClient(event: OktaEvent): FindingClient {
+  const { ipAddress, city, country, userAgent } = event.client;
+  return { ipAddress, city, country, userAgent };
+}
 
 /** Builds the finding for one revocation event. */
 export function buildFinding(event: OktaEvent, rules: RuleRef[]): Finding {
@@ -17,12 +23,7 @@ export function buildFinding(event: OktaEvent, rules: RuleRef[]): Finding {
     token: { id: token?.id ?? null, name: token?.displayName ?? null },
     outcome: event.outcome.result,
     revokedBy: revoker(event.actor),
-    client: {
-      ipAddress: event.client.ipAddress,
-      city: event.client.city,
-      country: event.client.country,
-      userAgent: event.client.userAgent,
-    },
+    client: findingClient(event),
     event: event.original,
   };
 }

@@ -12,10 +12,12 @@ export function gluedRecords(buf: Buffer, start: number, end: number): [number, 
   const text = buf.subarray(start, end);
   const batch = new RecordBatch();
   batch.reset(text, 0);
-  let junk = false;
+  let problems = 0;
   const scanner = new JsonScanner({ maxRecordBytes: text.length + 1 });
-  const used = scanner.split(text, 0, true, batch, () => (junk = true));
-  if (junk || used !== text.length || batch.count < 2) return [];
+  const used = scanner.split(text, 0, true, batch, () => {
+    problems++;
+  });
+  if (problems > 0 || used !== text.length || batch.count < 2) return [];
   const out: [number, number][] = [];
   for (let i = 0; i < batch.count; i++) out.push([start + batch.starts[i]!, start + batch.ends[i]!]);
   return out;

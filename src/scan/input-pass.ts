@@ -137,6 +137,7 @@ export class InputPass implements ReadSink {
   readonly value = (v: unknown, w: ValueWhere): void => {
     this.state.parsed++;
     const where: RecordLocation = w.line ? { file: this.file, line: w.line } : { file: this.file };
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- JSON.stringify returns undefined for undefined, functions and symbols; its type says string
     this.intake.take(v, where, w.path ?? '', () => JSON.stringify(v) ?? '');
     // Documents and tables give no byte positions: only the record count moves until the input ends.
     if (this.state.onProgress) {

@@ -24,7 +24,7 @@ export interface PassOptions {
    * duplicates and skipped. (Only events that matter are remembered, so memory follows the
    * findings and windows, not the input size.)
    */
-  onEvent(event: OktaEvent, where: RecordLocation): boolean;
+  readonly onEvent: (event: OktaEvent, where: RecordLocation) => boolean;
   /**
    * A pass already made over the same inputs. This pass then adds to its counts and diagnostics:
    * the reader's diagnostics are not repeated, only problems in records the earlier pass did not

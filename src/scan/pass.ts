@@ -1,6 +1,7 @@
 // One pass over every input: each read by the strategy that suits it, its candidates parsed, unwrapped and normalised.
 import { UserError } from '../errors.js';
 import type { SourceFile } from '../input/record-source.js';
+import type { InputSummary } from '../model/report.js';
 import { DiagnosticLog } from './diagnostics.js';
 import { prefilterFromSpec } from './fast/filter-spec.js';
 import { IndexBuild } from './fast/indexed-read.js';
@@ -11,7 +12,12 @@ import { INDEX_NEEDLES } from './fast/record-hashes.js';
 import { closeIndexes, selectionFor, type SourceIndex } from './fast/record-index.js';
 import { chooseStrategy, indexable, IndexedRead } from './read-strategy.js';
 
-export type { PassInput, PassOptions, PassProgress, PassResult } from './pass-types.js';
+export type { PassOptions, PassProgress, PassResult } from './pass-types.js';
+
+/** The report's form of a pass's counts for one input: no byte count, and `error` only when there is one. */
+export function inputSummary({ path, format, events, duplicates, diagnostics, error }: PassInput): InputSummary {
+  return error === null ? { path, format, events, duplicates, diagnostics } : { path, format, events, duplicates, diagnostics, error };
+}
 
 /**
  * Reads every input once. Records the pre-filter cannot rule out are parsed, unwrapped (Event Hook

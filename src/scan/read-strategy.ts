@@ -32,7 +32,7 @@ export interface ReadStrategy {
 }
 
 /** The whole input on this thread: any shape, gzip, documents, tables. */
-export class PlainRead implements ReadStrategy {
+class PlainRead implements ReadStrategy {
   readonly kind = 'plain';
 
   constructor(
@@ -47,7 +47,7 @@ export class PlainRead implements ReadStrategy {
 }
 
 /** A large plain file in two parts: this thread reads the first, a worker the second (records in file order). */
-export class SplitRead implements ReadStrategy {
+class SplitRead implements ReadStrategy {
   readonly kind = 'split';
 
   constructor(
@@ -118,7 +118,7 @@ export interface StrategyChoice {
   /** The input's record index from an earlier pass and the selection to read through it, or null. */
   indexed: { index: SourceIndex; selection: IndexSelection; summary: { format: string; bytes: number } } | null;
   later: boolean;
-  onNewest(t: number | null): void;
+  readonly onNewest: (t: number | null) => void;
 }
 
 /** The fastest way to read an input that gives the same records: its index, two threads, or plainly. */

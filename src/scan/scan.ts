@@ -17,7 +17,7 @@ import { compareFindings } from '../model/order.js';
 import { buildFinding } from './finding.js';
 import { mergeInterests } from '../events/interest.js';
 import { probesFor } from './fast/interest-probes.js';
-import { runPass, type PassProgress, type PassResult } from './pass.js';
+import { inputSummary, runPass, type PassProgress, type PassResult } from './pass.js';
 import { HASHED_KEYS, TOKEN_LIFECYCLE_NEEDLE } from './fast/record-hashes.js';
 import { closeIndexes } from './fast/record-index.js';
 import type { SourceFile } from '../input/record-source.js';
@@ -135,7 +135,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
   let indexed = 0;
   let sourceFiles = new Map<number, SourceFile>();
   let applied: ScanStats['range'];
-  let findings: Finding[] = [];
+  let findings: Finding[];
   // The first pass's record indexes (temporary files) are closed whatever happens next.
   const indexes = pass.indexes;
   try {
@@ -186,9 +186,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
   }
 
   detections.sort(compareFindings);
-  const inputs = pass.inputs.map(({ path, format, events, duplicates, diagnostics, error }) =>
-    error === null ? { path, format, events, duplicates, diagnostics } : { path, format, events, duplicates, diagnostics, error },
-  );
+  const inputs = pass.inputs.map(inputSummary);
   const report: ScanReport = {
     schemaVersion: SCHEMA_VERSION,
     inputs,

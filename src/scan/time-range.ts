@@ -21,7 +21,7 @@ const ZONED = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?\s*(
  * would silently mean a different instant on another responder's machine.
  */
 export function parseBound(text: string, option: string): Bound {
-  const t = String(text).trim();
+  const t = text.trim();
   if (/^\d+(?:\.\d+)?\s*[smhdw]$/i.test(t) || t === '0') return { kind: 'before-newest', ms: parseDuration(t, option) };
   if (ZONED.test(t)) {
     const ms = parsePublished(t);

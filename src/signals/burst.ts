@@ -1,5 +1,6 @@
 // burst: the token's peak calls per minute in the window against its own usual rate.
-import { plural, roughly, utc, type SignalContext } from './context.js';
+import { plural } from '../text/plural.js';
+import { roughly, utc, type SignalContext } from './context.js';
 import type { Signal } from '../model/signal.js';
 
 const MINUTE = 60_000;

@@ -36,11 +36,6 @@ export function callsWith(events: readonly KeptEvent[], tokenId: string | null):
   return tokenId === null ? [] : events.filter((e) => e.requestApiTokenId === tokenId);
 }
 
-/** `1 call`, `3 calls`. */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** Epoch ms as `2024-03-05 13:47:03Z`. */
 export function utc(ms: number): string {
   const iso = new Date(ms).toISOString();
@@ -54,9 +49,4 @@ export function roughly(ms: number): string {
   if (s < 7200) return `${Math.round(s / 60)} min`;
   if (s < 172_800) return `${Math.round(s / 3600)} h`;
   return `${Math.round(s / 86_400)} days`;
-}
-
-/** uuids of `events` in their (time) order, each once. */
-export function uuidsOf(events: Iterable<KeptEvent>): string[] {
-  return [...new Set([...events].map((e) => e.uuid))];
 }

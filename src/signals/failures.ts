@@ -1,12 +1,13 @@
 // failures: calls made with the token in the window that failed or were denied.
-import { plural, type SignalContext } from './context.js';
+import { plural } from '../text/plural.js';
+import type { SignalContext } from './context.js';
 import type { Signal } from '../model/signal.js';
 
 /** Outcomes that count as failed or denied. */
 const FAILED = new Set(['FAILURE', 'DENY']);
 
 /** From this many failed calls, and this share of all calls, the signal is medium instead of low. */
-export const FAILURES_MEDIUM = { count: 5, share: 0.2 } as const;
+const FAILURES_MEDIUM = { count: 5, share: 0.2 } as const;
 
 /**
  * Fires when at least one call made with the token in the window failed or was denied (probing

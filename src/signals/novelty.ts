@@ -1,6 +1,7 @@
 // new-ip, new-country, new-asn, new-user-agent: the token used from something it never used before the window.
 import type { KeptEvent } from '../window/collector.js';
-import { plural, type SignalContext } from './context.js';
+import { plural } from '../text/plural.js';
+import type { SignalContext } from './context.js';
 import { networkKey, type BaselineKind } from './token-baseline.js';
 import type { Severity } from '../model/severity.js';
 import type { Signal, SignalId } from '../model/signal.js';

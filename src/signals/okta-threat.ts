@@ -1,6 +1,7 @@
 // okta-threat: what Okta itself flagged in the window (threat detection, suspected threat, risk, proxies).
 import type { KeptEvent } from '../window/collector.js';
-import { plural, type SignalContext } from './context.js';
+import { plural } from '../text/plural.js';
+import type { SignalContext } from './context.js';
 import type { Severity } from '../model/severity.js';
 import { maxSeverity } from './severity.js';
 import type { Signal } from '../model/signal.js';

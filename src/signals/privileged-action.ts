@@ -1,6 +1,7 @@
 // privileged-action: sensitive changes made with the token, or from the addresses it was used from.
 import type { KeptEvent } from '../window/collector.js';
-import { plural, type SignalContext } from './context.js';
+import { plural } from '../text/plural.js';
+import type { SignalContext } from './context.js';
 import { privilegedType } from './privileged-types.js';
 import type { Severity } from '../model/severity.js';
 import { lowerSeverity, maxSeverity } from './severity.js';

@@ -1,6 +1,7 @@
 // rule-match: window events that rules loaded with --rules matched (a rule's own level as evidence weight).
 import { isRevokeEvent } from '../events/event-types.js';
-import { plural, type SignalContext } from './context.js';
+import { plural } from '../text/plural.js';
+import type { SignalContext } from './context.js';
 import type { Severity } from '../model/severity.js';
 import { maxSeverity } from './severity.js';
 import type { Signal } from '../model/signal.js';

@@ -5,7 +5,7 @@ const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_
 
 /** Parses `<number><unit>` (units s, m, h, d, w) or `0`. Throws UsageError naming the option. */
 export function parseDuration(text: string, option: string): number {
-  const t = String(text).trim();
+  const t = text.trim();
   if (t === '0') return 0;
   const m = /^(\d+(?:\.\d+)?)\s*([smhdw])$/i.exec(t);
   if (!m) throw new UsageError(`${option} takes a duration like 90m, 36h, 7d or 2w (got '${text}')`);

@@ -40,7 +40,7 @@ export class TokenIndex {
     const ip = event.client.ipAddress;
     if (token !== null && ip !== null) {
       let byIp = this.uses.get(token);
-      if (!byIp) this.uses.set(token, (byIp = new Map()));
+      if (!byIp) this.uses.set(token, (byIp = new Map<string, UseSpan>()));
       const span = byIp.get(ip);
       if (!span) byIp.set(ip, { first: event.published, last: event.published });
       else {

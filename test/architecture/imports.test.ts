@@ -1,4 +1,4 @@
-// The stages import one way: input → events → rules → window → signals → report → cli, the scan orchestrating; model and bytes import no stage.
+// The stages import one way: input → events → rules → window → signals → report → cli, the scan orchestrating; model, bytes and text import no stage.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 const NEVER: Record<string, string[]> = {
   model: ['bytes', 'input', 'events', 'rules', 'window', 'signals', 'report', 'scan', 'cli', 'incident', 'inventory', 'sql'],
   bytes: ['model', 'input', 'events', 'rules', 'window', 'signals', 'report', 'scan', 'cli', 'incident', 'inventory', 'sql'],
+  text: ['model', 'bytes', 'input', 'events', 'rules', 'window', 'signals', 'report', 'scan', 'cli', 'incident', 'inventory', 'sql'],
   input: ['rules', 'window', 'signals', 'report', 'scan', 'cli'],
   events: ['rules', 'window', 'signals', 'report', 'scan', 'cli'],
   rules: ['window', 'signals', 'report', 'scan', 'cli'],

@@ -82,7 +82,7 @@ describe('answer checks and table', () => {
   it('formats an aligned table that flags mismatches', () => {
     const rows: BenchRow[] = [summarizeRuns('okta-revoke-scan', 'a.ndjson', 'ndjson', m, [run(4)]), summarizeRuns('jq', 'a.ndjson', 'ndjson', m, [run(1)]), summarizeRuns('jq', 'b.ndjson', 'ndjson', m, [run(0, 1)])];
     const text = formatTable(rows);
-    expect(text).toMatch(/0\/4  ERROR\n$/);
+    expect(text).toMatch(/0\/4 {2}ERROR\n$/);
     expect(text.split('\n')[0]).toMatch(/^profile\s+tool\s+run\s+file\s+size MB\s+wall s\s+MB\/s\s+events\/s\s+peak RSS MiB\s+parsed\s+lines\s+check$/);
     expect(text).toContain('4/4  ok');
     expect(text).toContain('1/4  MISMATCH');

@@ -56,7 +56,7 @@ describe('memoryMain', () => {
     const lines: string[] = [];
     const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const code = await memoryMain({ sizes: ['1MiB', '3MiB'], outDir: out, cli: join(process.cwd(), 'bin', 'okta-revoke-scan.js'), root: process.cwd(), seed: 3, revocations: 5, keep: false, worstSize: 1 << 20, runs: 1, log: (l) => lines.push(l) });
-    const table = String(stdout.mock.calls.map((c) => c[0]).join(''));
+    const table = stdout.mock.calls.map((c) => c[0]).join('');
     stdout.mockRestore();
     expect(table).toMatch(/okta-1MiB-s3-r5\.ndjson/);
     expect(table).toMatch(/padded-3MiB-from-1MiB\.ndjson/);

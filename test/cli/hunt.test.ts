@@ -42,8 +42,8 @@ describe('--rules', () => {
 
   it('signals take the rules into account: a rule-match signal cites the window events they matched', async () => {
     const r = await runCli(['--rules', STYLE, SAMPLE]);
-    type Sig = { id: string; severity: string; message: string; evidence: string[] };
-    type W = { events: { uuid: string; eventType: string; detections: unknown[] }[] };
+    interface Sig { id: string; severity: string; message: string; evidence: string[] }
+    interface W { events: { uuid: string; eventType: string; detections: unknown[] }[] }
     const [first] = lines(r.stdout) as unknown as { signals: Sig[]; window: W }[];
     const hit = first!.signals.find((s) => s.id === 'rule-match')!;
     const matched = first!.window.events.filter((e) => e.detections.length > 0 && e.eventType !== 'system.api_token.revoke').map((e) => e.uuid);

@@ -19,7 +19,7 @@ function file(name: string, content: string): string {
   return p;
 }
 
-type Report = { inputs: { format: string; events: number }[]; findings: { id: string; published: string; window?: unknown }[]; diagnostics: { line?: number; offset?: number; reason: string }[] };
+interface Report { inputs: { format: string; events: number }[]; findings: { id: string; published: string; window?: unknown }[]; diagnostics: { line?: number; offset?: number; reason: string }[] }
 async function json(argv: string[], stdin?: string): Promise<{ code: number; report: Report; stderr: string }> {
   const r = await runCli(['--format', 'json', ...argv], stdin === undefined ? {} : { stdin });
   expect(r.stderr).not.toMatch(/internal error|\n\s+at /);

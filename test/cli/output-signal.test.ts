@@ -18,7 +18,7 @@ describe('-o and Ctrl-C (built CLI, child process)', () => {
     writeFileSync(target, 'previous report\n');
     const child = spawn(process.execPath, [BIN, '-o', target, '-'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: dir } });
     let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.stdin.on('error', () => {});
     const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
     // A slow writer keeps the run in the middle of reading stdin; the temporary report exists by then.

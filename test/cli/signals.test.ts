@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/options.js';
 import { runCli } from '../helpers/run-cli.js';
 
-type Sig = { id: string; severity: string; message: string; evidence: string[] };
-type F = { id: string; token: { name: string }; severity: string; signals: Sig[] };
+interface Sig { id: string; severity: string; message: string; evidence: string[] }
+interface F { id: string; token: { name: string }; severity: string; signals: Sig[] }
 
 async function findings(...argv: string[]): Promise<F[]> {
   const r = await runCli(['--format', 'json', ...argv]);

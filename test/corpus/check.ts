@@ -15,7 +15,7 @@ export interface Report {
 }
 
 /** 1-based line of `offset` in `plain` (lines end at LF). */
-export function lineOf(plain: Buffer, offset: number): number {
+function lineOf(plain: Buffer, offset: number): number {
   let line = 1;
   for (let i = plain.indexOf(0x0a); i >= 0 && i < offset; i = plain.indexOf(0x0a, i + 1)) line++;
   return line;

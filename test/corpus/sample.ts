@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 
 /** The hand-written sample whose revocations and windows are known (samples/README.md). */
-export const SAMPLE_PATH = 'samples/okta-export.ndjson';
+const SAMPLE_PATH = 'samples/okta-export.ndjson';
 
 /** The sample's records, one compact JSON text each, in file order. */
 export const RECORDS: readonly string[] = readFileSync(SAMPLE_PATH, 'utf8').trim().split('\n');
@@ -60,7 +60,7 @@ function assemble(name: string, records: string[], open: string, sep: string, cl
  * The same value with more escapes: every non-ASCII character as `\uXXXX`, every `/` as `\/`, and
  * the letters of `eventType` as `\u00XX` (so the pre-filter must look behind escapes).
  */
-export function escapeRecord(text: string): string {
+function escapeRecord(text: string): string {
   const withEscapes = text
     .replace(/\//g, '\\/')
     .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

@@ -21,12 +21,12 @@ export function parseCsv(text: string): string[][] {
             i++;
             break;
           }
-          field += text[i++];
+          field += text[i++]!;
         }
       } else {
         while (i < text.length && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') {
           if (text[i] === '"') throw new Error(`bare quote at ${i}`);
-          field += text[i++];
+          field += text[i++]!;
         }
       }
       record.push(field);

@@ -83,7 +83,7 @@ describe('gzip', () => {
   it('a wrong CRC-32 or length: every byte still comes, then the problem at the end of the data', async () => {
     for (const [at, what] of [[8, 'CRC-32'], [4, 'length']] as const) {
       const bad = Buffer.from(gz);
-      bad[bad.length - at] ^= 0xff;
+      bad[bad.length - at]! ^= 0xff;
       const r = await drain(file(bad));
       expect(r.bytes.equals(text), what).toBe(true);
       expect(r.errors).toEqual([{ at: text.length, error: expect.stringContaining(`fails its ${what} check`) }]);
@@ -103,7 +103,7 @@ describe('gzip', () => {
     const a = exportText(3000);
     const b = Buffer.from('{"uuid":"last"}\n');
     const second = gzipSync(b);
-    second[second.length - 8] ^= 1;
+    second[second.length - 8]! ^= 1;
     const r = await drain(file(Buffer.concat([gzipSync(a), second, gzipSync(a)])));
     expect(r.bytes.equals(Buffer.concat([a, b, a]))).toBe(true);
     expect(r.errors).toEqual([{ at: a.length + b.length, error: expect.stringContaining('gzip member 2 fails its CRC-32 check') }]);

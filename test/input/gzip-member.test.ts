@@ -13,9 +13,18 @@ function header(opts: { extra?: Buffer; name?: string; comment?: string; hcrc?: 
     len.writeUInt16LE(opts.extra.length);
     parts.push(len, opts.extra);
   }
-  if (opts.name !== undefined) (flags |= 8), parts.push(Buffer.from(opts.name + '\0', 'latin1'));
-  if (opts.comment !== undefined) (flags |= 16), parts.push(Buffer.from(opts.comment + '\0', 'latin1'));
-  if (opts.hcrc) (flags |= 2), parts.push(Buffer.from([0xab, 0xcd]));
+  if (opts.name !== undefined) {
+    flags |= 8;
+    parts.push(Buffer.from(opts.name + '\0', 'latin1'));
+  }
+  if (opts.comment !== undefined) {
+    flags |= 16;
+    parts.push(Buffer.from(opts.comment + '\0', 'latin1'));
+  }
+  if (opts.hcrc) {
+    flags |= 2;
+    parts.push(Buffer.from([0xab, 0xcd]));
+  }
   return Buffer.concat([Buffer.from([0x1f, 0x8b, 8, flags, 0, 0, 0, 0, 0, 3]), ...parts]);
 }
 

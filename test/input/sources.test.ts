@@ -35,9 +35,9 @@ function runBin(args: string[], tmp: string, feed: (child: ReturnType<typeof spa
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, TMPDIR: tmp, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout!.on('data', (c: Buffer) => (stdout += c));
-    child.stderr!.on('data', (c: Buffer) => (stderr += c));
-    child.stdin!.on('error', () => {}); // the child may exit before reading everything
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdin.on('error', () => {}); // the child may exit before reading everything
     child.on('error', fail);
     child.on('close', (code, signal) => done({ code, signal, stdout, stderr }));
     feed(child);
@@ -98,8 +98,8 @@ describe.runIf(process.platform !== 'win32')('named pipes and process substituti
       const child = spawn('bash', ['-c', `"${process.execPath}" "${BIN}" --format json <(cat samples/okta-export.ndjson) samples/okta-export-pretty.json`], { env: { ...process.env, TMPDIR: tmp } });
       let stdout = '';
       let stderr = '';
-      child.stdout.on('data', (c: Buffer) => (stdout += c));
-      child.stderr.on('data', (c: Buffer) => (stderr += c));
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
       child.on('error', fail);
       child.on('close', (code, signal) => done({ code, signal, stdout, stderr }));
     });

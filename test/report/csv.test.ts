@@ -59,7 +59,7 @@ describe('csvReporter', () => {
   it('never writes a raw control or bidi character; hostile values arrive escaped', () => {
     const text = collect(csvReporter(windowReport(), OPTIONS));
     expect(text.replaceAll('\r\n', '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
-    const hostile = rows().find((r) => r.actor.includes('gpj'))!;
+    const hostile = rows().find((r) => r.actor?.includes('gpj'))!;
     expect(hostile.event_type).toBe('app.\\x1b[2Jwipe\\r');
     expect(hostile.actor).toBe(HOSTILE.actor.replace('\u202e', '\\u202e'));
     expect(hostile.target).toBe('tgt\\x1b]0;pwn\\x07\\r\\n');

@@ -2,8 +2,8 @@
 import type { Finding, ScanReport } from '../../src/model/report.js';
 import { SCHEMA_VERSION } from '../../src/model/report.js';
 
-export const RULE_REVOKED = { id: 'okta-api-token-revoked', title: 'Okta API Token Revoked', level: 'low' };
-export const RULE_BY_USER = { id: 'okta-api-token-revoked-by-user', title: 'Okta API Token Revoked by User', level: 'medium' };
+const RULE_REVOKED = { id: 'okta-api-token-revoked', title: 'Okta API Token Revoked', level: 'low' };
+const RULE_BY_USER = { id: 'okta-api-token-revoked-by-user', title: 'Okta API Token Revoked by User', level: 'medium' };
 
 type FindingPatch = Partial<Omit<Finding, 'token' | 'revokedBy' | 'client'>> & {
   token?: Partial<Finding['token']>;

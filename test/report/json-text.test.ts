@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { stringifySafe } from '../../src/report/json-text.js';
 
-const HOSTILE: Record<string, string> = {
+const HOSTILE = {
   esc: '\u001b[31mred\u001b[0m',
   cr: 'over\rwrite',
   nul: 'a\u0000b',
@@ -20,7 +20,7 @@ const HOSTILE: Record<string, string> = {
   loneLow: 'x\udfffy',
   pair: '🔑',
   backslash: 'C:\\path\\"quoted"',
-};
+} satisfies Record<string, string>;
 
 /** Characters that must never appear raw in output meant for a terminal. */
 const RAW_UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\udb40[\udc00-\udc7f]/;

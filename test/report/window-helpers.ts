@@ -5,7 +5,7 @@ import { summarize } from '../../src/window/summary.js';
 import type { ActivityWindow, WindowEvent } from '../../src/model/window.js';
 import { makeFinding, makeReport } from './helpers.js';
 
-export const OWNER: Entity = { id: '00u9olga', type: 'User', alternateId: 'olga@corp.example', displayName: 'Olga Owner' };
+const OWNER: Entity = { id: '00u9olga', type: 'User', alternateId: 'olga@corp.example', displayName: 'Olga Owner' };
 const ANN: Entity = { id: '00u1ann', type: 'User', alternateId: 'ann@corp.example', displayName: 'Ann Example' };
 
 /** Hostile log strings (ESC, CR, BEL, U+202E) carried by the fifth standard event. */

@@ -4,6 +4,7 @@ import { detect } from './helpers.js';
 
 /** Four selections testing flags a, b, c, d; `doc('ab')` sets a and b. */
 const SELS = { a: { a: 'y' }, b: { b: 'y' }, c: { c: 'y' }, d: { d: 'y' } };
+// eslint-disable-next-line @typescript-eslint/no-misused-spread -- one-letter ASCII identifiers
 const doc = (on: string): Record<string, unknown> => Object.fromEntries([...on].map((k) => [k, 'y']));
 const cond = (condition: string | string[], extra: Record<string, unknown> = {}) =>
   detect({ ...SELS, ...extra, condition });

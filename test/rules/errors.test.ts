@@ -1,6 +1,7 @@
 // Broken rules: RuleError fields and one-line messages, unsupported rule kinds, bad metadata.
 import { describe, expect, it } from 'vitest';
 import { compileRule, RuleError } from '../../src/rules/index.js';
+import { valueText } from '../../src/rules/errors.js';
 import { detect, FILE, ruleYaml } from './helpers.js';
 
 function problemOf(fn: () => unknown): RuleError {
@@ -47,6 +48,8 @@ describe('rule problems', () => {
     ['missing logsource', { title: 't', detection: { sel: { a: 1 }, condition: 'sel' } }, /^missing logsource$/],
     ['bad level', { ...BASE, level: 'severe', detection: { sel: { a: 1 }, condition: 'sel' } }, /invalid level 'severe'/],
     ['bad status', { ...BASE, status: 'beta', detection: { sel: { a: 1 }, condition: 'sel' } }, /invalid status 'beta'/],
+    ['a map as level', { ...BASE, level: { high: true }, detection: { sel: { a: 1 }, condition: 'sel' } }, /invalid level '\{"high":true\}'/],
+    ['a number as status', { ...BASE, status: 5, detection: { sel: { a: 1 }, condition: 'sel' } }, /invalid status '5'/],
     ['bad tags', { ...BASE, tags: { a: 1 }, detection: { sel: { a: 1 }, condition: 'sel' } }, /tags must be a list/],
     ['bad id', { ...BASE, id: 12, detection: { sel: { a: 1 }, condition: 'sel' } }, /id must be a string/],
     ['empty selection', { ...BASE, detection: { sel: {}, condition: 'sel' } }, /empty map in selection 'sel'/],
@@ -124,5 +127,17 @@ filter:
 
   it('collection actions outside a multi-document file', () => {
     expect(problemOf(() => compileRule({ action: 'global', ...BASE }, FILE)).problem).toMatch(/only valid in a multi-document file/);
+  });
+});
+
+describe('valueText', () => {
+  it('scalars as written, lists and maps as JSON, a value that contains itself by its kind', () => {
+    expect([valueText('beta'), valueText(5), valueText(true), valueText(null)]).toEqual(['beta', '5', 'true', 'null']);
+    expect([valueText(['a', 1]), valueText({ high: true })]).toEqual(['["a",1]', '{"high":true}']);
+    const loop: unknown[] = [];
+    loop.push(loop);
+    const self: Record<string, unknown> = {};
+    self.me = self;
+    expect([valueText(loop), valueText(self)]).toEqual(['a list', 'a map']);
   });
 });

@@ -88,7 +88,7 @@ function randomValue(seed: { s: number }, depth: number): unknown {
   const k = rand(10, seed);
   if (k < 5) {
     let s = '';
-    for (let i = rand(4, seed); i >= 0; i--) s += WORDS[rand(WORDS.length, seed)];
+    for (let i = rand(4, seed); i >= 0; i--) s += WORDS[rand(WORDS.length, seed)]!;
     return s;
   }
   if (k === 5) return rand(3, seed) === 0 ? null : rand(100, seed);

@@ -150,7 +150,7 @@ describe('invariants', () => {
 
   it('one damaged byte inside a record costs at most that record (NDJSON) or it and a neighbour (pretty array)', async () => {
     const damage = fc.record({
-      layout: fc.constantFrom('ndjson', 'pretty') as fc.Arbitrary<Layout>,
+      layout: fc.constantFrom('ndjson', 'pretty'),
       record: fc.integer({ min: 0, max: EVENTS.length - 1 }),
       at: fc.double({ min: 0, max: 1, noNaN: true }),
       byte: fc.constantFrom(0x22, 0x7b, 0x7d, 0x5b, 0x5d, 0x2c, 0x3a, 0x5c, 0x0a, 0x0d, 0x00, 0xff, 0x20, 0x78),

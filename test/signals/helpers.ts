@@ -50,7 +50,7 @@ export function call(uuid: string, offset: number, patch: Partial<SigSpec> = {})
 }
 
 /** The revocation of the test token at T, by `actor` (a person) or by Okta (`system`). */
-export function revocation(actor: string | 'system' = '00uadmin', patch: Partial<SigSpec> = {}): OktaEvent {
+export function revocation(actor = '00uadmin', patch: Partial<SigSpec> = {}): OktaEvent {
   const system = actor === 'system';
   return sev({
     uuid: 'R',
@@ -72,7 +72,7 @@ export function creation(offset = -60 * DAY): OktaEvent {
 }
 
 /** The default revoker's sign-ins three and two days before T, from the revocation's address. */
-export const ADMIN_HISTORY = [3, 2].map((d) => sev({ uuid: `admin-${d}d`, at: at(-d * DAY), actor: '00uadmin', ip: '192.0.2.10', country: 'United States' }));
+const ADMIN_HISTORY = [3, 2].map((d) => sev({ uuid: `admin-${d}d`, at: at(-d * DAY), actor: '00uadmin', ip: '192.0.2.10', country: 'United States' }));
 
 /**
  * Runs both passes over `events` (the revocation included) as scan() does and returns the

@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import { ExitCode, UserError } from '../../errors.js';
 import type { SigmaRule } from '../../rules/index.js';
+import { plural } from '../../text/plural.js';
 import type { RuleSet } from './rule-set.js';
 
 /** Names listed in one note before `… N more`. */
@@ -46,7 +47,7 @@ export function reportRuleSet(set: RuleSet, options: RuleNoteOptions, err: (line
   if (options.strict && bad.length > 0) {
     for (const e of set.unsupported) err(`not supported: ${e.message}`);
     for (const e of set.broken) err(`rule error: ${e.message}`);
-    throw new UserError(`--strict-rules: ${bad.length} rule${bad.length === 1 ? '' : 's'} cannot be used; nothing scanned`, ExitCode.Usage);
+    throw new UserError(`--strict-rules: ${plural(bad.length, 'rule')} cannot be used; nothing scanned`, ExitCode.Usage);
   }
   if (options.quiet) return;
   for (const e of set.unsupported) err(`not supported, rule skipped: ${e.message}`);
@@ -56,11 +57,11 @@ export function reportRuleSet(set: RuleSet, options: RuleNoteOptions, err: (line
   }
   if (set.skipped.length > 0) {
     const n = set.skipped.length;
-    err(`skipped ${n} rule${n === 1 ? '' : 's'} whose logsource is not Okta: ${nameList(set.skipped)}`);
+    err(`skipped ${plural(n, 'rule')} whose logsource is not Okta: ${nameList(set.skipped)}`);
   }
   if (options.userRules) {
     const mine = set.rules.length - set.builtin;
-    err(`${mine} rule${mine === 1 ? '' : 's'} loaded from --rules${set.builtin > 0 ? ` (and ${set.builtin} built-in)` : ''}`);
+    err(`${plural(mine, 'rule')} loaded from --rules${set.builtin > 0 ? ` (and ${set.builtin} built-in)` : ''}`);
   }
   const slow = options.hunt ? fullParseRules(set.rules) : [];
   if (slow.length > 0) {

@@ -35,7 +35,7 @@ export async function loadRuleSet(options: RuleOptions): Promise<RuleSet> {
     throw new UsageError('--no-builtin-rules leaves no rules to run: give --rules PATH');
   }
   for (const p of options.paths) {
-    const exists = await stat(p).then(() => true, (e: NodeJS.ErrnoException) => e.code !== 'ENOENT');
+    const exists = await stat(p).then(() => true, (e: unknown) => (e as NodeJS.ErrnoException).code !== 'ENOENT');
     if (!exists) throw new UsageError(`--rules ${p}: no such file or folder`);
   }
   const placeholders = await resolvePlaceholders(options.placeholderFiles, options.placeholders);

@@ -1,10 +1,12 @@
 // `okta-revoke-scan rules list|test`: yargs commands to list the loaded rules and to try them on exports.
 import yargs from 'yargs';
 import { ExitCode, UsageError } from '../../errors.js';
+import { plural } from '../../text/plural.js';
 import { useColor } from '../color.js';
 import { examplesText } from '../example-text.js';
 import { RULES_EXAMPLES, RULES_NOTES, RULES_SUMMARY } from '../help-sections.js';
 import { RULE_OPTIONS, RULES_COMMAND_OPTIONS } from '../option-table.js';
+import { printInputProblems } from '../input-problems.js';
 import { writeChunk, type Io } from '../io.js';
 import { reportRuleSet } from './rule-notes.js';
 import { readRuleOptions, type RuleOptions } from './rule-options.js';
@@ -53,7 +55,7 @@ export async function parseRulesArgs(
       .wrap(wrap)
       .strict()
       .exitProcess(false)
-      .fail((msg, err) => {
+      .fail((msg: string | null, err: Error | undefined) => {
         throw new UsageError(msg ?? err?.message ?? 'invalid command line');
       })
       .epilog(`${examplesText(RULES_EXAMPLES, wrap)}\n\n${RULES_NOTES}`),
@@ -92,13 +94,14 @@ export async function runRulesCommand(options: RulesCommandOptions, io: Io, err:
   if (options.command === 'list') {
     for (const chunk of renderRuleList(set, format, layout)) await writeChunk(io.stdout, chunk);
   } else {
-    const result = await dryRun(set.rules, options.inputs, io.stdin, err, options.quiet);
+    const result = await dryRun(set.rules, options.inputs, io.stdin);
+    printInputProblems({ inputs: result.inputs, ...result.diagnostics }, err, io.stderr, options.quiet);
     failedInputs = result.inputs.filter((i) => i.error !== undefined).length;
     for (const chunk of renderDryRun(set, result, format, layout)) await writeChunk(io.stdout, chunk);
   }
   const unusable = set.broken.length + set.unsupported.length;
   if (unusable > 0) {
-    err(`${unusable} rule${unusable === 1 ? '' : 's'} cannot be used (see above)`);
+    err(`${plural(unusable, 'rule')} cannot be used (see above)`);
     return ExitCode.Usage;
   }
   return failedInputs > 0 ? ExitCode.Input : ExitCode.Ok;

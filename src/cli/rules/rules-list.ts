@@ -6,6 +6,7 @@ import { gridOrBlocks, normaliseWidth, type ColumnSpec } from '../../report/tabl
 import { stringifySafe } from '../../report/json-text.js';
 import { SCHEMA_VERSION } from '../../model/report.js';
 import type { SigmaRule } from '../../rules/index.js';
+import { plural } from '../../text/plural.js';
 import type { RuleSet } from './rule-set.js';
 
 /** How a rules command lays out its table. */
@@ -55,7 +56,7 @@ export function shownFile(entry: Pick<RuleEntry, 'file' | 'builtin'>): string {
 }
 
 /** `literals joined by ", "` or `full parse`. */
-export function prefilterText(literals: SigmaRule['literals']): string {
+function prefilterText(literals: SigmaRule['literals']): string {
   return literals === null ? 'full parse' : literals.join(', ');
 }
 
@@ -80,7 +81,7 @@ export function* renderRuleList(set: RuleSet, format: 'table' | 'json', layout: 
   if (entries.length > 0) yield* gridOrBlocks(COLUMNS, entries, normaliseWidth(layout.width), new Chalk({ level: layout.color ? 1 : 0 }));
   const full = entries.filter((e) => e.literals === null).length;
   const unusable = set.broken.length + set.unsupported.length;
-  const parts = [`${entries.length} rule${entries.length === 1 ? '' : 's'} loaded (${set.builtin} built-in)`];
+  const parts = [`${plural(entries.length, 'rule')} loaded (${set.builtin} built-in)`];
   if (full > 0) parts.push(`${full} without pre-filter literals`);
   if (unusable > 0) parts.push(`${unusable} cannot be used`);
   if (set.skipped.length > 0) parts.push(`${set.skipped.length} not for Okta`);

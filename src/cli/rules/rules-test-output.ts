@@ -6,6 +6,7 @@ import { stringifySafe } from '../../report/json-text.js';
 import { SCHEMA_VERSION } from '../../model/report.js';
 import { rowLimit } from '../../report/table/timeline.js';
 import { truncate } from '../../report/table/width.js';
+import { plural } from '../../text/plural.js';
 import type { RuleSet } from './rule-set.js';
 import { problemEntries, ruleEntries, shownFile, type RuleEntry, type RulesLayout } from './rules-list.js';
 import type { DryRunResult, MatchedEvent } from './rules-test.js';
@@ -53,11 +54,11 @@ export function* renderDryRun(set: RuleSet, result: DryRunResult, format: 'table
   for (const rule of tested) {
     const events = result.matches.get(rule.id) ?? [];
     if (events.length === 0) continue;
-    const heading = `${rule.title}: ${events.length} match${events.length === 1 ? '' : 'es'}`;
+    const heading = `${rule.title}: ${plural(events.length, 'match', 'matches')}`;
     yield `\n${chalk.bold(width === undefined ? heading : truncate(heading, width))}\n`;
     yield* gridOrBlocks(EVENT_COLUMNS, events.slice(0, rows), width, chalk, true);
     if (events.length > rows) yield `${chalk.dim(`… ${events.length - rows} more (use --format json)`)}\n`;
   }
   const silent = tested.filter((r) => r.matches === 0).length;
-  yield `\n${result.events} event${result.events === 1 ? '' : 's'} read, ${result.matched} matched by at least one rule; ${silent} of ${tested.length} rules matched nothing\n`;
+  yield `\n${plural(result.events, 'event')} read, ${result.matched} matched by at least one rule; ${silent} of ${tested.length} rules matched nothing\n`;
 }

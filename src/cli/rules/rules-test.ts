@@ -4,10 +4,10 @@ import type { Readable } from 'node:stream';
 import { isoUtc } from '../../events/time.js';
 import { DEFAULT_MAX_RECORD_BYTES } from '../../input/read.js';
 import { resolveInputs } from '../../input/sources.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
 import type { InputSummary } from '../../model/report.js';
 import type { SigmaRule } from '../../rules/index.js';
-import { formatDiagnostic } from '../../scan/diagnostics.js';
-import { runPass } from '../../scan/pass.js';
+import { inputSummary, runPass } from '../../scan/pass.js';
 
 /** An event a rule matched, with where it was found. */
 export interface MatchedEvent {
@@ -33,17 +33,16 @@ export interface DryRunResult {
   matched: number;
   /** Matched events per rule id, sorted by time then uuid. */
   matches: Map<string, MatchedEvent[]>;
+  /** Bad records: how many, and the first thousand. */
+  diagnostics: { total: number; kept: readonly Diagnostic[] };
 }
-
-/** Diagnostics printed on stderr before `… N more`. */
-const SHOW_DIAGNOSTICS = 5;
 
 /**
  * Reads every input (files, folders, `-` for stdin), parses every record, and evaluates every
- * rule on every distinct event. Unreadable inputs and bad records are reported with `err` (bad
- * records only without `quiet`) and in the result; they never stop the run.
+ * rule on every distinct event. Unreadable inputs and bad records are in the result; they never
+ * stop the run.
  */
-export async function dryRun(rules: readonly SigmaRule[], inputs: string[], stdin: Readable, err: (line: string) => void, quiet: boolean): Promise<DryRunResult> {
+export async function dryRun(rules: readonly SigmaRule[], inputs: string[], stdin: Readable): Promise<DryRunResult> {
   const matches = new Map<string, MatchedEvent[]>(rules.map((r) => [r.id, []]));
   let matched = 0;
   const resolved = await resolveInputs(inputs, stdin);
@@ -77,15 +76,7 @@ export async function dryRun(rules: readonly SigmaRule[], inputs: string[], stdi
     await resolved.cleanup();
   }
   for (const list of matches.values()) list.sort((a, b) => compareTimeThenId(a.publishedMs, a.uuid, b.publishedMs, b.uuid));
-  const summaries: InputSummary[] = pass.inputs.map(({ path, format, events, duplicates, diagnostics, error }) =>
-    error === null ? { path, format, events, duplicates, diagnostics } : { path, format, events, duplicates, diagnostics, error },
-  );
-  for (const i of summaries) if (i.error !== undefined) err(i.error);
-  const total = pass.diagnostics.total;
-  if (!quiet && total > 0) {
-    err(`${total} input problem${total === 1 ? '' : 's'} (bad records are skipped):`);
-    for (const d of pass.diagnostics.kept.slice(0, SHOW_DIAGNOSTICS)) err(`  ${formatDiagnostic(d)}`);
-  }
+  const summaries: InputSummary[] = pass.inputs.map(inputSummary);
   const events = summaries.reduce((n, i) => n + i.events - i.duplicates, 0);
-  return { inputs: summaries, events, matched, matches };
+  return { inputs: summaries, events, matched, matches, diagnostics: { total: pass.diagnostics.total, kept: pass.diagnostics.kept } };
 }

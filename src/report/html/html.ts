@@ -4,7 +4,7 @@ import type { Reporter, ReportOptions } from '../reporter.js';
 import { formatTime, formatUtc, timeHeader } from '../table/cells.js';
 import { evidenceSeverities } from '../table/signal-rows.js';
 import { bySeverity } from '../table/severity-view.js';
-import { count } from '../table/summary-text.js';
+import { plural } from '../../text/plural.js';
 import { escapeHtml, logHtml } from './escape.js';
 import { eventTable } from './event-table.js';
 import { incidentsHtml, type RevocationLink } from './incidents.js';
@@ -85,7 +85,7 @@ export const htmlReporter: Reporter = function* htmlReporter(report: ScanReport,
   const ids = findings.map((_, i) => `r${i + 1}`);
   const links = new Map<string, RevocationLink>(findings.map((f, i) => [f.id, { id: ids[i]!, label: linkLabel(f, tz) }]));
   const originals = new OriginalsTable(options.originals);
-  yield pageStart(`Okta API token revocations: ${count(report.findings.length, 'revocation')}`);
+  yield pageStart(`Okta API token revocations: ${plural(report.findings.length, 'revocation')}`);
   yield `<main>${pageHeader(report)}`;
   yield incidentsHtml(report.incidents, links, tz);
   yield revocationIndex(findings, ids, tz);

@@ -2,7 +2,7 @@
 import { SEVERITIES } from '../../model/severity.js';
 import type { Finding, ScanReport } from '../../model/report.js';
 import { formatTime, timeHeader } from '../table/cells.js';
-import { count } from '../table/summary-text.js';
+import { plural } from '../../text/plural.js';
 import { escapeHtml, fragmentHref, logHtml } from './escape.js';
 import { severityBadge } from './event-table.js';
 import { revokerName } from './timeline/build.js';
@@ -13,13 +13,13 @@ const DIAGNOSTICS_SHOWN = 20;
 /** `3 revocations in 46 events from 1 input (0 duplicates skipped, 0 input problems).` */
 function totals(report: ScanReport): string {
   const s = report.summary;
-  const hunted = s.detections === undefined ? '' : ` and ${count(s.detections, 'detection')}`;
-  return `${count(s.findings, 'revocation')}${hunted} in ${count(s.events, 'event')} from ${count(s.files, 'input')} (${count(s.duplicates, 'duplicate')} skipped, ${count(s.diagnostics, 'input problem')}).`;
+  const hunted = s.detections === undefined ? '' : ` and ${plural(s.detections, 'detection')}`;
+  return `${plural(s.findings, 'revocation')}${hunted} in ${plural(s.events, 'event')} from ${plural(s.files, 'input')} (${plural(s.duplicates, 'duplicate')} skipped, ${plural(s.diagnostics, 'input problem')}).`;
 }
 
 function inputsList(report: ScanReport): string {
   const items = report.inputs.map((i) => {
-    const what = i.error === undefined ? `${i.format}, ${count(i.events, 'event')}` : `not read: ${i.error}`;
+    const what = i.error === undefined ? `${i.format}, ${plural(i.events, 'event')}` : `not read: ${i.error}`;
     return `<li><code>${logHtml(i.path)}</code> <span class="minor">${logHtml(what)}</span></li>`;
   });
   return `<ul class="inputs">${items.join('')}</ul>`;
@@ -39,7 +39,7 @@ function diagnosticsHtml(report: ScanReport): string {
     return `<li>${logHtml(where)}: ${logHtml(d.reason)}</li>`;
   });
   const more = n > items.length ? `<li class="minor">${escapeHtml(`… ${n - items.length} more (--format json lists up to 1000)`)}</li>` : '';
-  return `<details class="diag"><summary>${escapeHtml(count(n, 'input problem'))} (bad records were skipped)</summary><ul>${items.join('')}${more}</ul></details>`;
+  return `<details class="diag"><summary>${escapeHtml(plural(n, 'input problem'))} (bad records were skipped)</summary><ul>${items.join('')}${more}</ul></details>`;
 }
 
 /** The page's header: title, totals, the inputs, severities and input problems. */

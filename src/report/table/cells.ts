@@ -86,7 +86,7 @@ export function findingColumns(timeZone?: string): readonly ColumnSpec<Finding>[
 }
 
 /** The table's columns, left to right (times in UTC). */
-export const COLUMNS: readonly ColumnSpec<Finding>[] = [
+const COLUMNS: readonly ColumnSpec<Finding>[] = [
   { header: 'Time (UTC)', min: 20, lines: (f) => [{ text: formatTime(f) }] },
   { header: 'Token', min: 12, lines: (f) => [line(f.token.name), line(f.token.id)] },
   { header: 'Revoked by', min: 12, lines: revokedByLines },

@@ -12,14 +12,14 @@ export interface ColumnDemand {
 
 /** Raises `widths` towards `targets` in equal shares, smallest targets first; returns what is left. */
 function fill(widths: number[], targets: readonly number[], left: number): number {
-  const order = targets.map((_, i) => i).sort((a, b) => targets[a] - targets[b]);
+  const order = targets.map((_, i) => i).sort((a, b) => targets[a]! - targets[b]!);
   for (;;) {
-    const open = order.filter((i) => widths[i] < targets[i]);
+    const open = order.filter((i) => widths[i]! < targets[i]!);
     if (open.length === 0 || left === 0) return left;
     const share = Math.max(1, Math.floor(left / open.length));
     for (const i of open) {
-      const give = Math.min(targets[i] - widths[i], share, left);
-      widths[i] += give;
+      const give = Math.min(targets[i]! - widths[i]!, share, left);
+      widths[i]! += give;
       left -= give;
     }
   }

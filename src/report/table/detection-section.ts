@@ -5,6 +5,7 @@ import { gridOrBlocks, type ColumnSpec } from './grid.js';
 import { renderLabelled } from './labelled.js';
 import type { Detection, RuleRef } from '../../model/report.js';
 import { safeText } from '../sanitize.js';
+import { plural } from '../../text/plural.js';
 import { actorLine, clientLine, rowLimit, targetLine } from './timeline.js';
 import type { SectionLayout } from './window-section.js';
 import { truncate, wrapText } from './width.js';
@@ -13,7 +14,7 @@ import { truncate, wrapText } from './width.js';
 export const NO_DETECTIONS = 'No other event matched a loaded rule.';
 
 /** The detections table's columns, left to right, with times in UTC or in `timeZone` (`--tz`). */
-export function detectionColumns(timeZone?: string): readonly ColumnSpec<Detection>[] {
+function detectionColumns(timeZone?: string): readonly ColumnSpec<Detection>[] {
   return [
     { header: timeHeader(timeZone), min: 20, lines: (d) => [{ text: formatUtc(d.publishedMs, d.published, timeZone) }] },
     { header: 'Rules', min: 12, lines: (d) => ruleLines(d.rules) },
@@ -66,7 +67,7 @@ export function* detectionSection(detections: readonly Detection[], layout: Sect
   }
   const more = detections.length - shown.length;
   if (more > 0) {
-    for (const l of wrapText(`… ${more} more detection${more === 1 ? '' : 's'} (use --format json)`, width)) yield `${chalk.dim(l)}\n`;
+    for (const l of wrapText(`… ${plural(more, 'more detection')} (use --format json)`, width)) yield `${chalk.dim(l)}\n`;
   }
   if (!blank || more > 0) yield '\n';
 }

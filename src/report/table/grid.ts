@@ -31,7 +31,7 @@ function demands<T>(columns: readonly ColumnSpec<T>[], rows: readonly CellLine[]
     let natural = displayWidth(column.header);
     let core = natural;
     for (const row of rows) {
-      for (const l of row[i]) {
+      for (const l of row[i]!) {
         const w = displayWidth(l.text);
         natural = Math.max(natural, w);
         if (l.minor !== true) core = Math.max(core, w);
@@ -65,18 +65,18 @@ export function renderGrid<T>(
   if (widths === undefined) return undefined;
   const paint = painter(chalk);
   const table = new Table({
-    head: columns.map((c, i) => chalk.bold(truncate(c.header, widths[i]))),
+    head: columns.map((c, i) => chalk.bold(truncate(c.header, widths[i]!))),
     style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
     ...(compact ? { chars: NO_ROW_LINES } : {}),
   });
   for (const row of rows) {
-    table.push(row.map((lines, i) => lines.map((l) => paint(clipSpans(spansOf(l), widths[i]))).join('\n')));
+    table.push(row.map((lines, i) => lines.map((l) => paint(clipSpans(spansOf(l), widths[i]!))).join('\n')));
   }
   const text = table.toString();
   if (!compact) return text;
   // Keep the rule under the (one-line) header: the top border with T-junctions.
   const lines = text.split('\n');
-  lines.splice(2, 0, lines[0].replace('┌', '├').replaceAll('┬', '┼').replace('┐', '┤'));
+  lines.splice(2, 0, lines[0]!.replace('┌', '├').replaceAll('┬', '┼').replace('┐', '┤'));
   return lines.join('\n');
 }
 

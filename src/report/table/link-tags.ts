@@ -51,6 +51,6 @@ export function legendItems(): Span[][] {
 export function linkCountItems(byLink: WindowSummary['byLink']): Span[][] {
   return LINK_ORDER.map((kind) => {
     const tag = LINK_TAGS[kind];
-    return [{ text: tag.word, style: tag.style }, { text: ` ${byLink[kind] ?? 0}` }];
+    return [{ text: tag.word, style: tag.style }, { text: ` ${byLink[kind]}` }];
   });
 }

@@ -7,20 +7,17 @@ import type { ColumnSpec } from './grid.js';
 import type { LabelledRow } from './labelled.js';
 import type { Finding } from '../../model/report.js';
 import { safeText } from '../sanitize.js';
+import { plural } from '../../text/plural.js';
 import { EVIDENCE_MARK, SEVERITY_STYLE, severitySpan } from './severity-view.js';
 import type { Span } from './styled.js';
 
 /** Shown when a finding has a severity but no signal. */
 export const NO_SIGNALS = 'nothing unusual found';
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** One signal as items: `high privileged-action (4 events)` then its message word by word (escaped). */
 function signalItems(s: Signal): (readonly Span[])[] {
   const head: Span[][] = [[severitySpan(s.severity)], [{ text: s.id }]];
-  if (s.evidence.length > 0) head.push([{ text: `(${plural(s.evidence.length, 'event', 'events')})`, style: 'dim' }]);
+  if (s.evidence.length > 0) head.push([{ text: `(${plural(s.evidence.length, 'event')})`, style: 'dim' }]);
   return [...head, ...safeText(s.message).split(' ').map((w) => [{ text: w }])];
 }
 

@@ -7,7 +7,9 @@ import { TIMELINE_RULES_COLUMN } from './detection-cells.js';
 import { MAX_CELL_WIDTH, renderBlocks, renderGrid, type ColumnSpec } from './grid.js';
 import { linkSlots } from './link-tags.js';
 import { evidenceColumn } from './signal-rows.js';
+import { actorName, targetName } from '../entity-name.js';
 import { safeText } from '../sanitize.js';
+import { plural } from '../../text/plural.js';
 import { spanLine, spansOf, type CellLine, type Span } from './styled.js';
 import { wrapText } from './width.js';
 
@@ -31,25 +33,25 @@ export function clientLine({ client }: Pick<WindowEvent, 'client'>): CellLine {
 export function targetLine({ targets }: Pick<WindowEvent, 'targets'>): CellLine {
   const [first] = targets;
   if (first === undefined) return MISSING;
-  const name = line(first.displayName || first.id || first.type);
+  const name = line(targetName(first));
   if (targets.length === 1) return name;
   return spanLine([...spansOf(name), { text: ` +${targets.length - 1}`, style: 'dim' }]);
 }
 
 /** The actor's alternateId, else display name, else id. */
 export function actorLine({ actor }: Pick<WindowEvent, 'actor'>): CellLine {
-  return line(actor.alternateId || actor.displayName || actor.id);
+  return line(actorName(actor));
 }
 
 /** The timeline's columns with times in UTC or in `timeZone` (`--tz`). */
-export function timelineColumns(timeZone?: string): readonly ColumnSpec<WindowEvent>[] {
+function timelineColumns(timeZone?: string): readonly ColumnSpec<WindowEvent>[] {
   if (timeZone === undefined) return TIMELINE_COLUMNS;
   const time: ColumnSpec<WindowEvent> = { header: timeHeader(timeZone), min: 20, lines: (e) => [{ text: formatUtc(Date.parse(e.published), e.published, timeZone) }] };
   return [time, ...TIMELINE_COLUMNS.slice(1)];
 }
 
 /** The timeline's columns, left to right; every cell is one line, so rows need no lines between them. */
-export const TIMELINE_COLUMNS: readonly ColumnSpec<WindowEvent>[] = [
+const TIMELINE_COLUMNS: readonly ColumnSpec<WindowEvent>[] = [
   { header: 'Time (UTC)', min: 20, lines: (e) => [{ text: formatUtc(Date.parse(e.published), e.published) }] },
   { header: 'Links', min: 7, lines: (e) => [linkSlots(e.links)] },
   { header: 'Event type', min: 10, lines: (e) => [line(e.eventType)] },
@@ -88,7 +90,7 @@ export function* renderTimeline(
   }
   const more = window.events.length - shown.length;
   if (more > 0) {
-    const text = `… ${more} more event${more === 1 ? '' : 's'} (use --format json)`;
+    const text = `… ${plural(more, 'more event')} (use --format json)`;
     for (const l of wrapText(text, width)) yield `${chalk.dim(l)}\n`;
   }
 }

@@ -4,7 +4,7 @@
  * Code point ranges drawn two columns wide: East Asian Wide/Fullwidth blocks (a superset of
  * what cli-table3's string-width counts as full width) plus the supplementary symbol planes.
  */
-const WIDE_RANGES: ReadonlyArray<readonly [number, number]> = [
+const WIDE_RANGES: readonly (readonly [number, number])[] = [
   [0x1100, 0x115f],
   [0x2329, 0x232a],
   [0x2e80, 0x303e],

@@ -5,6 +5,7 @@ import type { LabelledRow } from './labelled.js';
 import { linkCountItems } from './link-tags.js';
 import type { Finding } from '../../model/report.js';
 import { safeText } from '../sanitize.js';
+import { plural } from '../../text/plural.js';
 import { spansOf, type CellLine, type Span } from './styled.js';
 
 /** Shown as the owner when the input has no create event for the token. */
@@ -40,16 +41,12 @@ function fromItems({ client }: Finding): Items {
   return present([line(client.ipAddress), line(place)]);
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** `57 events · token 12 · actor 3 · owner 40 · ip 2 · 3 IPs · 2 countries` as items. */
 function countItems(w: ActivityWindow): Items {
   return [
-    [{ text: plural(w.eventCount, 'event', 'events') }],
+    [{ text: plural(w.eventCount, 'event') }],
     ...linkCountItems(w.summary.byLink),
-    [{ text: plural(w.summary.ipAddresses.length, 'IP', 'IPs') }],
+    [{ text: plural(w.summary.ipAddresses.length, 'IP') }],
     [{ text: plural(w.summary.countries.length, 'country', 'countries') }],
   ];
 }

@@ -1,6 +1,7 @@
 // The activity-window part of the table output: the link legend, then each window's header and timeline.
 import type { ChalkInstance } from 'chalk';
 import type { ActivityWindow } from '../../model/window.js';
+import { plural } from '../../text/plural.js';
 import { renderLabelled } from './labelled.js';
 import { legendItems } from './link-tags.js';
 import type { Finding } from '../../model/report.js';
@@ -39,7 +40,7 @@ function* windowBlock(
   yield* renderLabelled([...windowHeaderRows(finding, window, timeZone), ...signalRows(finding)], width, chalk);
   if (window.dropped > 0) {
     const n = window.dropped;
-    yield* dimWrapped(`${n} older event${n === 1 ? '' : 's'} dropped (--max-window-events)`, layout);
+    yield* dimWrapped(`${plural(n, 'older event')} dropped (--max-window-events)`, layout);
   }
   if (window.events.length > 0) yield* renderTimeline(window, limit, width, chalk, timeZone, evidenceSeverities(finding));
   else if (window.dropped === 0) yield* dimWrapped(EMPTY_WINDOW, layout);

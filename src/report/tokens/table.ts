@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 import { TOKEN_STATUSES, type TokenInventory, type TokenStatus } from '../../model/token.js';
 import { safeText } from '../sanitize.js';
 import { MAX_CELL_WIDTH, normaliseWidth, renderBlocks, renderGrid } from '../table/grid.js';
-import { count } from '../table/summary-text.js';
+import { plural } from '../../text/plural.js';
 import { displayWidth, wrapText } from '../table/width.js';
 import type { TokenReporter } from './reporter.js';
 import { NAME_WRAP, tokenColumns, tokenColumnWidth } from './token-cells.js';
@@ -17,13 +17,13 @@ const STATUS_WORDS: Readonly<Record<TokenStatus, string>> = { active: 'active', 
 /** `3 tokens: 1 active, 1 revoked, 1 revoked by Okta, 0 revoke failed; 2 flagged` */
 export function statusLine(inventory: TokenInventory): string {
   const s = inventory.summary;
-  return `${count(s.tokens, 'token')}: ${TOKEN_STATUSES.map((st) => `${s.byStatus[st]} ${STATUS_WORDS[st]}`).join(', ')}; ${s.flagged} flagged`;
+  return `${plural(s.tokens, 'token')}: ${TOKEN_STATUSES.map((st) => `${s.byStatus[st]} ${STATUS_WORDS[st]}`).join(', ')}; ${s.flagged} flagged`;
 }
 
 /** `2 files, 1200 events, 3 duplicates, 0 diagnostics` */
 export function inputLine(inventory: TokenInventory): string {
   const s = inventory.summary;
-  return [count(s.files, 'file'), count(s.events, 'event'), count(s.duplicates, 'duplicate'), count(s.diagnostics, 'diagnostic')].join(', ');
+  return [plural(s.files, 'file'), plural(s.events, 'event'), plural(s.duplicates, 'duplicate'), plural(s.diagnostics, 'diagnostic')].join(', ');
 }
 
 /**
@@ -40,7 +40,7 @@ export const tokenTableReporter: TokenReporter = function* tokenTableReporter(in
   const { tokens } = inventory;
   if (tokens.length === 0) {
     const s = inventory.summary;
-    for (const l of wrapText(`No API tokens found in ${count(s.events, 'event')} from ${count(s.files, 'file')}.`, width)) yield `${l}\n`;
+    for (const l of wrapText(`No API tokens found in ${plural(s.events, 'event')} from ${plural(s.files, 'file')}.`, width)) yield `${l}\n`;
     return;
   }
   const idWidth = Math.max(...tokens.map((t) => displayWidth(safeText(t.id))));

@@ -28,7 +28,7 @@ export interface FilterSpec {
 }
 
 /** Builds the probe a spec describes; values only count inside their time spans. */
-export function probeFromSpec(spec: ProbeSpec): ValueProbe {
+function probeFromSpec(spec: ProbeSpec): ValueProbe {
   const byValue = new Map(spec.spans.map(([v, spans]) => [v, spans.map(([a, b, text]) => (text === undefined ? [a, b] as const : [a, b, Buffer.from(text)] as const))]));
   const values = new Set(byValue.keys());
   const base = spec.kind === 'actor' ? actorIdProbe(values) : spec.kind === 'ip' ? ipAddressProbe(values) : fieldProbe('requestApiTokenId', values);

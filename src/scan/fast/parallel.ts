@@ -21,14 +21,14 @@ const GATHER_YOUNG_MB = 4;
  * half, so without a bound they would pile up with the input (every record, when every event is
  * a candidate).
  */
-export const WORKER_BUFFER_CHARS = 16 << 20;
+const WORKER_BUFFER_CHARS = 16 << 20;
 
 /** The same bound when the worker can write what is beyond it to a spill file instead of waiting. */
-export const SPILL_BUFFER_CHARS = 2 << 20;
+const SPILL_BUFFER_CHARS = 2 << 20;
 
 /** Slots of the shared credit array: characters in flight, and a stop flag. */
 export const CREDIT_IN_FLIGHT = 0;
-export const CREDIT_STOP = 1;
+const CREDIT_STOP = 1;
 
 /**
  * Waits (in the worker) while more than `max` characters it sent are not yet taken, unless the

@@ -6,9 +6,8 @@ import { ALTERNATION_MIN_NEEDLES, NeedleAlternation } from '../../bytes/needle-a
 import { parsePublished } from '../../events/time.js';
 import { publishedAt, type ValueProbe } from './probe.js';
 
-/** Why a record was marked: a needle, an escape that could hide one, or a byte problem. */
+/** Why a record was marked (bits; 0: not marked): a needle, an escape that could hide one, or a byte problem. */
 export const enum Mark {
-  None = 0,
   Needle = 1,
   /** Contains a `\uXXXX` escape of a character some needle uses: only parsing can tell. */
   Escape = 2,
@@ -77,7 +76,7 @@ export class Prefilter {
     this.probes = this.baseProbes = probes.map((probe) => ({ probe, needle: new Needle(probe.key) }));
     for (const k of [...probes.map((p) => p.key), ...keys]) for (const ch of k.toLowerCase()) this.chars.add(ch.charCodeAt(0));
     // Time-gated probes read `published`: an escape in that key must make the record a candidate.
-    if (probes.some((p) => p.intervals)) for (const ch of 'published') this.chars.add(ch.charCodeAt(0));
+    if (probes.some((p) => p.intervals !== undefined)) for (const ch of 'published') this.chars.add(ch.charCodeAt(0));
     this.all = all;
   }
 
@@ -192,7 +191,7 @@ export class Prefilter {
     }
     if (!isUtf8(buf.subarray(from, to))) {
       for (let i = 0; i < count; i++) {
-        if (!isUtf8(buf.subarray(starts[i]!, ends[i]!))) marks[i]! |= Mark.BadUtf8;
+        if (!isUtf8(buf.subarray(starts[i], ends[i]))) marks[i]! |= Mark.BadUtf8;
       }
     }
   }

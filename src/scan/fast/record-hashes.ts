@@ -65,7 +65,7 @@ export class RecordHasher {
     const { actor, ip, token, force, capture } = this;
     if (!this.tuned && count > 0) {
       this.tuned = true;
-      const sample = buf.subarray(starts[0]!, ends[count - 1]!);
+      const sample = buf.subarray(starts[0], ends[count - 1]);
       this.address.tune(learnByteFrequencies(sample));
       this.usable = !hasLowercaseKeys(sample);
     }

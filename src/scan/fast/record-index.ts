@@ -11,7 +11,7 @@ import { valueHash, type RecordHasher } from './record-hashes.js';
  * Bytes per entry: offset (f64), then u32 length, line, actor hash, ip hash, token hash, flags.
  * 15 MB per GiB of Okta export (about 2.3 KB per event), on disk, so memory does not grow with it.
  */
-export const ENTRY_BYTES = 32;
+const ENTRY_BYTES = 32;
 /** Entries written or read at a time (2 MiB). */
 const CHUNK = 1 << 16;
 

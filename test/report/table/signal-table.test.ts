@@ -87,8 +87,8 @@ describe('signals in the table', () => {
   it('on a very narrow terminal each signal goes under the Signals label, with no empty label lines', () => {
     const narrow = render(severityReport(), { color: false, width: 30 });
     const part = narrow.slice(narrow.indexOf('Signals\n'), narrow.indexOf('Activity window 2 of 3'));
-    expect(part).toMatch(/^Signals\n  high privileged-action\n  \(1 event\) 1 sensitive\n  change:\n/);
-    expect(part).toMatch(/\n  ×1\n  medium okta-threat\n  \(2 events\) Okta flagged 2\n  events\n\n/);
+    expect(part).toMatch(/^Signals\n {2}high privileged-action\n {2}\(1 event\) 1 sensitive\n {2}change:\n/);
+    expect(part).toMatch(/\n {2}×1\n {2}medium okta-threat\n {2}\(2 events\) Okta flagged 2\n {2}events\n\n/);
     expect(part.split('\n\n')[0]).not.toMatch(/\n\s*\n/);
   });
 

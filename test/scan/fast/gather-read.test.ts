@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RecordBatch } from '../../../src/input/batch.js';
 import type { RecordLocation } from '../../../src/events/types.js';
+import { GATHER_BUFFER_CHARS } from '../../../src/scan/fast/gather-read.js';
 // The compiled modules: the worker thread runs dist/src/scan/fast/gather-thread.js (npm test builds first).
 const DIST = '../../../dist/src/';
-const { readIndexedInWorker, GATHER_BUFFER_CHARS } = (await import(`${DIST}scan/fast/gather-read.js`)) as typeof import('../../../src/scan/fast/gather-read.js');
+const { readIndexedInWorker } = (await import(`${DIST}scan/fast/gather-read.js`)) as typeof import('../../../src/scan/fast/gather-read.js');
 const { IndexBuild, readIndexed } = (await import(`${DIST}scan/fast/indexed-read.js`)) as typeof import('../../../src/scan/fast/indexed-read.js');
 const { valueHash } = (await import(`${DIST}scan/fast/record-hashes.js`)) as typeof import('../../../src/scan/fast/record-hashes.js');
 type RecordHasher = import('../../../src/scan/fast/record-hashes.js').RecordHasher;
@@ -53,7 +54,7 @@ function indexedFile(name: string, n: number) {
 // 00uA from the 100th to the 700th second; 00uB all along, in records naming "Zoë" only.
 const selection = selectionFor([
   { kind: 'actor', spans: [['00uA', [[T0 + 100_000, T0 + 700_000]]], ['00uB', [[T0, T0 + 10_000_000, 'Zoë']]]] },
-])!;
+]);
 
 interface Taken {
   text: string;
@@ -94,7 +95,7 @@ describe('readIndexedInWorker', () => {
       const file = new SourceFile(path, 'short.ndjson');
       const error = await readIndexedInWorker(file, index, selection, (t) => texts.push(t)).then(
         () => null,
-        (e: Error & { exitCode?: number }) => e,
+        (e: unknown) => e as Error & { exitCode?: number },
       );
       file.close();
       expect(error?.name).toBe('InputError');
@@ -111,7 +112,7 @@ describe('readIndexedInWorker', () => {
     const { path, index } = indexedFile('bounded.ndjson', 3000);
     const cap = 16 * 1024;
     try {
-      const all = selectionFor([{ kind: 'actor', spans: ['00uA', '00uB', '00uC'].map((a) => [a, [[T0, T0 + 10_000_000]]]) }])!;
+      const all = selectionFor([{ kind: 'actor', spans: ['00uA', '00uB', '00uC'].map((a) => [a, [[T0, T0 + 10_000_000]]]) }]);
       const run = startWorker({ kind: 'gather', path, label: 'bounded.ndjson', index, selection: all }, cap);
       await new Promise((r) => setTimeout(r, 400));
       const held = run.inFlight();

@@ -110,7 +110,7 @@ describe('readIndexed', () => {
     try {
       const texts: string[] = [];
       const file = new SourceFile(path, 'short.ndjson');
-      expect(() => readIndexed(file, index, selectionFor([])!, (t) => texts.push(t))).toThrow(UserError);
+      expect(() => readIndexed(file, index, selectionFor([]), (t) => texts.push(t))).toThrow(UserError);
       expect(texts).toEqual(['{"a":1}']);
       file.close();
     } finally {
