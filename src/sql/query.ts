@@ -84,7 +84,7 @@ function parsed(d: Dialect, p: string, from: string, where = ''): [string, strin
 }
 
 function bound(b: QueryOptions['from'] & object): string {
-  return b.kind === 'at' ? String(b.ms) : `(SELECT ms FROM newest) - ${b.ms}`;
+  return b.kind === 'at' ? String(b.ms) : `n.top - ${b.ms}`;
 }
 
 /** Lower-case needles that every token lifecycle event and every call made with a token contains. */
@@ -136,7 +136,7 @@ export function queryParts(d: Dialect, o: QueryOptions): [string, string][] {
     ['src', source],
     // Every event, parsed (the window search).
     ...parsed(d, '', 'src'),
-    ...(relative ? ([['newest', 'SELECT MAX(ms) AS ms FROM ok']] as [string, string][]) : []),
+    ...(relative ? ([['newest', 'SELECT MAX(ms) AS top FROM ok']] as [string, string][]) : []),
     // The token facts: token lifecycle events and calls made with a token (a text test first, where the table holds text).
     ['t_src', o.layout === 'text' ? `SELECT event FROM src WHERE ${d.containsAny('event', tokenNeedles())}` : 'SELECT event FROM src'],
     ...parsed(d, 't_', 't_src', ` AND (substr(etype_lc, 1, ${TOKEN_EVENTS.length}) = ${sqlString(TOKEN_EVENTS)} OR req IS NOT NULL)`),
@@ -148,7 +148,7 @@ export function queryParts(d: Dialect, o: QueryOptions): [string, string][] {
       'f2',
       `SELECT ${factCols.join(', ')}, tpos, CASE WHEN kind = 'target' THEN tid WHEN kind = 'rev' THEN NULL ELSE req END AS token,
     CASE WHEN etype_lc = ${sqlString(REVOKE_EVENT)} AND ((kind = 'target' AND pos = tpos) OR (kind = 'rev' AND tpos IS NULL))${range} THEN 1 ELSE 0 END AS anchor,
-    CASE WHEN ${isOktaSql()} THEN 1 ELSE 0 END AS okta, ms - ${o.before} AS w_start, ms + ${o.after} AS w_end FROM f1`,
+    CASE WHEN ${isOktaSql()} THEN 1 ELSE 0 END AS okta, ms - ${o.before} AS w_start, ms + ${o.after} AS w_end FROM f1${relative ? ' CROSS JOIN newest AS n' : ''}`,
     ],
     // Per token: revoked or not, the span of its windows, its earliest creation; per token and
     // baseline value: first and last call.
@@ -189,7 +189,7 @@ export function queryParts(d: Dialect, o: QueryOptions): [string, string][] {
       [
         "SELECT event, ukey, etype, ms FROM f4 WHERE anchor = 1 OR (revoked = 1 AND token IS NOT NULL AND (kind = 'target' OR rn_first = 1 OR (kind = 'ip' AND rn_last = 1)))",
         'SELECT event, ukey, etype, ms FROM linked',
-        ...(relative ? ['SELECT event, ukey, etype, ms FROM ok WHERE ms = (SELECT ms FROM newest)'] : []),
+        ...(relative ? ['SELECT o.event AS event, o.ukey AS ukey, o.etype AS etype, o.ms AS ms FROM ok AS o JOIN newest AS n ON o.ms = n.top'] : []),
       ].join('\n    UNION ALL '),
     ],
   ];
