@@ -13,6 +13,8 @@ export interface Engine {
   load(events: readonly string[], layout: Layout, keys?: readonly string[]): Promise<void>;
   /** The first column of every row the query returns, as text. */
   rows(sql: string): Promise<string[]>;
+  /** An expression as text, in this engine's SQL. */
+  text(expr: string): string;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export async function duckdbEngine(): Promise<Engine> {
   let n = 0;
   return {
     name: 'duckdb',
+    text: (expr) => `CAST(${expr} AS VARCHAR)`,
     async load(events, layout) {
       const path = s.file(`events-${n++}.ndjson`, layout === 'text' ? events : objects(events));
       await c.run('DROP TABLE IF EXISTS okta_logs');
@@ -82,6 +85,7 @@ export async function clickhouseEngine(): Promise<Engine> {
   let n = 0;
   return {
     name: 'clickhouse',
+    text: (expr) => `toString(${expr})`,
     async load(events, layout) {
       session.query('DROP TABLE IF EXISTS okta_logs');
       if (layout === 'text') {
@@ -115,6 +119,7 @@ export async function postgresEngine(): Promise<Engine> {
   const objectKeys = new Set(['actor', 'client', 'device', 'authenticationContext', 'securityContext', 'debugContext', 'outcome', 'target', 'transaction', 'request']);
   return {
     name: 'postgres',
+    text: (expr) => `CAST(${expr} AS text)`,
     async load(events, layout, keys = TOP_LEVEL_KEYS) {
       await db.exec('DROP TABLE IF EXISTS okta_logs');
       if (layout === 'text') {

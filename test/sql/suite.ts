@@ -4,6 +4,7 @@ import type { Layout } from '../../src/sql/dialect.js';
 import { expectSameFindings } from './compare.js';
 import { argsFor, type Dataset, edgeEventsSpelled, fixedDatasets, generatedDatasets } from './datasets.js';
 import type { Engine } from './engines.js';
+import { expectPublishedRead, PUBLISHED_CASES } from './published.js';
 
 const LAYOUTS: Layout[] = ['text', 'columns'];
 
@@ -41,6 +42,9 @@ export function identicalFindingsSuite(label: string, start: () => Promise<Engin
         }
       });
     }
+    it('reads published times as the CLI does', async () => {
+      await expectPublishedRead(engine, PUBLISHED_CASES);
+    });
     it('columns: keys in lower case throughout (as Hive and Athena name columns)', async () => {
       const events = edgeEventsSpelled('lower');
       const keys = Object.keys(JSON.parse(events[0]!) as object);
