@@ -1,5 +1,6 @@
 // `npm run bench`: generates (cached) corpora, times the CLI (and optionally jq) on them, checks answers.
 import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -7,6 +8,7 @@ import { generate, parseSize } from './generate.js';
 import type { Manifest } from './manifest.js';
 import { measureCommand, median, type RunMeasure } from './measure.js';
 import { memoryMain } from './memory.js';
+import { sqlMain } from './sql.js';
 import type { ExportFormat } from './writer.js';
 
 /** A corpus layout the benchmark knows: an export format, possibly gzipped. */
@@ -105,7 +107,10 @@ const USAGE = `usage: npm run bench -- [--sizes 1GiB[,4GiB]] [--formats ndjson,p
   [--jq] [--no-cli] [--json] [-- extra CLI args…]
        npm run bench -- --memory [--sizes 256MiB,4GiB] [--keep] [--runs 3]
   peak RSS (median of --runs) of plain NDJSON scans (at most 150 MiB, the largest within 10% of the smallest) and of
-  an export whose events all fall in one window; generated files over 1 GiB are deleted unless --keep`;
+  an export whose events all fall in one window; generated files over 1 GiB are deleted unless --keep
+       npm run bench -- --sql [--sizes 1GiB] [--out-dir /tmp/okta-revoke-scan-bench]
+  DuckDB runs the reducer query (okta-revoke-scan sql) over a generated export in both layouts; the CLI scans
+  each result and the whole file, and their findings are compared (run once; the corpus is kept for later runs)`;
 
 /** Runs the benchmark; returns the exit code (1 when any answer is wrong or a run failed). */
 export async function main(argv: string[]): Promise<number> {
@@ -114,7 +119,7 @@ export async function main(argv: string[]): Promise<number> {
   const { values: v } = parseArgs({
     args: dash < 0 ? argv : argv.slice(0, dash),
     options: {
-      sizes: { type: 'string' }, memory: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, formats: { type: 'string', default: 'ndjson,pretty' }, runs: { type: 'string', default: '3' },
+      sizes: { type: 'string' }, memory: { type: 'boolean', default: false }, sql: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, formats: { type: 'string', default: 'ndjson,pretty' }, runs: { type: 'string', default: '3' },
       seed: { type: 'string', default: '1' }, revocations: { type: 'string', default: '200' }, 'out-dir': { type: 'string' },
       cli: { type: 'string' }, jq: { type: 'boolean', default: false }, 'no-cli': { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
@@ -135,10 +140,11 @@ export async function main(argv: string[]): Promise<number> {
   const runs = Math.max(1, Number(v.runs));
   const formats = v.formats.split(',').map((f) => f.trim()) as BenchFormat[];
   for (const f of formats) if (!(f in EXT)) throw new Error(`unknown format ${f}; one of ${Object.keys(EXT).join(', ')}`);
-  const outDir = resolve(v['out-dir'] ?? join(root, 'bench', 'out'));
+  const outDir = resolve(v['out-dir'] ?? (v.sql ? join(tmpdir(), 'okta-revoke-scan-bench') : join(root, 'bench', 'out')));
   mkdirSync(outDir, { recursive: true });
   const log = (s: string): void => { process.stderr.write(s + '\n'); };
   const sizes = (v.sizes ?? (v.memory ? '256MiB,4GiB' : '1GiB')).split(',').map((s) => s.trim());
+  if (v.sql) return sqlMain({ size: sizes[0]!, outDir, cli, root, seed, revocations, log });
   if (v.memory) return memoryMain({ sizes, outDir, cli, root, seed, revocations, keep: v.keep, log, runs: Math.max(1, Number(v.runs)) });
 
   const rows: BenchRow[] = [];
