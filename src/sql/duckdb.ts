@@ -19,7 +19,7 @@ function value(kind: FieldSpec['kind'], v: string): string {
 }
 
 /** A case-insensitive RE2 pattern matching any of the words (`.` as `[.]`: no backslashes). */
-export function caseless(needles: readonly string[]): string {
+function caseless(needles: readonly string[]): string {
   return `(?i)${needles.map((n) => n.replace(/[.]/g, '[.]')).join('|')}`;
 }
 
