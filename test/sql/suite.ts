@@ -33,8 +33,10 @@ export function identicalFindingsSuite(label: string, start: () => Promise<Engin
       });
       it(`${layout}: generated slices (both bench profiles)`, async () => {
         for (const d of generated) {
+          // The slower engines check the first half of a generated export (an export of its own).
+          const events = thorough || !d.name.startsWith('generated') ? d.events : d.events.slice(0, d.events.length >> 1);
           for (const args of sets(d, layout)) {
-            const r = await expectSameFindings(engine, d.events, layout, args);
+            const r = await expectSameFindings(engine, events, layout, args);
             expect(r.findings, d.name).toBeGreaterThan(0);
             // The engine does the heavy part: a generated export shrinks to a small part of itself.
             if (d.name.startsWith('generated')) expect(r.result, d.name).toBeLessThan(r.table / 4);
