@@ -1,6 +1,7 @@
-// `npm run bench`: generates (cached) corpora of both profiles, times the CLI, jq and the DuckDB peer on them, checks answers, prints the ratios.
+// `npm run bench`: generates (cached) corpora of both profiles, times the CLI, jq and the DuckDB peer on them, checks answers, prints the ratios; --sql measures the SQL reducer.
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -12,6 +13,7 @@ import { memoryMain } from './memory.js';
 import { parseProfile, PROFILES, type Profile } from './profile.js';
 import { summaryLines, type ProfileFigures, type RatioRow } from './ratios.js';
 import { readReportWindows, type WindowStats } from './report-windows.js';
+import { sqlMain } from './sql.js';
 import type { ExportFormat } from './writer.js';
 
 /** A corpus layout the benchmark knows: an export format, possibly gzipped. */
@@ -157,7 +159,10 @@ const USAGE = `usage: npm run bench -- [--profile light,heavy] [--sizes 1GiB[,4G
   deleted after the comparison unless --keep.
        npm run bench -- --memory [--profile light] [--sizes 256MiB,4GiB] [--keep] [--runs 3]
   peak RSS (median of --runs) of plain NDJSON scans (at most 150 MiB, the largest within 10% of the smallest) and of
-  an export whose events all fall in one window; generated files over 1 GiB are deleted unless --keep`;
+  an export whose events all fall in one window; generated files over 1 GiB are deleted unless --keep
+       npm run bench -- --sql [--sizes 1GiB] [--out-dir /tmp/okta-revoke-scan-bench]
+  DuckDB runs the reducer query (okta-revoke-scan sql) over a generated export in both layouts; the CLI scans
+  each result and the whole file, and their findings are compared (run once; the corpus is kept for later runs)`;
 
 /** One profile and size: its corpora, measurements and checks. */
 interface Step {
@@ -173,7 +178,7 @@ export async function main(argv: string[]): Promise<number> {
   const { values: v } = parseArgs({
     args: dash < 0 ? argv : argv.slice(0, dash),
     options: {
-      sizes: { type: 'string' }, memory: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, formats: { type: 'string', default: 'ndjson,pretty' }, runs: { type: 'string', default: '3' },
+      sizes: { type: 'string' }, memory: { type: 'boolean', default: false }, sql: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, formats: { type: 'string', default: 'ndjson,pretty' }, runs: { type: 'string', default: '3' },
       seed: { type: 'string', default: '1' }, revocations: { type: 'string', default: '200' }, 'out-dir': { type: 'string' }, profile: { type: 'string' },
       cli: { type: 'string' }, jq: { type: 'boolean', default: false }, 'no-cli': { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
       'no-duckdb': { type: 'boolean', default: false }, 'no-variants': { type: 'boolean', default: false }, peer: { type: 'string' },
@@ -196,10 +201,11 @@ export async function main(argv: string[]): Promise<number> {
   const formats = v.formats.split(',').map((f) => f.trim()) as BenchFormat[];
   for (const f of formats) if (!(f in EXT)) throw new Error(`unknown format ${f}; one of ${Object.keys(EXT).join(', ')}`);
   const profiles = (v.profile ?? (v.memory ? 'light' : PROFILES.join(','))).split(',').map(parseProfile);
-  const outDir = resolve(v['out-dir'] ?? join(root, 'bench', 'out'));
+  const outDir = resolve(v['out-dir'] ?? (v.sql ? join(tmpdir(), 'okta-revoke-scan-bench') : join(root, 'bench', 'out')));
   mkdirSync(outDir, { recursive: true });
   const log = (s: string): void => { process.stderr.write(s + '\n'); };
   const sizes = (v.sizes ?? (v.memory ? '256MiB,4GiB' : '1GiB')).split(',').map((s) => s.trim());
+  if (v.sql) return sqlMain({ size: sizes[0]!, outDir, cli, root, seed, revocations, log });
   if (v.memory) {
     if (profiles.length !== 1) throw new Error('--memory takes one --profile');
     return memoryMain({ sizes, outDir, cli, root, seed, revocations, keep: v.keep, log, runs: Math.max(1, Number(v.runs)), profile: profiles[0]! });

@@ -1,4 +1,4 @@
-// DuckDB: one JSON parse per event (json_extract with a list of paths), RE2 capture groups as a struct, lists of structs unnested.
+// DuckDB (1.3 or later, for its lambda syntax): one JSON parse per event (json_extract with a list of paths), RE2 capture groups as a struct, lists of structs unnested.
 import type { Dialect, FieldSpec } from './dialect.js';
 import { quoteName, sqlString } from './quote.js';
 
@@ -19,7 +19,7 @@ function value(kind: FieldSpec['kind'], v: string): string {
 }
 
 /** A case-insensitive RE2 pattern matching any of the words (`.` as `[.]`: no backslashes). */
-export function caseless(needles: readonly string[]): string {
+function caseless(needles: readonly string[]): string {
   return `(?i)${needles.map((n) => n.replace(/[.]/g, '[.]')).join('|')}`;
 }
 
@@ -65,7 +65,7 @@ export const duckdb: Dialect = {
     let list = `[${rows.map(struct).join(', ')}]`;
     if (elements) {
       const el = { pos: '(i - 1)', id: text(`json_extract(e, '$.id')`), type: text(`json_extract(e, '$.type')`) };
-      list = `list_concat(${list}, coalesce(list_transform(json_extract(x.${elements.array}, '$[*]'), (e, i) -> ${struct(elements.row(el))}), []))`;
+      list = `list_concat(${list}, coalesce(list_transform(json_extract(x.${elements.array}, '$[*]'), lambda e, i: ${struct(elements.row(el))}), []))`;
     }
     // unnest in the SELECT list: a LATERAL join would be planned as a join of the input with itself.
     const out = [...keep, ...columns.map((c) => `p.${c.name} AS ${c.name}`)];

@@ -2,7 +2,7 @@
 import type { FieldKind, FieldSpec } from './dialect.js';
 
 /** The spellings of a path the query tries, in order: as Okta spells it, all lower case, snake_case. */
-export const SPELLINGS: readonly ((key: string) => string)[] = [
+const SPELLINGS: readonly ((key: string) => string)[] = [
   (k) => k,
   (k) => k.toLowerCase(),
   (k) => k.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase(),
@@ -36,8 +36,9 @@ function field(name: string, path: string, kind: FieldKind): FieldSpec {
 }
 
 /**
- * What the query reads of every event (as src/events/normalize.ts reads it): identity and time,
- * the link fields, and what the triage signals compare (outcome, country, network, user agent).
+ * What the query reads of token events (as src/events/normalize.ts reads it): identity and time,
+ * the link fields, the revoker's kind, and what the triage signals compare (outcome, country,
+ * network, user agent). WINDOW_FIELDS are those it reads of every event.
  */
 export const EVENT_FIELDS: readonly FieldSpec[] = [
   field('uuid', 'uuid', 'text'),
@@ -57,3 +58,6 @@ export const EVENT_FIELDS: readonly FieldSpec[] = [
   field('agent_raw', 'client.userAgent.rawUserAgent', 'text'),
   field('tgt', 'target', 'array'),
 ];
+
+/** The fields read of every event, in the window search: identity, time, link fields, outcome. */
+export const WINDOW_FIELDS: readonly FieldSpec[] = EVENT_FIELDS.filter((f) => ['uuid', 'etype', 'published', 'actor_id', 'ip', 'req', 'outcome', 'tgt'].includes(f.name));

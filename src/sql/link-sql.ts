@@ -14,7 +14,7 @@ export const FIELD_COLUMNS: Record<Exclude<LinkField, 'targets.id'>, string> = {
 export const TARGETS_COLUMN = 'tgt';
 
 /** Every field some link compares, each once, in rule order. */
-export function linkFields(): LinkField[] {
+function linkFields(): LinkField[] {
   return [...new Set(LINK_RULES.flatMap((r) => r.fields))];
 }
 

@@ -2,14 +2,14 @@
 import { IDLE_EXPIRY_MS } from '../signals/options.js';
 import { SIGN_IN, SIGN_IN_RESULT } from '../signals/revoker-places.js';
 import { REVOKE_EVENT } from '../window/link-spec.js';
-import type { Dialect, Layout, OutColumn } from './dialect.js';
-import { EVENT_FIELDS, spellings } from './fields.js';
+import type { Dialect, FieldSpec, Layout, OutColumn } from './dialect.js';
+import { EVENT_FIELDS, spellings, WINDOW_FIELDS } from './fields.js';
 import { FIELD_COLUMNS, isOktaSql, KEY_COLUMNS, keyRows, linkValueRows, ownerRowSql, revokedTokenPosition, TARGETS_COLUMN, VALUE_COLUMNS } from './link-sql.js';
 import { sqlString } from './quote.js';
 import { epochMs, MAX_PUBLISHED_LENGTH, PUBLISHED_PATTERN, timeParts } from './time.js';
 
 /** One end of the revocation range: an instant (ms), or a duration before the table's newest event. */
-export type RangeBound = { kind: 'at'; ms: number } | { kind: 'before-newest'; ms: number };
+type RangeBound = { kind: 'at'; ms: number } | { kind: 'before-newest'; ms: number };
 
 /** What the query is for. */
 export interface QueryOptions {
@@ -29,8 +29,19 @@ export interface QueryOptions {
 /** The prefix of every token lifecycle event type (`system.api_token.`). */
 const TOKEN_EVENTS = REVOKE_EVENT.slice(0, REVOKE_EVENT.lastIndexOf('.') + 1);
 
-/** Columns of a parsed event relation (`ok`, `t_ok`). */
+/** Columns of the parsed token events (`t_ok`). */
 const EVENT_COLUMNS = ['event', 'ukey', 'uuid', 'etype', 'etype_lc', 'ms', 'actor_id', 'actor_alt', 'actor_type', 'ip', 'req', 'outcome', 'country', 'asn', 'agent', TARGETS_COLUMN];
+
+/** Columns of every parsed event (`ok`): what the window search reads. */
+const WINDOW_COLUMNS = ['event', 'ukey', 'uuid', 'etype', 'etype_lc', 'ms', 'actor_id', 'ip', 'req', 'outcome', TARGETS_COLUMN];
+
+/** Columns `evt` derives from the fields: the key, lower-case type, time, network and user agent. */
+const DERIVED: Record<string, string> = {
+  ukey: "COALESCE(NULLIF(uuid, ''), event)",
+  etype_lc: 'lower(etype)',
+  asn: 'COALESCE(asnum, asorg)',
+  agent: 'COALESCE(agent_s, agent_raw)',
+};
 
 /** What a token fact row keeps of its event. */
 const FACT_KEEP = ['event', 'ukey', 'etype', 'etype_lc', 'ms', 'actor_id', 'actor_alt', 'actor_type', 'req', 'ip'];
@@ -62,9 +73,13 @@ const BASELINE_KINDS: readonly [string, string][] = [
 /** The link fields the signal history follows: calls made with the token, and the revoker's own events. */
 const FIELD_KEY = { token: 'requestApiTokenId', actor: 'actor.id' } as const satisfies Record<string, keyof typeof FIELD_COLUMNS>;
 
-/** The parsing chain over relation `from`: `<p>ev` … `<p>ok`, the events the CLI reads (`where` narrows them). */
-function parsed(d: Dialect, p: string, from: string, where = ''): [string, string][] {
-  const names = EVENT_FIELDS.map((f) => f.name).join(', ');
+/**
+ * The parsing chain over relation `from`: `<p>ev` … `<p>ok`, the events the CLI reads with the
+ * `columns` (of `fields` and DERIVED); `where` narrows them.
+ */
+function parsed(d: Dialect, p: string, from: string, fields: readonly FieldSpec[], columns: readonly string[], where = ''): [string, string][] {
+  const names = fields.map((f) => f.name).join(', ');
+  const evt = columns.map((c) => (c === 'ms' ? `${epochMs(d)} AS ms` : c in DERIVED ? `${DERIVED[c]} AS ${c}` : c));
   return [
     [`${p}ev`, d.fields(from, EVENT_FIELDS)],
     // An eventType that is a non-empty string, a published time the CLI parses.
@@ -74,17 +89,13 @@ function parsed(d: Dialect, p: string, from: string, where = ''): [string, strin
     WHERE etype IS NOT NULL AND trim(etype) <> '' AND published IS NOT NULL AND length(published) <= ${MAX_PUBLISHED_LENGTH}${d.fence}`,
     ],
     [`${p}pn`, `SELECT event, ${names}, ${timeParts(d, 'pg').join(', ')} FROM ${p}pt${d.fence}`],
-    [
-      `${p}evt`,
-      `SELECT event, COALESCE(NULLIF(uuid, ''), event) AS ukey, uuid, etype, lower(etype) AS etype_lc, ${epochMs(d)} AS ms,
-    actor_id, actor_alt, actor_type, ip, req, outcome, country, COALESCE(asnum, asorg) AS asn, COALESCE(agent_s, agent_raw) AS agent, tgt FROM ${p}pn`,
-    ],
-    [`${p}ok`, `SELECT ${EVENT_COLUMNS.join(', ')} FROM ${p}evt WHERE ms IS NOT NULL${where}`],
+    [`${p}evt`, `SELECT ${evt.join(', ')} FROM ${p}pn`],
+    [`${p}ok`, `SELECT ${columns.join(', ')} FROM ${p}evt WHERE ms IS NOT NULL${where}`],
   ];
 }
 
 function bound(b: QueryOptions['from'] & object): string {
-  return b.kind === 'at' ? String(b.ms) : `(SELECT ms FROM newest) - ${b.ms}`;
+  return b.kind === 'at' ? String(b.ms) : `n.top - ${b.ms}`;
 }
 
 /** Lower-case needles that every token lifecycle event and every call made with a token contains. */
@@ -135,11 +146,11 @@ export function queryParts(d: Dialect, o: QueryOptions): [string, string][] {
   return [
     ['src', source],
     // Every event, parsed (the window search).
-    ...parsed(d, '', 'src'),
-    ...(relative ? ([['newest', 'SELECT MAX(ms) AS ms FROM ok']] as [string, string][]) : []),
+    ...parsed(d, '', 'src', WINDOW_FIELDS, WINDOW_COLUMNS),
+    ...(relative ? ([['newest', 'SELECT MAX(ms) AS top FROM ok']] as [string, string][]) : []),
     // The token facts: token lifecycle events and calls made with a token (a text test first, where the table holds text).
     ['t_src', o.layout === 'text' ? `SELECT event FROM src WHERE ${d.containsAny('event', tokenNeedles())}` : 'SELECT event FROM src'],
-    ...parsed(d, 't_', 't_src', ` AND (substr(etype_lc, 1, ${TOKEN_EVENTS.length}) = ${sqlString(TOKEN_EVENTS)} OR req IS NOT NULL)`),
+    ...parsed(d, 't_', 't_src', EVENT_FIELDS, EVENT_COLUMNS, ` AND (substr(etype_lc, 1, ${TOKEN_EVENTS.length}) = ${sqlString(TOKEN_EVENTS)} OR req IS NOT NULL)`),
     // One row per target of a lifecycle event, per revocation, and per baseline value of a call.
     ['facts', facts],
     ['f1', `SELECT ${factCols.join(', ')}, ${revokedTokenPosition('ukey, etype, ms')} AS tpos FROM facts WHERE kind IS NOT NULL`],
@@ -148,7 +159,7 @@ export function queryParts(d: Dialect, o: QueryOptions): [string, string][] {
       'f2',
       `SELECT ${factCols.join(', ')}, tpos, CASE WHEN kind = 'target' THEN tid WHEN kind = 'rev' THEN NULL ELSE req END AS token,
     CASE WHEN etype_lc = ${sqlString(REVOKE_EVENT)} AND ((kind = 'target' AND pos = tpos) OR (kind = 'rev' AND tpos IS NULL))${range} THEN 1 ELSE 0 END AS anchor,
-    CASE WHEN ${isOktaSql()} THEN 1 ELSE 0 END AS okta, ms - ${o.before} AS w_start, ms + ${o.after} AS w_end FROM f1`,
+    CASE WHEN ${isOktaSql()} THEN 1 ELSE 0 END AS okta, ms - ${o.before} AS w_start, ms + ${o.after} AS w_end FROM f1${relative ? ' CROSS JOIN newest AS n' : ''}`,
     ],
     // Per token: revoked or not, the span of its windows, its earliest creation; per token and
     // baseline value: first and last call.
@@ -172,7 +183,7 @@ export function queryParts(d: Dialect, o: QueryOptions): [string, string][] {
     // Every event inside the keys' spans (the pruning bound), once per link field value.
     [
       'inb',
-      `SELECT ${EVENT_COLUMNS.map((c) => `o.${c} AS ${c}`).join(', ')},
+      `SELECT ${WINDOW_COLUMNS.map((c) => `o.${c} AS ${c}`).join(', ')},
     CASE WHEN o.etype_lc = ${sqlString(SIGN_IN)} AND upper(o.outcome) = ${sqlString(SIGN_IN_RESULT)} AND o.req IS NULL THEN 1 ELSE 0 END AS signin
     FROM ok AS o CROSS JOIN bound AS b WHERE o.ms >= b.lo AND o.ms <= b.hi`,
     ],
@@ -189,7 +200,7 @@ export function queryParts(d: Dialect, o: QueryOptions): [string, string][] {
       [
         "SELECT event, ukey, etype, ms FROM f4 WHERE anchor = 1 OR (revoked = 1 AND token IS NOT NULL AND (kind = 'target' OR rn_first = 1 OR (kind = 'ip' AND rn_last = 1)))",
         'SELECT event, ukey, etype, ms FROM linked',
-        ...(relative ? ['SELECT event, ukey, etype, ms FROM ok WHERE ms = (SELECT ms FROM newest)'] : []),
+        ...(relative ? ['SELECT o.event AS event, o.ukey AS ukey, o.etype AS etype, o.ms AS ms FROM ok AS o JOIN newest AS n ON o.ms = n.top'] : []),
       ].join('\n    UNION ALL '),
     ],
   ];

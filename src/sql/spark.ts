@@ -60,13 +60,14 @@ export const spark: Dialect = {
     const cast = (c: OutColumn, v: string) => `CAST(${v} AS ${c.type === 'int' ? 'BIGINT' : 'STRING'})`;
     const structs = rows.map((r) => `named_struct(${columns.map((c, i) => `${str(c.name)}, ${cast(c, r[i]!)}`).join(', ')})`);
     const names = columns.map((c) => c.name);
-    const fixed = `SELECT ${[...keep, ...names].join(', ')} FROM (SELECT ${kept(keep, 'x.')}, inline(array(${structs.join(', ')})) FROM ${from} AS x) AS y`;
+    const inner = [...(keep.length ? [kept(keep, 'x.')] : []), `inline(array(${structs.join(', ')}))`].join(', ');
+    const fixed = `SELECT ${[...keep, ...names].join(', ')} FROM (SELECT ${inner} FROM ${from} AS x) AS y`;
     if (!elements) return fixed;
     // No lambda in the grammar this SQL is checked with: the elements come from a second generator.
     const a = `x.${elements.array}`;
     const v = elements.row({ pos: 'CAST(x.i AS BIGINT)', id: member(a, 'x.i', 'id'), type: member(a, 'x.i', 'type') });
     return `${fixed}
-    UNION ALL SELECT ${kept(keep, 'x.')}, ${columns.map((c, i) => `${cast(c, v[i]!)} AS ${c.name}`).join(', ')}
+    UNION ALL SELECT ${[...(keep.length ? [kept(keep, 'x.')] : []), ...columns.map((c, i) => `${cast(c, v[i]!)} AS ${c.name}`)].join(', ')}
     FROM (SELECT *, explode(sequence(0, json_array_length(${elements.array}) - 1)) AS i FROM ${from} WHERE json_array_length(${elements.array}) > 0) AS x`;
   },
   fence: '',

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from '../../bench/generate.js';
+import type { Layout } from '../../src/sql/dialect.js';
 import { writeWorstWindow } from '../../bench/window-worst.js';
 import { parsePublished } from '../../src/events/time.js';
 import { edgeLines } from './edge-events.js';
@@ -13,6 +14,8 @@ export interface Dataset {
   events: string[];
   /** Extra scan options per check (each list is one check; [] is the defaults). */
   args: string[][];
+  /** The events for a table with one column per key, when they differ: one key spelling throughout. */
+  columnEvents?: string[];
 }
 
 /** The lines sorted by their event's time (lines that are not events first). */
@@ -44,11 +47,17 @@ export function fixedDatasets(): Dataset[] {
     {
       name: 'edge cases',
       events: edgeLines(),
+      columnEvents: edgeLines(false),
       args: [[], ['--before', '36h', '--after', '3h', '--baseline', '12d'], ['--max-window-events', '5'], ['--from', '2024-06-11T12:00:00Z', '--to', '2024-06-13T12:00:00Z']],
     },
     // A range counted back from the newest event: the scan knows the newest event exactly only when
     // it reads an export in time order (as Okta writes them); the query finds it in any table.
-    { name: 'edge cases in time order', events: inTimeOrder(edgeLines()), args: [['--from', '4d'], ['--from', '9d', '--to', '5d']] },
+    {
+      name: 'edge cases in time order',
+      events: inTimeOrder(edgeLines()),
+      columnEvents: inTimeOrder(edgeLines(false)),
+      args: [['--from', '4d'], ['--from', '9d', '--to', '5d']],
+    },
   ];
 }
 
@@ -59,12 +68,12 @@ export function fixedDatasets(): Dataset[] {
 export async function generatedDatasets(): Promise<Dataset[]> {
   const dir = mkdtempSync(join(tmpdir(), 'okta-sql-gen-'));
   try {
-    await generate({ out: join(dir, 'g.ndjson'), events: 4000, revocations: 24, seed: 11, manifest: false });
-    await generate({ out: join(dir, 'h.ndjson'), events: 2500, revocations: 12, seed: 5, days: 45, manifest: false });
-    await writeWorstWindow(join(dir, 'w.ndjson'), 150_000, process.cwd());
+    await generate({ out: join(dir, 'g.ndjson'), events: 3000, revocations: 20, seed: 11, manifest: false });
+    await generate({ out: join(dir, 'h.ndjson'), events: 2000, revocations: 10, seed: 5, days: 45, manifest: false });
+    await writeWorstWindow(join(dir, 'w.ndjson'), 100_000, process.cwd());
     return [
-      { name: 'generated 4000 events', events: lines(join(dir, 'g.ndjson')), args: [[], ['--before', '3h', '--baseline', '2d']] },
-      { name: 'generated 2500 events over 45 days', events: lines(join(dir, 'h.ndjson')), args: [[], ['--from', '10d']] },
+      { name: 'generated 3000 events', events: lines(join(dir, 'g.ndjson')), args: [[], ['--before', '3h', '--baseline', '2d']] },
+      { name: 'generated 2000 events over 45 days', events: lines(join(dir, 'h.ndjson')), args: [[], ['--from', '10d']] },
       { name: 'window-worst slice', events: lines(join(dir, 'w.ndjson')), args: [['--max-window-events', '20'], []] },
     ];
   } finally {
@@ -88,4 +97,12 @@ function respellLine(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(respellLine);
   if (v === null || typeof v !== 'object') return v;
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.toLowerCase(), respellLine(x)]));
+}
+
+/**
+ * The option sets checked in a layout: all of them on text; on columns (the same query after its
+ * first relation) the defaults, and trimmed windows.
+ */
+export function argsFor(d: Dataset, layout: Layout): string[][] {
+  return layout === 'text' ? d.args : d.args.filter((a, i) => i === 0 || a.includes('--max-window-events'));
 }

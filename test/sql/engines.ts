@@ -13,7 +13,21 @@ export interface Engine {
   load(events: readonly string[], layout: Layout, keys?: readonly string[]): Promise<void>;
   /** The first column of every row the query returns, as text. */
   rows(sql: string): Promise<string[]>;
+  /** An expression as text, in this engine's SQL. */
+  text(expr: string): string;
   close(): Promise<void>;
+}
+
+/** The events a loader of a table with one column per key accepts: JSON objects (a broken line is rejected). */
+function objects(events: readonly string[]): string[] {
+  return events.filter((e) => {
+    try {
+      const v = JSON.parse(e) as unknown;
+      return v !== null && typeof v === 'object' && !Array.isArray(v);
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** A scratch folder for files the engines read, removed on close. */
@@ -39,14 +53,15 @@ export async function duckdbEngine(): Promise<Engine> {
   let n = 0;
   return {
     name: 'duckdb',
+    text: (expr) => `CAST(${expr} AS VARCHAR)`,
     async load(events, layout) {
-      const path = s.file(`events-${n++}.ndjson`, events);
+      const path = s.file(`events-${n++}.ndjson`, layout === 'text' ? events : objects(events));
       await c.run('DROP TABLE IF EXISTS okta_logs');
       if (layout === 'text') {
         // One line, one value: no delimiter, quote or escape character can occur in it.
         await c.run(`CREATE TABLE okta_logs AS SELECT event FROM read_csv('${path}', columns = {'event': 'VARCHAR'}, delim = '\x01', quote = '', escape = '', header = false, auto_detect = false, strict_mode = false)`);
       } else {
-        await c.run(`CREATE TABLE okta_logs AS SELECT * FROM read_json('${path}', format = 'newline_delimited', ignore_errors = true)`);
+        await c.run(`CREATE TABLE okta_logs AS SELECT * FROM read_json('${path}', format = 'newline_delimited')`);
       }
     },
     async rows(sql) {
@@ -70,14 +85,16 @@ export async function clickhouseEngine(): Promise<Engine> {
   let n = 0;
   return {
     name: 'clickhouse',
+    text: (expr) => `toString(${expr})`,
     async load(events, layout) {
       session.query('DROP TABLE IF EXISTS okta_logs');
       if (layout === 'text') {
         session.query('CREATE TABLE okta_logs (event String) ENGINE = Memory');
         if (events.length) await session.insert({ table: 'okta_logs', values: events.map((e) => JSON.stringify({ event: e })).join('\n'), format: 'JSONEachRow' });
       } else {
-        const path = s.file(`events-${n++}.ndjson`, events);
-        session.query(`CREATE TABLE okta_logs ENGINE = Memory AS SELECT * FROM file('${path}', JSONEachRow) SETTINGS input_format_allow_errors_ratio = 1`);
+        const path = s.file(`events-${n++}.ndjson`, objects(events));
+        // A key whose values differ in shape (target: an array, or one object) becomes a Variant.
+        session.query(`CREATE TABLE okta_logs ENGINE = Memory AS SELECT * FROM file('${path}', JSONEachRow) SETTINGS input_format_try_infer_variants = 1`);
       }
     },
     async rows(sql) {
@@ -99,9 +116,10 @@ export async function clickhouseEngine(): Promise<Engine> {
 export async function postgresEngine(): Promise<Engine> {
   const { PGlite } = await import('@electric-sql/pglite');
   const db = new PGlite();
-  const objects = new Set(['actor', 'client', 'device', 'authenticationContext', 'securityContext', 'debugContext', 'outcome', 'target', 'transaction', 'request']);
+  const objectKeys = new Set(['actor', 'client', 'device', 'authenticationContext', 'securityContext', 'debugContext', 'outcome', 'target', 'transaction', 'request']);
   return {
     name: 'postgres',
+    text: (expr) => `CAST(${expr} AS text)`,
     async load(events, layout, keys = TOP_LEVEL_KEYS) {
       await db.exec('DROP TABLE IF EXISTS okta_logs');
       if (layout === 'text') {
@@ -109,17 +127,9 @@ export async function postgresEngine(): Promise<Engine> {
         await db.query('INSERT INTO okta_logs (event) SELECT unnest($1::text[])', [events]);
         return;
       }
-      const columns = keys.map((k) => `"${k}" ${objects.has(TOP_LEVEL_KEYS.find((t) => t.toLowerCase() === k.toLowerCase()) ?? k) ? 'jsonb' : 'text'}`);
+      const columns = keys.map((k) => `"${k}" ${objectKeys.has(TOP_LEVEL_KEYS.find((t) => t.toLowerCase() === k.toLowerCase()) ?? k) ? 'jsonb' : 'text'}`);
       await db.exec(`CREATE TABLE okta_logs (${columns.join(', ')})`);
-      // A line that is not JSON is skipped, as a loader would reject it.
-      const valid = events.filter((e) => {
-        try {
-          return JSON.parse(e) !== null && typeof JSON.parse(e) === 'object' && !Array.isArray(JSON.parse(e));
-        } catch {
-          return false;
-        }
-      });
-      await db.query('INSERT INTO okta_logs SELECT * FROM jsonb_populate_recordset(NULL::okta_logs, $1::jsonb)', [`[${valid.join(',')}]`]);
+      await db.query('INSERT INTO okta_logs SELECT * FROM jsonb_populate_recordset(NULL::okta_logs, $1::jsonb)', [`[${objects(events).join(',')}]`]);
     },
     async rows(sql) {
       const r = await db.query<Record<string, unknown>>(sql, [], { rowMode: 'array' } as never);
