@@ -4,7 +4,7 @@
 export type UserState = 'deactivated' | 'suspended' | 'reactivated' | 'unsuspended';
 
 /** Event type → the state it leaves the target user in. */
-export const USER_STATE_EVENTS: ReadonlyMap<string, UserState> = new Map<string, UserState>([
+const USER_STATE_EVENTS: ReadonlyMap<string, UserState> = new Map<string, UserState>([
   ['user.lifecycle.deactivate', 'deactivated'],
   ['user.lifecycle.suspend', 'suspended'],
   ['user.lifecycle.reactivate', 'reactivated'],

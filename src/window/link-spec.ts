@@ -3,8 +3,8 @@ import { CREATE_EVENT, REVOKE_EVENT } from '../events/event-types.js';
 import { OKTA_ACTOR, TOKEN_TARGET } from '../events/revocation.js';
 import type { LinkKind } from '../model/window.js';
 
-// The event types and Okta's own actor are the events stage's; the SQL generators read them here.
-export { CREATE_EVENT, OKTA_ACTOR, REVOKE_EVENT };
+// The revocation event type and Okta's own actor are the events stage's; the SQL generators read them here.
+export { OKTA_ACTOR, REVOKE_EVENT };
 
 /**
  * An event field a link compares. `targets.id` is the id of any one of the event's targets; the

@@ -8,7 +8,7 @@ import { oktaEvent, tokenTarget, type EventSpec, type Place, type Who } from '..
 
 export const DAY = 86_400_000;
 export const ANN: Who = { id: '00uAnn4dm1nQ7xk2d5d7', alternateId: 'ann@corp.example', displayName: 'Ann Admin' };
-export const US: Place = { ip: '203.0.113.10', city: 'Ashburn', country: 'United States', asn: 16509, asOrg: 'amazon' };
+const US: Place = { ip: '203.0.113.10', city: 'Ashburn', country: 'United States', asn: 16509, asOrg: 'amazon' };
 export const TOKEN = '00Ttesttoken00000001';
 
 let n = 0;

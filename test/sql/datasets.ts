@@ -19,7 +19,7 @@ export interface Dataset {
 }
 
 /** The lines sorted by their event's time (lines that are not events first). */
-export function inTimeOrder(events: readonly string[]): string[] {
+function inTimeOrder(events: readonly string[]): string[] {
   const at = (line: string): number => {
     try {
       const v = JSON.parse(line) as Record<string, unknown>;

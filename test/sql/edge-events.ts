@@ -4,7 +4,7 @@ const DAY = 24 * HOUR;
 const MINUTE = 60_000;
 
 /** The instant the stories revolve around. */
-export const T = Date.parse('2024-06-10T12:00:00.000Z');
+const T = Date.parse('2024-06-10T12:00:00.000Z');
 
 type Obj = Record<string, unknown>;
 
@@ -75,7 +75,7 @@ function event(s: Spec): Obj {
 }
 
 /** A copy of `value` with every key lower-cased (a pipeline that lowers keys), or snake_cased. */
-export function respell(value: unknown, style: 'lower' | 'snake'): unknown {
+function respell(value: unknown, style: 'lower' | 'snake'): unknown {
   if (Array.isArray(value)) return value.map((v) => respell(v, style));
   if (value === null || typeof value !== 'object') return value;
   const out: Obj = {};
@@ -112,7 +112,7 @@ const user = (id: string): Obj => ({ id, type: 'User', alternateId: `${id}@corp.
  * with a null address, a target that is an object, a revocation without targets, Panther times,
  * offsets and times without milliseconds.
  */
-export function edgeObjects(): Obj[] {
+function edgeObjects(): Obj[] {
   const e: Obj[] = [];
   const add = (s: Spec) => e.push(event(s));
   // Token A.

@@ -62,7 +62,7 @@ function ownerLines(t: TokenRecord): CellLine[] {
 }
 
 /** A time as two lines: the date, then the time of day with its zone (`15:10:05Z`, `16:10:05+01:00`). */
-export function timeLines(iso: string, timeZone?: string): CellLine[] {
+function timeLines(iso: string, timeZone?: string): CellLine[] {
   const text = formatUtc(Date.parse(iso), iso, timeZone);
   const space = text.indexOf(' ');
   return space < 0 ? [{ text }] : [{ text: text.slice(0, space) }, { text: text.slice(space + 1) }];

@@ -13,7 +13,7 @@ function all(): string[] {
 }
 
 /** The text of original `index`, indented; empty when there is none. */
-export function originalText(index: number): string {
+function originalText(index: number): string {
   const text = all()[index];
   return text === undefined ? '' : prettyJson(text);
 }
