@@ -189,6 +189,25 @@ export const SCAN_OPTIONS: readonly OptionSpec[] = [
     manual: 'Records larger than this many MiB are reported and skipped without being held in memory (above 0, at most 512).',
   },
   {
+    name: 'include',
+    type: 'string',
+    requiresArg: true,
+    arg: 'GLOB',
+    group: 'Input:',
+    describe: "In folders, read only files matching GLOB (e.g. '*.log', 'okta/**'); repeatable",
+    manual:
+      "In folders, read only the files that match GLOB (`*.log`, `2024-*/**`); repeat for more patterns. A pattern without a slash matches the file name, one with a slash the path inside the folder named; letter case is ignored. Files a pattern matches are read even when hidden or named like a document. Files named on the command line are always read.",
+  },
+  {
+    name: 'exclude',
+    type: 'string',
+    requiresArg: true,
+    arg: 'GLOB',
+    group: 'Input:',
+    describe: 'In folders, leave out files and folders matching GLOB; repeatable',
+    manual: 'In folders, leave out the files and folders that match GLOB (same forms as `--include`); repeat for more patterns. Wins over `--include`.',
+  },
+  {
     name: 'input-format',
     type: 'string',
     choices: INPUT_FORMATS,

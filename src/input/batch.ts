@@ -47,8 +47,11 @@ export class RecordBatch {
   }
 }
 
-/** Receives problems found while cutting records (offset is a stream offset). */
-export type DiagnosticSink = (offset: number, line: number, reason: string) => void;
+/**
+ * Receives problems found while cutting records (offset is a stream offset). `namesRevocation`: the
+ * record dropped names the revocation event type (a revocation may be lost).
+ */
+export type DiagnosticSink = (offset: number, line: number, reason: string, namesRevocation?: boolean) => void;
 
 
 /**

@@ -1,5 +1,6 @@
 // Careful record splitter: follows JSON strings, escapes and nesting byte by byte.
 import type { DiagnosticSink, RecordBatch, Splitter } from './batch.js';
+import { namesRevocation, RevocationWatch } from './revoke-bytes.js';
 
 const enum Mode {
   /** Between top-level values. */
@@ -50,6 +51,8 @@ export class JsonScanner implements Splitter {
   private recordLine = 1;
   /** Whether a top-level array is open. */
   private arrayOpen: boolean;
+  /** Whether the record being discarded named the revocation event type (it is never kept whole). */
+  private readonly watch = new RevocationWatch();
 
   constructor(private readonly options: JsonScannerOptions) {
     this.mode = options.startInArray ? Mode.Array : Mode.Top;
@@ -82,7 +85,7 @@ export class JsonScanner implements Splitter {
    */
   splitFrom(buf: Buffer, from: number, base: number, eof: boolean, out: RecordBatch, sink: DiagnosticSink, handBack = false): number {
     const noLines = this.options.linesUnknown === true;
-    const diag: DiagnosticSink = noLines ? (offset, _line, reason) => sink(offset, 0, reason) : sink;
+    const diag: DiagnosticSink = noLines ? (offset, _line, reason, names) => sink(offset, 0, reason, names) : sink;
     const n = buf.length;
     const max = this.options.maxRecordBytes;
     let i = from;
@@ -163,7 +166,7 @@ export class JsonScanner implements Splitter {
             } else if (skipping && depth === 0 && c === 0x2c) { closed = j; break; }
           }
           if (broken) {
-            diag(base + start, this.recordLine, broken);
+            diag(base + start, this.recordLine, broken, this.named(buf, start, j));
             if (buf[j] === 0x0a) { line++; j++; }
             this.mode = this.arrayOpen ? Mode.Array : Mode.Top;
             this.discarding = false;
@@ -182,10 +185,10 @@ export class JsonScanner implements Splitter {
             continue;
           }
           if (this.discarding) {
-            diag(this.discardStart, this.recordLine, `record larger than ${max} bytes; skipped`);
+            diag(this.discardStart, this.recordLine, `record larger than ${max} bytes; skipped`, this.named(buf, start, closed));
             this.discarding = false;
           } else if (closed - start > max) {
-            diag(base + start, this.recordLine, `record larger than ${max} bytes; skipped`);
+            diag(base + start, this.recordLine, `record larger than ${max} bytes; skipped`, namesRevocation(buf, start, closed));
           } else {
             out.push(start, closed, noLines ? 0 : this.recordLine);
           }
@@ -199,13 +202,15 @@ export class JsonScanner implements Splitter {
     if (start >= 0) {
       // An open record: keep its bytes unless it is already too long.
       if (this.discarding || n - start > max) {
-        if (!this.discarding) { this.discarding = true; this.discardStart = base + start; }
+        if (!this.discarding) { this.discarding = true; this.discardStart = base + start; this.watch.reset(); }
+        // The bytes go; only whether they named a revocation is kept.
+        this.watch.feed(buf, start, n);
         this.scanned = 0;
-        if (eof) this.reportEof(diag, this.discardStart);
+        if (eof) this.reportEof(diag, this.discardStart, this.watch.seen);
         return n;
       }
       this.scanned = n - start;
-      if (eof) { this.reportEof(diag, base + start); return n; }
+      if (eof) { this.reportEof(diag, base + start, this.mode === Mode.Record && namesRevocation(buf, start, n)); return n; }
       return start;
     }
     if (i < n) return i;
@@ -217,9 +222,18 @@ export class JsonScanner implements Splitter {
     return n;
   }
 
-  private reportEof(diag: DiagnosticSink, offset: number): void {
+  /** Whether the record ending at `end` named the revocation event type (its bytes from `start` are in `buf`). */
+  private named(buf: Buffer, start: number, end: number): boolean {
+    if (!this.discarding) return namesRevocation(buf, start, end);
+    this.watch.feed(buf, start, end);
+    const seen = this.watch.seen;
+    this.watch.reset();
+    return seen;
+  }
+
+  private reportEof(diag: DiagnosticSink, offset: number, names: boolean): void {
     const what = this.mode === Mode.Skip ? 'array element' : 'record';
-    diag(offset, this.recordLine, `input ends inside a ${what} (export cut short?); it was skipped`);
+    diag(offset, this.recordLine, `input ends inside a ${what} (export cut short?); it was skipped`, names);
     this.mode = Mode.Top;
     this.arrayOpen = false;
     this.discarding = false;

@@ -1,6 +1,7 @@
 // Fast NDJSON/JSONL splitter: one record per line, careful scanning only where a line is odd.
 import type { DiagnosticSink, RecordBatch, Splitter } from './batch.js';
 import { JsonScanner } from './json-scanner.js';
+import { namesRevocation } from './revoke-bytes.js';
 
 /**
  * Cuts NDJSON at newlines (a JSON string cannot contain a raw newline). A line that does not
@@ -82,7 +83,7 @@ export class NdjsonSplitter implements Splitter {
       }
       // An object, or a JSON string (an event quoted as text: unwrapped after parsing).
       if ((buf[s] === 0x7b && buf[e - 1] === 0x7d) || (buf[s] === 0x22 && buf[e - 1] === 0x22 && e - s > 1)) {
-        if (e - s > max) diag(base + s, line, `record larger than ${max} bytes; skipped`);
+        if (e - s > max) diag(base + s, line, `record larger than ${max} bytes; skipped`, namesRevocation(buf, s, e));
         else out.push(s, e, line);
         pos = nl + 1;
         line++;

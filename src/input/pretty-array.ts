@@ -1,5 +1,6 @@
 // Fast splitter for pretty-printed arrays (`jq .` layout), careful scanning for anything else.
 import type { DiagnosticSink, RecordBatch, Splitter } from './batch.js';
+import { namesRevocation } from './revoke-bytes.js';
 import { JsonScanner } from './json-scanner.js';
 import { learnByteFrequencies, Needle } from '../bytes/needle.js';
 
@@ -62,14 +63,14 @@ export class ArraySplitter implements Splitter {
       if (next >= 0) {
         const nextBrace = next + this.brace;
         const endAt = elementEnd(buf, pos, next);
-        if (endAt > 0) this.emit(pos, endAt, base, out, diag);
-        else diag(base + pos, 0, 'array element cut short (not closed before the next element); skipped');
+        if (endAt > 0) this.emit(buf, pos, endAt, base, out, diag);
+        else diag(base + pos, 0, 'array element cut short (not closed before the next element); skipped', namesRevocation(buf, pos, next));
         pos = nextBrace;
         continue;
       }
       const last = this.end.indexIn(buf, pos);
       if (last >= 0) {
-        this.emit(pos, last + this.brace + 1, base, out, diag);
+        this.emit(buf, pos, last + this.brace + 1, base, out, diag);
         pos = last + this.end.bytes.length; // just after the closing `]`
         this.phase = Phase.Sniff;
         continue;
@@ -90,8 +91,8 @@ export class ArraySplitter implements Splitter {
     return n;
   }
 
-  private emit(s: number, e: number, base: number, out: RecordBatch, diag: DiagnosticSink): void {
-    if (e - s > this.maxRecordBytes) diag(base + s, 0, `record larger than ${this.maxRecordBytes} bytes; skipped`);
+  private emit(buf: Buffer, s: number, e: number, base: number, out: RecordBatch, diag: DiagnosticSink): void {
+    if (e - s > this.maxRecordBytes) diag(base + s, 0, `record larger than ${this.maxRecordBytes} bytes; skipped`, namesRevocation(buf, s, e));
     else out.push(s, e, 0);
   }
 

@@ -13,7 +13,7 @@ export interface ValueWhere {
 /** Receives each value, and problems (offset in decompressed bytes, or undefined, and a reason). */
 export interface ValueSink {
   value(value: unknown, where: ValueWhere): void;
-  diag(offset: number | undefined, line: number, reason: string): void;
+  diag(offset: number | undefined, line: number, reason: string, namesRevocation?: boolean): void;
 }
 
 /** What reading values found. */

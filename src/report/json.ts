@@ -8,11 +8,12 @@ import { toPublicFinding } from './public.js';
 
 const INDENT = 2;
 
-/** The per-input entry of the JSON document, keys in contract order; `error` only when set. */
+/** The per-input entry of the JSON document, keys in contract order; `error` and `skipped` only when set. */
 function publicInput(input: InputSummary): InputSummary {
-  const { path, format, events, duplicates, diagnostics, error } = input;
+  const { path, format, events, duplicates, diagnostics, error, skipped } = input;
   const entry: InputSummary = { path, format, events, duplicates, diagnostics };
   if (error !== undefined) entry.error = error;
+  if (skipped !== undefined) entry.skipped = skipped;
   return entry;
 }
 

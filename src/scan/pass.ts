@@ -1,5 +1,6 @@
 // One pass over every input: cut records, pre-filter raw bytes, parse, unwrap and normalise candidates.
 import { parsePublished } from '../events/time.js';
+import { namesRevokeEvent } from '../events/event-types.js';
 import type { OktaEvent, RecordLocation } from '../events/types.js';
 import { UserError } from '../errors.js';
 import type { RecordBatch } from '../input/batch.js';
@@ -141,7 +142,7 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
         const bytes = part ? null : Buffer.from(text);
         const parts = bytes ? gluedRecords(bytes, 0, bytes.length) : [];
         if (parts.length === 0) {
-          intake.broken(where, `not valid JSON: ${(err as Error).message.replace(/\s+/g, ' ').slice(0, 120)}`);
+          intake.broken(where, `not valid JSON: ${(err as Error).message.replace(/\s+/g, ' ').slice(0, 120)}`, namesRevokeEvent(text));
           return;
         }
         const reason = `${parts.length} records with no line break between them (files concatenated without a final newline?); each was read`;
@@ -202,12 +203,12 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
         opts.onProgress(progress);
       }
     };
-    const diag = (offset: number | undefined, line: number, reason: string) => {
+    const diag = (offset: number | undefined, line: number, reason: string, namesRevocation?: boolean) => {
       if (prev) return;
       const d: RecordLocation = { file };
       if (line) d.line = line;
       if (offset !== undefined) d.offset = offset;
-      diagnostics.add({ ...d, reason });
+      diagnostics.add(namesRevocation ? { ...d, reason, namesRevocation: true } : { ...d, reason });
     };
     try {
       const sink = { batch, value, diag };

@@ -193,16 +193,18 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
     inputs,
     summary: {
       files: inputs.length,
+      skipped: 0,
       events: sum(inputs.map((i) => i.events)),
       duplicates: sum(inputs.map((i) => i.duplicates)),
       diagnostics: pass.diagnostics.total,
+      unreadRevocations: pass.diagnostics.lostTotal,
       findings: findings.length,
       byRule: countByRule(findings),
       ...(hunt ? { detections: detections.length, detectionsByRule: countByRule(detections) } : {}),
     },
     findings,
     ...(hunt ? { detections } : {}),
-    diagnostics: pass.diagnostics.kept,
+    diagnostics: pass.diagnostics.reported(),
   };
   const stats: ScanStats = { bytes: sum(pass.inputs.map((i) => i.bytes)), parsed, passes, split, indexed };
   if (applied) stats.range = applied;
