@@ -62,7 +62,11 @@ export const EXIT_CODES: readonly ExitCodeText[] = [
     manual:
       'Done, with or without findings, however broken the input: bad records are diagnostics, not errors. Also when the reader of stdout goes away early (`| head`).',
   },
-  { code: ExitCode.Findings, brief: 'findings with --fail-on-findings', manual: 'At least one revocation reported, with `--fail-on-findings`.' },
+  {
+    code: ExitCode.Findings,
+    brief: 'findings with --fail-on-findings',
+    manual: 'At least one revocation reported, or a record naming `system.api_token.revoke` that could not be read (a possible lost revocation), with `--fail-on-findings`.',
+  },
   {
     code: ExitCode.Usage,
     brief: 'usage error',
@@ -71,9 +75,9 @@ export const EXIT_CODES: readonly ExitCodeText[] = [
   },
   {
     code: ExitCode.Input,
-    brief: 'unreadable input (missing file, no JSON at all, or any diagnostic with --strict)',
+    brief: 'unreadable input (missing file, not one event in it, or any diagnostic with --strict)',
     manual:
-      'Unreadable input: a path that cannot be read (missing, permission denied, a folder with no exports, `-` given twice), an input with no JSON and no CSV event table in it (the other inputs are still reported), an input that changed while it was scanned; any diagnostic with `--strict`; a report file (`-o`) whose writing failed (the previous file is left as it was).',
+      'Unreadable input: a path that cannot be read (missing, permission denied, a folder with no file to read, `-` given twice), an input with no JSON and no CSV event table in it, or in which not one record is an Okta event (only problems: encrypted, random bytes, another log; the other inputs are still reported), an input that changed while it was scanned; any diagnostic with `--strict`; a report file (`-o`) whose writing failed (the previous file is left as it was).',
   },
   {
     code: ExitCode.Internal,

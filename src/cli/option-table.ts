@@ -186,7 +186,7 @@ export const SCAN_OPTIONS: readonly OptionSpec[] = [
     arg: 'MIB',
     group: 'Input:',
     describe: 'Skip (and report) records larger than this many MiB',
-    manual: 'Records larger than this many MiB are reported and skipped without being held in memory (above 0, at most 512).',
+    manual: 'Records larger than this many MiB are reported and skipped as they stream by: at most this much of one is ever held in memory (above 0, at most 512). A skipped record that names `system.api_token.revoke` is called out as a possible lost revocation.',
   },
   {
     name: 'include',

@@ -175,11 +175,14 @@ async function writeReport(
 
   const failedInputs = report.inputs.filter((i) => i.error !== undefined);
   for (const i of failedInputs) err(i.error!);
-  if (!options.quiet && report.summary.diagnostics > 0) {
-    const n = report.summary.diagnostics;
-    const shown = Math.min(n, SHOW_DIAGNOSTICS);
+  // An unreadable input's problems are summed up in its one line above; the others are listed.
+  const failed = new Set(failedInputs.map((i) => i.path));
+  const n = report.summary.diagnostics - failedInputs.reduce((sum, i) => sum + i.diagnostics, 0);
+  if (!options.quiet && n > 0) {
+    const listed = report.diagnostics.filter((d) => !failed.has(d.file));
+    const shown = Math.min(n, SHOW_DIAGNOSTICS, listed.length);
     err(`${n} input problem${n === 1 ? '' : 's'} (bad records are skipped; every good event is still used)${n > shown ? `, first ${shown}:` : ':'}`);
-    for (const d of report.diagnostics.slice(0, shown)) io.stderr.write(`  ${safeText(formatDiagnostic(d))}\n`);
+    for (const d of listed.slice(0, shown)) io.stderr.write(`  ${safeText(formatDiagnostic(d))}\n`);
     if (n > shown) io.stderr.write(`  … ${n - shown} more (--format json lists up to 1000)\n`);
   }
   // A record that names the revocation event type and was still dropped is never quiet, even with -q.

@@ -63,4 +63,9 @@ export interface Splitter {
   /** Short format name for the summary, e.g. `ndjson`, `array`. */
   readonly format: string;
   split(buf: Buffer, base: number, eof: boolean, out: RecordBatch, diag: DiagnosticSink): number;
+  /**
+   * Bytes to put back in front of what the last `split` left unconsumed (a large record's earlier
+   * bytes, kept apart while it streamed by, once it turned out to fit the limit); null when none.
+   */
+  takeRestore?(): Buffer | null;
 }

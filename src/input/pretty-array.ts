@@ -1,7 +1,7 @@
 // Fast splitter for pretty-printed arrays (`jq .` layout), careful scanning for anything else.
 import type { DiagnosticSink, RecordBatch, Splitter } from './batch.js';
 import { namesRevocation } from './revoke-bytes.js';
-import { JsonScanner } from './json-scanner.js';
+import { JsonScanner, PENDING_FROM } from './json-scanner.js';
 import { learnByteFrequencies, Needle } from '../bytes/needle.js';
 
 const enum Phase {
@@ -32,6 +32,11 @@ export class ArraySplitter implements Splitter {
   private seenElements = false;
 
   constructor(private readonly maxRecordBytes: number) {}
+
+  /** See Splitter.takeRestore: the careful scanner's, when it has one. */
+  takeRestore(): Buffer | null {
+    return this.careful?.takeRestore() ?? null;
+  }
 
   split(buf: Buffer, base: number, eof: boolean, out: RecordBatch, diag: DiagnosticSink): number {
     if (this.pendingLayout) {
@@ -76,8 +81,8 @@ export class ArraySplitter implements Splitter {
         continue;
       }
       if (!eof) {
-        if (n - pos > this.maxRecordBytes) {
-          // Let the careful scanner skip the giant element without buffering it.
+        if (n - pos > Math.min(this.maxRecordBytes, PENDING_FROM)) {
+          // Let the careful scanner keep the large element apart, or skip a giant one as it streams by.
           this.phase = Phase.Careful;
           this.careful = new JsonScanner({ maxRecordBytes: this.maxRecordBytes, startInArray: true, linesUnknown: true });
           continue;

@@ -45,6 +45,11 @@ export class DiagnosticLog {
     return [...this.kept, ...this.lost.filter((d) => !kept.has(d))];
   }
 
+  /** The first diagnostic kept for `file`, if any. */
+  firstFor(file: string): Diagnostic | undefined {
+    return this.kept.find((d) => d.file === file);
+  }
+
   countFor(file: string): number {
     return this.perFile.get(file) ?? 0;
   }

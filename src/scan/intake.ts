@@ -32,6 +32,8 @@ export class Intake {
   duplicates = 0;
   /** Latest `published` of the events normalised (ms). */
   newest: number | null = null;
+  /** Events normalised (duplicates included): none in a whole input means it is not an Okta export. */
+  good = 0;
 
   constructor(private readonly ctx: IntakeContext) {}
 
@@ -71,6 +73,7 @@ export class Intake {
         if (source) r.event.source = source;
       }
       const t = r.event.published;
+      this.good++;
       if (first && (this.newest === null || t > this.newest)) this.newest = t;
       // The same event exported twice has the same uuid, type and time; a reused uuid on a
       // different event (seen in hand-made fixtures) is not a duplicate.

@@ -9,6 +9,7 @@ import { readInput, type ReadOptions } from '../input/read.js';
 import type { InputSource } from '../input/sources.js';
 import type { InputSummary } from '../model/report.js';
 import { DiagnosticLog } from './diagnostics.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { Intake, type IntakeContext } from './intake.js';
 import { prefilterFromSpec, type FilterSpec } from './filter-spec.js';
 import { canUseWorkers } from './parallel.js';
@@ -92,6 +93,13 @@ export interface PassResult {
   sourceFiles: SourceFile[];
   /** Per input, its record index (see `index`), or null; the caller closes them (`closeIndexes`). */
   indexes: (SourceIndex | null)[];
+}
+
+/** The one line for an input that gave no event at all, only problems. */
+function unreadable(file: string, problems: number, first: Diagnostic | undefined): string {
+  const where = first?.line ? ` (line ${first.line})` : first?.offset !== undefined ? ` (byte ${first.offset})` : '';
+  const what = first ? `; the first${where}: ${first.reason}` : '';
+  return `${file}: unreadable: not one Okta event in it, ${problems} problem${problems === 1 ? '' : 's'}${what}. Encrypted, damaged, or not an Okta System Log export?`;
 }
 
 /**
@@ -184,10 +192,16 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
         build.hasher.hash(b, marks);
         build.writer.add(b, build.hasher);
       }
-      if (n === 0) return;
+      // Until a first event is read, every record is parsed: an input whose records are all broken
+      // (encrypted, random bytes) is then known to be unreadable, not taken for one without revocations.
+      const sampling = !prev && intake.good === 0;
+      if (n === 0 && !sampling) return;
       for (let i = 0; i < count; i++) {
-        const m = marks[i]!;
-        if (m === 0) continue;
+        let m = marks[i]!;
+        if (m === 0) {
+          if (!sampling || intake.good > 0) continue;
+          m = Mark.Needle;
+        }
         const where: RecordLocation = { file, offset: base + starts[i]! };
         if (lines[i]) where.line = lines[i];
         record(buf.toString('utf8', starts[i], ends[i]), where, m);
@@ -254,6 +268,8 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
         summary.events = stats.records + intake.extra - intake.bad;
         summary.bytes = stats.bytes;
         newer(intake.newest);
+        const problems = diagnostics.countFor(file);
+        if (intake.good === 0 && problems > 0) summary.error = unreadable(file, problems, diagnostics.firstFor(file));
       }
     } catch (err) {
       build?.abandon();
