@@ -114,14 +114,16 @@ export const SCAN_NOTES = `Input format comes from the content, not the file nam
 pretty, or several pages one after another), single objects, Okta Event Hook deliveries, documents
 with the events under "events" or "data" (or --events-path), events wrapped as JSON text (message,
 Elastic event.original, Splunk _raw), CSV with a header row; gzip is detected by its magic bytes.
-Folders are read recursively (*.json, *.ndjson, *.jsonl, *.csv, optionally .gz); - reads stdin.
+Folders are read recursively, every file by its content (hidden files, documents and archives are
+left out and listed; --include/--exclude choose); - reads stdin.
 Times are printed in UTC; --from/--to take a time with Z or an offset, or a duration before the
 newest event (--from 7d). To scan a file or folder named rules, write ./rules.
 
-Output: table for people; ndjson (one finding per line) and json (one document) for jq and
-scripts, described by the JSON Schemas in schema/; csv (one row per window event, safe to open
-in a spreadsheet); timesketch (JSONL for Timesketch import). -o writes FILE only once the report
-is complete: a FILE that is an input or cannot be created is exit 2, a write that fails later 3.
+Output: table for people; ndjson (the incident summaries, then one finding per line) and json (one
+document) for jq and scripts, described by the JSON Schemas in schema/; csv (one row per window
+event, safe to open in a spreadsheet); timesketch (JSONL for Timesketch import). -o writes FILE
+only once the report is complete: a FILE that is an input or cannot be created is exit 2, a write
+that fails later 3.
 
 Environment: NO_COLOR turns colours off, FORCE_COLOR on (--color/--no-color win over both);
 CI (set) turns the progress bar off, TERM=dumb colours and the bar; TMPDIR holds temporary files.
@@ -135,7 +137,7 @@ the other rules are still listed or tested. 'test' parses every record of the ex
 /** The manual page's DESCRIPTION, one paragraph per item. */
 export const DESCRIPTION: readonly string[] = [
   'Reads Okta System Log exports (NDJSON, JSON arrays, Event Hook deliveries, documents, SIEM wrappers, CSV; files, folders, gzip, stdin, pipes), runs the two Sigma rules in `rules/` (and any `--rules`) and reports every `system.api_token.revoke` event they match: the token, whether the revocation succeeded, who revoked it and, unless `--no-window`, the linked activity around it (events made with the token, by the revoker, by the token\'s owner, from the token\'s addresses), rated by triage signals with a severity. With `--hunt`, every other event a rule matches is reported too. Nothing is sent anywhere.',
-  'The report goes to stdout: a table on a terminal, NDJSON (one finding per line) otherwise. Counts, diagnostics (bad records: file, line or offset, reason) and the progress bar go to stderr. Every time is UTC ISO 8601, except the table\'s with `--tz`.',
+  'The report goes to stdout: a table on a terminal, NDJSON (the incident summaries, then one finding per line) otherwise. Counts, diagnostics (bad records: file, line or offset, reason) and the progress bar go to stderr. Every time is UTC ISO 8601, except the table\'s with `--tz`.',
   '`okta-revoke-scan rules list` prints the rules that load and how each is pre-filtered; `okta-revoke-scan rules test` what each matches in exports. `rules` as the first word is that command: to scan a file or folder named `rules`, write `./rules`.',
 ];
 

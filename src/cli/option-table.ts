@@ -109,7 +109,7 @@ export const SCAN_OPTIONS: readonly OptionSpec[] = [
     group: 'Output:',
     describe: 'Output format (default: table on a terminal, ndjson when piped)',
     manual:
-      'Output format: `table` for people (the default when stdout is a terminal), `ndjson` one finding per line (the default otherwise, and with `-o`), `json` one document, `csv` one row per window event, `timesketch` JSONL for Timesketch.',
+      'Output format: `table` for people (the default when stdout is a terminal), `ndjson` the incident summaries then one finding per line (the default otherwise, and with `-o`), `json` one document, `csv` one row per window event, `timesketch` JSONL for Timesketch.',
   },
   {
     name: 'output',

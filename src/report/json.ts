@@ -18,8 +18,8 @@ function publicInput(input: InputSummary): InputSummary {
 }
 
 /**
- * Yields `{schemaVersion, inputs, summary, diagnostics, findings}` (and `detections` after the
- * findings with `--hunt`) pretty-printed with two spaces and a final newline: first the head, then
+ * Yields `{schemaVersion, inputs, summary, diagnostics, incidents, findings}` (`incidents` with
+ * activity windows; `detections` after the findings with `--hunt`) pretty-printed with two spaces and a final newline: first the head, then
  * one chunk per finding (and detection), then the tail. The concatenation is
  * `JSON.stringify(doc, null, 2) + '\n'` (with terminal-unsafe characters escaped), except that
  * window events' originals are their records' compact text on one line (see `recordChunks`),
@@ -32,6 +32,7 @@ export const jsonReporter: Reporter = function* jsonReporter(report: ScanReport)
       inputs: report.inputs.map(publicInput),
       summary: report.summary,
       diagnostics: report.diagnostics,
+      ...(report.incidents === undefined ? {} : { incidents: report.incidents }),
     },
     INDENT,
   );

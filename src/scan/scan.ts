@@ -22,6 +22,7 @@ import { HASHED_KEYS } from './record-hashes.js';
 import { closeIndexes } from './record-index.js';
 import type { SourceFile } from '../input/record-source.js';
 import { resolveRange, type TimeRange } from './time-range.js';
+import { IncidentBuilder } from '../incident/builder.js';
 
 /** Options for {@link scan}. */
 export interface ScanOptions {
@@ -136,6 +137,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
   let sourceFiles: SourceFile[] = [];
   let applied: ScanStats['range'];
   let findings: Finding[] = [];
+  const incidents = new IncidentBuilder();
   // The first pass's record indexes (temporary files) are closed whatever happens next.
   const indexes = pass.indexes;
   try {
@@ -173,7 +175,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
         previous: pass,
       });
       const sourcesOfSignals = { baselines, history, options: signalOptions, createdAt: (id: string) => tokens.owners.get(id)?.published ?? null };
-      collector.finish((finding, events) => attachSignals(finding, evaluateSignals(finding, events, sourcesOfSignals)));
+      collector.finish((finding, events) => (attachSignals(finding, evaluateSignals(finding, events, sourcesOfSignals)), incidents.add(finding, events)));
       parsed += pass.parsed;
       passes++;
       split += pass.split;
@@ -204,6 +206,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
     },
     findings,
     ...(hunt ? { detections } : {}),
+    ...(windows ? { incidents: incidents.build() } : {}),
     diagnostics: pass.diagnostics.reported(),
   };
   const stats: ScanStats = { bytes: sum(pass.inputs.map((i) => i.bytes)), parsed, passes, split, indexed };

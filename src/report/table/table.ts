@@ -8,6 +8,7 @@ import type { ReportOptions, Reporter } from '../reporter.js';
 import { bySeverity, hasSeverities, SEVERITY_COLUMN } from './severity-view.js';
 import { emptyMessage, summaryLine } from './summary-text.js';
 import { windowSections } from './window-section.js';
+import { incidentSection } from './incident-section.js';
 import { wrapText } from './width.js';
 
 export { MAX_CELL_WIDTH } from './grid.js';
@@ -42,6 +43,11 @@ export const tableReporter: Reporter = function* tableReporter(report: ScanRepor
   if (table !== undefined) yield `${table}\n`;
   else yield* renderBlocks(columns, findings, width ?? MAX_CELL_WIDTH, chalk);
   let blank = table === undefined; // a block list ends with a blank line
+  // The story of the incident comes first: the windows repeat the same events.
+  for (const chunk of incidentSection(report.incidents ?? [], findings, { width, limit: options.limit, chalk, timeZone: options.timeZone }, blank)) {
+    blank = chunk === '\n';
+    yield chunk;
+  }
   for (const chunk of windowSections(findings, { width, limit: options.limit, chalk, timeZone: options.timeZone }, blank)) {
     blank = chunk === '\n';
     yield chunk;
