@@ -10,6 +10,7 @@ import { evidenceColumn } from './signal-rows.js';
 import { safeText } from '../sanitize.js';
 import { spanLine, spansOf, type CellLine, type Span } from './styled.js';
 import { wrapText } from './width.js';
+import { viaToken } from '../evidence.js';
 
 /** Timeline rows per window when `limit` is not given. */
 export const DEFAULT_LIMIT = 50;
@@ -36,9 +37,15 @@ export function targetLine({ targets }: Pick<WindowEvent, 'targets'>): CellLine 
   return spanLine([...spansOf(name), { text: ` +${targets.length - 1}`, style: 'dim' }]);
 }
 
-/** The actor's alternateId, else display name, else id. */
-export function actorLine({ actor }: Pick<WindowEvent, 'actor'>): CellLine {
-  return line(actor.alternateId || actor.displayName || actor.id);
+/**
+ * The actor's alternateId, else display name, else id; for a call made with an API token, then
+ * ` via ` and the token's name (Okta logs the call under the token's owner: `ann@… via ci-deploy`).
+ */
+export function actorLine({ actor, requestApiToken }: Pick<WindowEvent, 'actor'> & Partial<Pick<WindowEvent, 'requestApiToken'>>): CellLine {
+  const who = line(actor.alternateId || actor.displayName || actor.id);
+  const via = viaToken(requestApiToken);
+  if (via === null) return who;
+  return spanLine([...spansOf(who), { text: ' via ', style: 'dim' }, { text: safeText(via), style: 'cyan' }]);
 }
 
 /** The timeline's columns with times in UTC or in `timeZone` (`--tz`). */
