@@ -56,7 +56,8 @@ export const tableReporter: Reporter = function* tableReporter(report: ScanRepor
     blank = chunk === '\n';
     yield chunk;
   }
-  for (const chunk of windowSections(findings, { width, limit: options.limit, chalk, timeZone: options.timeZone }, blank)) {
+  const findingRules = new Set(report.findings.flatMap((f) => f.rules.map((r) => r.id)));
+  for (const chunk of windowSections(findings, { width, limit: options.limit, chalk, timeZone: options.timeZone, findingRules }, blank)) {
     blank = chunk === '\n';
     yield chunk;
   }
