@@ -43,6 +43,7 @@ export function windowStats(sizes: readonly number[], perEvent: ReadonlyMap<stri
 }
 
 interface ReportLine {
+  kind?: string;
   id: string;
   window?: { events: { uuid: string; links: string[]; event?: unknown }[] };
 }
@@ -55,6 +56,8 @@ export async function readReportWindows(path: string, originals = false): Promis
   const perEvent = new Map<string, number>();
   for await (const value of ndjsonLines(path)) {
     const f = value as ReportLine;
+    // Findings only: the report also holds incident summaries (and detections with --hunt).
+    if (f.kind !== 'revocation') continue;
     const events = f.window?.events ?? [];
     sizes.push(events.length);
     for (const e of events) {

@@ -77,7 +77,7 @@ export const EXIT_CODES: readonly ExitCodeText[] = [
   {
     code: ExitCode.Findings,
     brief: 'findings with --fail-on-findings (tokens: flags with --fail-on-flags)',
-    manual: 'At least one revocation reported, with `--fail-on-findings`; `tokens`: at least one reported token carries a flag, with `--fail-on-flags`.',
+    manual: 'At least one revocation reported, or a record naming `system.api_token.revoke` that could not be read (a possible lost revocation), with `--fail-on-findings`; `tokens`: at least one reported token carries a flag, with `--fail-on-flags`.',
   },
   {
     code: ExitCode.Usage,
@@ -87,9 +87,9 @@ export const EXIT_CODES: readonly ExitCodeText[] = [
   },
   {
     code: ExitCode.Input,
-    brief: 'unreadable input (missing file, no JSON at all, or any diagnostic with --strict)',
+    brief: 'unreadable input (missing file, not one event in it, or any diagnostic with --strict)',
     manual:
-      'Unreadable input: a path that cannot be read (missing, permission denied, a folder with no exports, `-` given twice), an input with no JSON and no CSV event table in it (the other inputs are still reported), an input that changed while it was scanned; any diagnostic with `--strict`; a report file (`-o`) whose writing failed (the previous file is left as it was).',
+      'Unreadable input: a path that cannot be read (missing, permission denied, a folder with no file to read, `-` given twice), an input with no JSON and no CSV event table in it, or in which not one record is an Okta event (only problems: encrypted, random bytes, another log; the other inputs are still reported), an input that changed while it was scanned; any diagnostic with `--strict`; a report file (`-o`) whose writing failed (the previous file is left as it was).',
   },
   {
     code: ExitCode.Internal,
@@ -127,15 +127,17 @@ export const SCAN_NOTES = `Input format comes from the content, not the file nam
 pretty, or several pages one after another), single objects, Okta Event Hook deliveries, documents
 with the events under "events" or "data" (or --events-path), events wrapped as JSON text (message,
 Elastic event.original, Splunk _raw), CSV with a header row; gzip is detected by its magic bytes.
-Folders are read recursively (*.json, *.ndjson, *.jsonl, *.csv, optionally .gz); - reads stdin.
+Folders are read recursively, every file by its content (hidden files, documents and archives are
+left out and listed; --include/--exclude choose); - reads stdin.
 Times are printed in UTC; --from/--to take a time with Z or an offset, or a duration before the
 newest event (--from 7d). To scan a file or folder named rules, write ./rules.
 
-Output: table for people; ndjson (one finding per line) and json (one document) for jq and
-scripts, described by the JSON Schemas in schema/; csv (one row per window event, safe to open
-in a spreadsheet); timesketch (JSONL for Timesketch import); html (one self-contained page to
-open in a browser: incidents, timelines, events). -o writes FILE only once the report is
-complete: a FILE that is an input or cannot be created is exit 2, a write that fails later 3.
+Output: table for people; ndjson (the incident summaries, then one finding per line) and json
+(one document) for jq and scripts, described by the JSON Schemas in schema/; csv (one row per
+window event, safe to open in a spreadsheet); timesketch (JSONL for Timesketch import); html (one
+self-contained page to open in a browser: incidents, timelines, events). -o writes FILE only once
+the report is complete: a FILE that is an input or cannot be created is exit 2, a write that
+fails later 3.
 
 Environment: NO_COLOR turns colours off, FORCE_COLOR on (--color/--no-color win over both);
 CI (set) turns the progress bar off, TERM=dumb colours and the bar; TMPDIR holds temporary files.
@@ -159,7 +161,7 @@ for jq, described by schema/tokens.schema.json; csv (one row per token). Guide: 
 /** The manual page's DESCRIPTION, one paragraph per item. */
 export const DESCRIPTION: readonly string[] = [
   'Reads Okta System Log exports (NDJSON, JSON arrays, Event Hook deliveries, documents, SIEM wrappers, CSV; files, folders, gzip, stdin, pipes), runs the two Sigma rules in `rules/` (and any `--rules`) and reports every `system.api_token.revoke` event they match: the token, whether the revocation succeeded, who revoked it and, unless `--no-window`, the linked activity around it (events made with the token, by the revoker, by the token\'s owner, from the token\'s addresses), rated by triage signals with a severity. With `--hunt`, every other event a rule matches is reported too. Nothing is sent anywhere.',
-  'The report goes to stdout: a table on a terminal, NDJSON (one finding per line) otherwise. Counts, diagnostics (bad records: file, line or offset, reason) and the progress bar go to stderr. Every time is UTC ISO 8601, except the table\'s with `--tz`.',
+  'The report goes to stdout: a table on a terminal, NDJSON (the incident summaries, then one finding per line) otherwise. Counts, diagnostics (bad records: file, line or offset, reason) and the progress bar go to stderr. Every time is UTC ISO 8601, except the table\'s with `--tz`.',
   '`okta-revoke-scan rules list` prints the rules that load and how each is pre-filtered; `okta-revoke-scan rules test` what each matches in exports. `rules` as the first word is that command: to scan a file or folder named `rules`, write `./rules`.',
   '`okta-revoke-scan tokens` lists every API token the exports know: one record per token with its owner, creation, status, last use, addresses, user agents, event types and flags (see TOKENS COMMAND OPTIONS, and docs/tokens.md). `tokens` as the first word is that command too: to scan a file or folder named `tokens`, write `./tokens`.',
 ];

@@ -111,7 +111,7 @@ export const SCAN_OPTIONS: readonly OptionSpec[] = [
     group: 'Output:',
     describe: 'Output format (default: table on a terminal, ndjson when piped)',
     manual:
-      'Output format: `table` for people (the default when stdout is a terminal), `ndjson` one finding per line (the default otherwise, and with `-o`), `json` one document, `csv` one row per window event, `timesketch` JSONL for Timesketch, `html` one self-contained page for people (incidents, each revocation with an SVG timeline and its events; open it in a browser, nothing is loaded from anywhere).',
+      'Output format: `table` for people (the default when stdout is a terminal), `ndjson` the incident summaries then one finding per line (the default otherwise, and with `-o`), `json` one document, `csv` one row per window event, `timesketch` JSONL for Timesketch, `html` one self-contained page for people (incidents, each revocation with an SVG timeline and its events; open it in a browser, nothing is loaded from anywhere).',
   },
   {
     name: 'output',
@@ -188,7 +188,26 @@ export const SCAN_OPTIONS: readonly OptionSpec[] = [
     arg: 'MIB',
     group: 'Input:',
     describe: 'Skip (and report) records larger than this many MiB',
-    manual: 'Records larger than this many MiB are reported and skipped without being held in memory (above 0, at most 512).',
+    manual: 'Records larger than this many MiB are reported and skipped as they stream by: at most this much of one is ever held in memory (above 0, at most 512). A skipped record that names `system.api_token.revoke` is called out as a possible lost revocation.',
+  },
+  {
+    name: 'include',
+    type: 'string',
+    requiresArg: true,
+    arg: 'GLOB',
+    group: 'Input:',
+    describe: "In folders, read only files matching GLOB (e.g. '*.log', 'okta/**'); repeatable",
+    manual:
+      "In folders, read only the files that match GLOB (`*.log`, `2024-*/**`); repeat for more patterns. A pattern without a slash matches the file name, one with a slash the path inside the folder named; letter case is ignored. Files a pattern matches are read even when hidden or named like a document. Files named on the command line are always read.",
+  },
+  {
+    name: 'exclude',
+    type: 'string',
+    requiresArg: true,
+    arg: 'GLOB',
+    group: 'Input:',
+    describe: 'In folders, leave out files and folders matching GLOB; repeatable',
+    manual: 'In folders, leave out the files and folders that match GLOB (same forms as `--include`); repeat for more patterns. Wins over `--include`.',
   },
   {
     name: 'input-format',

@@ -2,7 +2,8 @@
 import yargs from 'yargs';
 import { UsageError } from '../errors.js';
 import type { InputFormat } from '../input/sniff.js';
-import type { FormatName } from '../report/index.js';
+import type { FolderFilter } from '../input/sources.js';
+import { formatNames, type FormatName } from '../report/index.js';
 import { checkRange, parseBound, type TimeRange } from '../scan/time-range.js';
 import { parseDuration } from '../window/duration.js';
 import { examplesText } from './example-text.js';
@@ -39,6 +40,8 @@ export interface CliOptions extends SignalCliOptions {
   /** Threads for large plain files. */
   threads: number;
   parallelMinMb: number;
+  /** `--include` / `--exclude` globs for files found in folders. */
+  folders: FolderFilter;
   /** `--input-format` (auto: from the content). */
   inputFormat: InputFormat;
   /** `--events-path a.b.c` split at dots, or null. */
@@ -134,6 +137,7 @@ export async function parseArgs(argv: string[], version: string, width: number |
       output: args.output === undefined || String(args.output) === '-' ? undefined : String(args.output),
       threads,
       parallelMinMb,
+      folders: { include: globs(args, 'include'), exclude: globs(args, 'exclude') },
       inputFormat: args['input-format'] as InputFormat,
       eventsPath: eventsPath(args['events-path']),
       range,
@@ -143,6 +147,15 @@ export async function parseArgs(argv: string[], version: string, width: number |
       ...signalCliOptions(args, window !== null),
     },
   };
+}
+
+/** A repeatable glob option's patterns (yargs gives one string, or an array when repeated); an empty one is a usage error. */
+function globs(args: Record<string, unknown>, name: string): string[] {
+  const v = args[name];
+  if (v === undefined) return [];
+  const list = (Array.isArray(v) ? v : [v]).map(String);
+  if (list.some((s) => s.trim() === '')) throw new UsageError(`--${name} needs a pattern, e.g. '*.log'`);
+  return list;
 }
 
 /** `--events-path a.b.c` → ["a", "b", "c"]; an empty or dotted-only path is a usage error. */

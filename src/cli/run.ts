@@ -1,7 +1,8 @@
 // The CLI as a function: arguments and io in, exit code out. Never throws for user errors.
 import { ExitCode, UsageError, UserError } from '../errors.js';
 import { DEFAULT_MAX_RECORD_BYTES } from '../input/read.js';
-import { reason, resolveInputs, type ResolvedInputs } from '../input/sources.js';
+import { reason, resolveInputs, type ResolvedInputs, type SkippedInput } from '../input/sources.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { ScanReport } from '../model/report.js';
 import type { ReportOptions } from '../report/reporter.js';
 import { loadReporter } from '../report/index.js';
@@ -13,8 +14,9 @@ import { describeEnd } from '../scan/time-range.js';
 import { filterBySeverity } from '../signals/filter.js';
 import { formatDuration } from '../window/duration.js';
 import { plural } from '../text/plural.js';
+import { REVOKE_EVENT } from '../events/event-types.js';
 import { useColor } from './color.js';
-import { printInputProblems } from './input-problems.js';
+import { formatDiagnostic } from '../scan/diagnostics.js';
 import { writeChunk, type Io } from './io.js';
 import { openOutput, OutputError, refuseInput, type OutputFile } from './output-file.js';
 import { parseArgs, type CliOptions } from './options.js';
@@ -26,6 +28,13 @@ import type { TokensCommandOptions } from './tokens-command.js';
 import { ProgressBar } from './progress.js';
 import { planProgress } from './progress-plan.js';
 import { packageVersion } from './version.js';
+import { skippedLines, withSkipped } from './skipped-inputs.js';
+
+/** How many diagnostics are printed on stderr. */
+const SHOW_DIAGNOSTICS = 5;
+
+/** How many possible lost revocations are named one by one on stderr. */
+const SHOW_LOST = 20;
 
 const NAME = 'okta-revoke-scan';
 
@@ -113,7 +122,7 @@ async function scanAndReport(
   const unregister = io.registerCleanup?.(async () => removeTemp?.());
   let resolved: ResolvedInputs;
   try {
-    resolved = await resolveInputs(inputs, io.stdin, (cleanup) => (removeTemp = cleanup));
+    resolved = await resolveInputs(inputs, io.stdin, (cleanup) => (removeTemp = cleanup), options.folders);
   } catch (e) {
     unregister?.();
     throw e;
@@ -156,7 +165,7 @@ async function scanAndReport(
     }
   }
   try {
-    return await writeReport(options, io, err, output, report!, stats!, originals!, started);
+    return await writeReport(options, io, err, output, withSkipped(report!, resolved.skipped), stats!, originals!, started, resolved.skipped);
   } finally {
     originals!.close();
     await resolved.cleanup();
@@ -174,11 +183,30 @@ async function writeReport(
   stats: ScanStats,
   originals: OriginalStore,
   started: number,
+  skipped: readonly SkippedInput[],
 ): Promise<ExitCode> {
   let report = scanned;
+  if (!options.quiet) for (const [i, l] of skippedLines(skipped).entries()) i === 0 ? err(l) : io.stderr.write(`${safeText(l)}\n`);
 
-  const unreadable = report.inputs.some((i) => i.error !== undefined);
-  printInputProblems({ inputs: report.inputs, total: report.summary.diagnostics, kept: report.diagnostics }, err, io.stderr, options.quiet, '--format json lists up to 1000');
+  const failedInputs = report.inputs.filter((i) => i.error !== undefined);
+  for (const i of failedInputs) err(i.error!);
+  // An unreadable input's problems are summed up in its one line above; the others are listed.
+  const failed = new Set(failedInputs.map((i) => i.path));
+  const n = report.summary.diagnostics - failedInputs.reduce((sum, i) => sum + i.diagnostics, 0);
+  if (!options.quiet && n > 0) {
+    const listed = report.diagnostics.filter((d) => !failed.has(d.file));
+    const shown = Math.min(n, SHOW_DIAGNOSTICS, listed.length);
+    err(`${n} input problem${n === 1 ? '' : 's'} (bad records are skipped; every good event is still used)${n > shown ? `, first ${shown}:` : ':'}`);
+    for (const d of listed.slice(0, shown)) io.stderr.write(`  ${safeText(formatDiagnostic(d))}\n`);
+    if (n > shown) io.stderr.write(`  … ${n - shown} more (--format json lists up to 1000)\n`);
+  }
+  // A record that names the revocation event type and was still dropped is never quiet, even with -q.
+  const lost = inInputOrder(report.diagnostics.filter((d) => d.namesRevocation));
+  for (const d of lost.slice(0, SHOW_LOST)) err(`possible revocation lost: ${formatDiagnostic(d)}`);
+  const unread = report.summary.unreadRevocations;
+  if (unread > 0) {
+    err(`${unread} record${unread === 1 ? '' : 's'} naming ${REVOKE_EVENT} could not be read as ${unread === 1 ? 'an event' : 'events'}${unread > SHOW_LOST ? ` (first ${SHOW_LOST} above)` : ''}: check ${unread === 1 ? 'it' : 'them'} by hand${options.failOnFindings ? '; --fail-on-findings exits 1' : ''}`);
+  }
   if (options.strict && report.summary.diagnostics > 0) {
     err('--strict: input problems are fatal; no report written');
     return ExitCode.Input;
@@ -222,9 +250,17 @@ async function writeReport(
     const rss = process.resourceUsage().maxRSS / 1024;
     err(`stats: ${secs.toFixed(2)} s, ${(stats.bytes / 1e6 / secs).toFixed(0)} MB/s, ${report.summary.events} events, ${stats.parsed} parsed in ${plural(stats.passes, 'pass', 'passes')}${statsNotes(stats)}, peak RSS ${rss.toFixed(0)} MiB`);
   }
-  if (unreadable) return ExitCode.Input;
-  if (options.failOnFindings && report.findings.length > 0) return ExitCode.Findings;
+  if (failedInputs.length > 0) return ExitCode.Input;
+  if (options.failOnFindings && (report.findings.length > 0 || report.summary.unreadRevocations > 0)) return ExitCode.Findings;
   return ExitCode.Ok;
+}
+
+/** Diagnostics by input (in order of first appearance), then by position in it (readers report before records are parsed). */
+function inInputOrder(ds: Diagnostic[]): Diagnostic[] {
+  const files = new Map<string, number>();
+  for (const d of ds) if (!files.has(d.file)) files.set(d.file, files.size);
+  const at = (d: Diagnostic) => d.offset ?? d.line ?? 0;
+  return [...ds].sort((a, b) => files.get(a.file)! - files.get(b.file)! || at(a) - at(b));
 }
 
 function isBrokenPipe(e: unknown): boolean {

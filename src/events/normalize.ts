@@ -87,7 +87,7 @@ export function normalize(value: unknown, fallbackId: () => string): NormalizeRe
     event: {
       uuid: uuid && uuid.length > 0 ? uuid : fallbackId(),
       published,
-      publishedRaw: doc.published as string,
+      publishedRaw: String(doc.published),
       eventType,
       displayMessage: str(doc.displayMessage),
       severity: str(doc.severity),

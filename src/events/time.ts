@@ -1,16 +1,42 @@
-// Parses Okta `published` values: ISO 8601 with Z or an offset, and `YYYY-MM-DD HH:MM:SS.fff` (UTC).
+// Parses Okta `published` values: ISO 8601 with Z or an offset, `YYYY-MM-DD HH:MM:SS.fff` (UTC), and epoch seconds or milliseconds.
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(?:([Zz])|([+-])(\d{2}):?(\d{2}))?$/;
 
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Epoch numbers below this are seconds, from it on milliseconds (1e11 s is the year 5138; 1e11 ms is 1973). */
+const MS_FROM = 1e11;
+
+/** Epoch numbers from this on are rejected (1e14 ms is the year 5138). */
+const EPOCH_LIMIT = 1e14;
+
+/** Epoch numbers below this are rejected (1e8 s is 1973): small numbers are counts, not times. */
+const EPOCH_FLOOR = 1e8;
+
+/** A number of epoch seconds or milliseconds, as SIEMs write it (`1709655510`, `1709655510.905`, `"1709655510905"`). */
+const EPOCH = /^\d{9,14}(?:\.\d{1,9})?$/;
+
 /**
- * Epoch milliseconds for a `published` string, or null when it is not a time this tool accepts.
+ * Epoch seconds or milliseconds as epoch milliseconds (truncated), or null. Below 1e11 the value is
+ * seconds, from it on milliseconds (every time between 1973 and 5138 is told apart this way);
+ * numbers below 1e8 or from 1e14 on are not times.
+ */
+function fromEpoch(n: number): number | null {
+  if (!Number.isFinite(n) || n < EPOCH_FLOOR || n >= EPOCH_LIMIT) return null;
+  return Math.floor(n < MS_FROM ? n * 1000 : n);
+}
+
+/**
+ * Epoch milliseconds for a `published` value, or null when it is not a time this tool accepts.
  * Without a zone (Panther writes `2021-01-08 21:28:34.875`) the time is taken as UTC, as Okta
- * itself only ever writes UTC. Fractions beyond milliseconds are truncated.
+ * itself only ever writes UTC. Fractions beyond milliseconds are truncated. A number, or a string
+ * of 9 to 14 digits (with an optional fraction), is epoch seconds or milliseconds (see `fromEpoch`),
+ * as SIEMs and log shippers write times.
  */
 export function parsePublished(value: unknown): number | null {
+  if (typeof value === 'number') return fromEpoch(value);
   if (typeof value !== 'string' || value.length > 40) return null;
+  if (EPOCH.test(value.trim())) return fromEpoch(Number(value.trim()));
   const m = ISO.exec(value.trim());
   if (!m) return null;
   const year = +m[1]!;

@@ -55,6 +55,7 @@ function join(path: string, key: string): string {
  * - Elastic: `event.original` (event JSON text), an Elasticsearch hit `{"_source": {…}}`;
  * - `message` (event JSON text, or the event itself), SEKOIA's `{"input": {"message": …}}`;
  * - an Okta Event Hook delivery (CloudEvents envelope) with its events under `data.events[]`;
+ * - an Elasticsearch search response `{"hits": {"hits": [{"_source": …}]}}`;
  * - a record `{"events": […]}` without an `eventType` of its own.
  * Anything else is a candidate as it is (normalisation then says whether it is an event). Okta's
  * LogEvent has none of these keys at its top level, so a wrapper is never mistaken for an event.
@@ -137,6 +138,13 @@ function visit(value: unknown, path: string, depth: number, out: Unwrapped): voi
     mark(out, 'event-hook');
     const base = join(path, 'data.events');
     data.events.forEach((e, i) => visit(e, `${base}[${i}]`, depth + 1, out));
+    return;
+  }
+  // An Elasticsearch search response kept as one record: its hits are `{"_source": …}` documents.
+  if (!typed && isObj(o.hits) && Array.isArray(o.hits.hits)) {
+    mark(out, 'hits');
+    const base = join(path, 'hits.hits');
+    o.hits.hits.forEach((e, i) => visit(e, `${base}[${i}]`, depth + 1, out));
     return;
   }
   if (!typed && Array.isArray(o.events)) {

@@ -47,8 +47,11 @@ export class RecordBatch {
   }
 }
 
-/** Receives problems found while cutting records (offset is a stream offset). */
-export type DiagnosticSink = (offset: number, line: number, reason: string) => void;
+/**
+ * Receives problems found while cutting records (offset is a stream offset). `namesRevocation`: the
+ * record dropped names the revocation event type (a revocation may be lost).
+ */
+export type DiagnosticSink = (offset: number, line: number, reason: string, namesRevocation?: boolean) => void;
 
 
 /**
@@ -60,4 +63,9 @@ export interface Splitter {
   /** Short format name for the summary, e.g. `ndjson`, `array`. */
   readonly format: string;
   split(buf: Buffer, base: number, eof: boolean, out: RecordBatch, diag: DiagnosticSink): number;
+  /**
+   * Bytes to put back in front of what the last `split` left unconsumed (a large record's earlier
+   * bytes, kept apart while it streamed by, once it turned out to fit the limit); null when none.
+   */
+  takeRestore?(): Buffer | null;
 }

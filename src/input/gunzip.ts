@@ -29,7 +29,9 @@ export function gunzipReader(fh: FileHandle, blockSize: number): BlockReader {
       if (ahead) await ahead;
       ahead = null;
       if (readFailure) throw readFailure.error;
-      await pump(Math.max(blockSize, leftover.length));
+      // A block adds about `blockSize` bytes to the leftover: a large record is kept apart by the
+      // splitter (Splitter.takeRestore), never grown here.
+      await pump(blockSize);
       const parts = out.splice(0);
       if (leftover.length) parts.unshift(leftover);
       const size = leftover.length + outBytes;

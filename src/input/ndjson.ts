@@ -1,6 +1,7 @@
 // Fast NDJSON/JSONL splitter: one record per line, careful scanning only where a line is odd.
 import type { DiagnosticSink, RecordBatch, Splitter } from './batch.js';
-import { JsonScanner } from './json-scanner.js';
+import { JsonScanner, PENDING_FROM } from './json-scanner.js';
+import { namesRevocation } from './revoke-bytes.js';
 
 /**
  * Cuts NDJSON at newlines (a JSON string cannot contain a raw newline). A line that does not
@@ -21,6 +22,11 @@ export class NdjsonSplitter implements Splitter {
    */
   constructor(private readonly maxRecordBytes: number, continued = false) {
     this.checkedLineEnds = continued;
+  }
+
+  /** See Splitter.takeRestore: the careful scanner's, when it has one. */
+  takeRestore(): Buffer | null {
+    return this.careful?.takeRestore() ?? null;
   }
 
   /** Number of lines read so far (complete lines). */
@@ -48,7 +54,7 @@ export class NdjsonSplitter implements Splitter {
         c.setLine(line);
         pos = c.splitFrom(buf, pos, base, eof, out, diag, !this.sticky);
         line = c.currentLine;
-        if (this.sticky || !c.atTop) {
+        if (this.sticky || !c.atTop || c.restoring) {
           // The odd part continues in the next buffer.
           this.line = line;
           return pos;
@@ -59,9 +65,9 @@ export class NdjsonSplitter implements Splitter {
       let nl = buf.indexOf(0x0a, pos);
       if (nl < 0) {
         if (!eof) {
-          if (n - pos > max) {
-            // No line end within the size limit (a giant line, or CR-only line ends): the careful
-            // scanner takes over for good; it skips oversized records without buffering them.
+          if (n - pos > Math.min(max, PENDING_FROM)) {
+            // No line end in sight (a giant line, or CR-only line ends): the careful scanner takes
+            // over for good; it keeps a large record apart and skips an oversized one as it streams by.
             this.careful = new JsonScanner({ maxRecordBytes: max, lineRecords: true });
             this.sticky = true;
             continue;
@@ -82,7 +88,7 @@ export class NdjsonSplitter implements Splitter {
       }
       // An object, or a JSON string (an event quoted as text: unwrapped after parsing).
       if ((buf[s] === 0x7b && buf[e - 1] === 0x7d) || (buf[s] === 0x22 && buf[e - 1] === 0x22 && e - s > 1)) {
-        if (e - s > max) diag(base + s, line, `record larger than ${max} bytes; skipped`);
+        if (e - s > max) diag(base + s, line, `record larger than ${max} bytes; skipped`, namesRevocation(buf, s, e));
         else out.push(s, e, line);
         pos = nl + 1;
         line++;

@@ -1,6 +1,7 @@
 // Fast splitter for pretty-printed arrays (`jq .` layout), careful scanning for anything else.
 import type { DiagnosticSink, RecordBatch, Splitter } from './batch.js';
-import { JsonScanner } from './json-scanner.js';
+import { namesRevocation } from './revoke-bytes.js';
+import { JsonScanner, PENDING_FROM } from './json-scanner.js';
 import { learnByteFrequencies, Needle } from '../bytes/needle.js';
 
 const enum Phase {
@@ -32,6 +33,11 @@ export class ArraySplitter implements Splitter {
 
   constructor(private readonly maxRecordBytes: number) {}
 
+  /** See Splitter.takeRestore: the careful scanner's, when it has one. */
+  takeRestore(): Buffer | null {
+    return this.careful?.takeRestore() ?? null;
+  }
+
   split(buf: Buffer, base: number, eof: boolean, out: RecordBatch, diag: DiagnosticSink): number {
     if (this.pendingLayout) {
       this.useLayout(this.pendingLayout, buf);
@@ -62,21 +68,21 @@ export class ArraySplitter implements Splitter {
       if (next >= 0) {
         const nextBrace = next + this.brace;
         const endAt = elementEnd(buf, pos, next);
-        if (endAt > 0) this.emit(pos, endAt, base, out, diag);
-        else diag(base + pos, 0, 'array element cut short (not closed before the next element); skipped');
+        if (endAt > 0) this.emit(buf, pos, endAt, base, out, diag);
+        else diag(base + pos, 0, 'array element cut short (not closed before the next element); skipped', namesRevocation(buf, pos, next));
         pos = nextBrace;
         continue;
       }
       const last = this.end.indexIn(buf, pos);
       if (last >= 0) {
-        this.emit(pos, last + this.brace + 1, base, out, diag);
+        this.emit(buf, pos, last + this.brace + 1, base, out, diag);
         pos = last + this.end.bytes.length; // just after the closing `]`
         this.phase = Phase.Sniff;
         continue;
       }
       if (!eof) {
-        if (n - pos > this.maxRecordBytes) {
-          // Let the careful scanner skip the giant element without buffering it.
+        if (n - pos > Math.min(this.maxRecordBytes, PENDING_FROM)) {
+          // Let the careful scanner keep the large element apart, or skip a giant one as it streams by.
           this.phase = Phase.Careful;
           this.careful = new JsonScanner({ maxRecordBytes: this.maxRecordBytes, startInArray: true, linesUnknown: true });
           continue;
@@ -90,8 +96,8 @@ export class ArraySplitter implements Splitter {
     return n;
   }
 
-  private emit(s: number, e: number, base: number, out: RecordBatch, diag: DiagnosticSink): void {
-    if (e - s > this.maxRecordBytes) diag(base + s, 0, `record larger than ${this.maxRecordBytes} bytes; skipped`);
+  private emit(buf: Buffer, s: number, e: number, base: number, out: RecordBatch, diag: DiagnosticSink): void {
+    if (e - s > this.maxRecordBytes) diag(base + s, 0, `record larger than ${this.maxRecordBytes} bytes; skipped`, namesRevocation(buf, s, e));
     else out.push(s, e, 0);
   }
 

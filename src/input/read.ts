@@ -28,6 +28,9 @@ export interface ReadStats {
   bytes: number;
 }
 
+/** Called for each problem: stream offset (undefined when unknown), line (0 = unknown), reason, and whether the record dropped names a revocation. */
+export type ReadDiagnostic = (offset: number | undefined, line: number, reason: string, namesRevocation?: boolean) => void;
+
 /** Reading one part of a plain file (parallel scans). */
 export interface RangeRead {
   range: ByteRange;
@@ -112,16 +115,20 @@ export async function readInput(
   let records = 0;
   let bytes = 0;
   let closed = false;
+  // The last block again, with a large record's bytes put back in front (see Splitter.takeRestore).
+  let replay: { buf: Buffer; eof: boolean; error?: string } | null = null;
   try {
     for (;;) {
-      let block;
+      let block: { buf: Buffer; eof: boolean; error?: string } | null;
       try {
-        block = await reader.next(leftover);
+        block = replay ?? (await reader.next(leftover));
+        replay = null;
       } catch (err) {
         throw new InputError(`cannot read ${label}: ${reason(err)}`);
       }
       if (!block) break;
-      const { buf, eof } = block;
+      const buf: Buffer = block.buf;
+      const eof: boolean = block.eof;
       bytes += buf.length - leftover.length;
       if (!splitter) {
         const at = firstSignificant(buf);
@@ -164,6 +171,14 @@ export async function readInput(
       if (block.error) sink.diag(base + buf.length, 0, block.error);
       base += consumed;
       leftover = buf.subarray(consumed);
+      // A large record kept apart by the splitter, which fits the limit: its bytes go back in front.
+      const restore = splitter.takeRestore?.();
+      if (restore) {
+        leftover = Buffer.concat([restore, leftover]);
+        base -= restore.length;
+        if (eof) replay = { buf: leftover, eof };
+        continue;
+      }
       if (eof) break;
     }
   } finally {

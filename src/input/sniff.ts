@@ -31,7 +31,7 @@ export interface Sniffed {
 /** How much of the input sniffing looks at. */
 export const HEAD_BYTES = 64 * 1024;
 
-/** Top-level keys whose array holds the events of a document, in order of preference. */
+/** Top-level keys whose array holds the events of a document, in order of preference (then `hits.hits`). */
 const EVENT_KEYS = ['events', 'data'];
 
 /** Why an input cannot be read as any known shape. */
@@ -78,14 +78,19 @@ function namesPath(head: Buffer, at: number, key: string): boolean {
   return !keys.some((k) => canonicalKey(k.key) === 'eventType') && firstRecord(head, at).via === null;
 }
 
-/** `events` or `data` when the first object is a container of events, not an event itself. */
-function documentPath(head: Buffer, at: number): string[] | null {
+/**
+ * `events` or `data` when the first object is a container of events, not an event itself; `hits.hits`
+ * when it is an Elasticsearch search response (`{"hits": {"hits": [{"_source": …}]}}`).
+ */
+export function documentPath(head: Buffer, at: number): string[] | null {
   if (head[at] !== 0x7b) return null;
   const { keys } = topKeys(head, at);
   if (keys.some((k) => canonicalKey(k.key) === 'eventType')) return null;
   for (const name of EVENT_KEYS) {
     if (keys.some((k) => k.key === name && k.first === 0x5b)) return [name];
   }
+  const hits = keys.find((k) => k.key === 'hits' && k.first === 0x7b);
+  if (hits && topKeys(head, hits.at).keys.some((k) => k.key === 'hits' && k.first === 0x5b)) return ['hits', 'hits'];
   return null;
 }
 
@@ -113,7 +118,7 @@ function firstRecord(head: Buffer, at: number): { via: string | null; multi: boo
   }
   try {
     const u = unwrap(JSON.parse(text) as unknown);
-    return { via: u.via, multi: u.via === 'event-hook' || u.via === 'events' };
+    return { via: u.via, multi: u.via === 'event-hook' || u.via === 'events' || u.via === 'hits' };
   } catch {
     return { via: null, multi: false };
   }

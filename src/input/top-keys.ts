@@ -4,6 +4,8 @@
 export interface TopKey {
   key: string;
   first: number;
+  /** Where the value starts in the bytes given. */
+  at: number;
   /** The value when it is a short string (at most 256 bytes of JSON text). */
   text?: string;
 }
@@ -82,7 +84,7 @@ export function topKeys(buf: Buffer, at: number): TopKeys {
     if (buf[i] !== 0x3a) return { keys, complete: false };
     i = skipBlanks(buf, i + 1);
     if (i >= buf.length) return { keys, complete: false };
-    const entry: TopKey = { key, first: buf[i]! };
+    const entry: TopKey = { key, first: buf[i]!, at: i };
     keys.push(entry);
     const ve = valueEnd(buf, i);
     if (ve < 0) return { keys, complete: false };

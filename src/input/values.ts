@@ -13,8 +13,8 @@ export interface ValueWhere {
 /** Receives each value, and problems (offset in decompressed bytes, or undefined, and a reason). */
 export interface ValueSink {
   value(value: unknown, where: ValueWhere): void;
-  /** A problem; a function property, as readers pass it on unbound to the splitters. */
-  readonly diag: (offset: number | undefined, line: number, reason: string) => void;
+  /** A problem (`namesRevocation`: the record dropped names a revocation); a function property, as readers pass it on unbound to the splitters. */
+  readonly diag: (offset: number | undefined, line: number, reason: string, namesRevocation?: boolean) => void;
 }
 
 /** What reading values found. */

@@ -10,4 +10,9 @@ export interface Diagnostic {
   offset?: number;
   /** Human-readable reason, one line. */
   reason: string;
+  /**
+   * The record's text names `system.api_token.revoke` but it could not be read as an event: a
+   * revocation may have been lost. Absent otherwise.
+   */
+  namesRevocation?: true;
 }

@@ -96,14 +96,24 @@ export interface InputSummary {
   diagnostics: number;
   /** Why this input could not be read (missing, no JSON at all); absent when it was read. */
   error?: string;
+  /** Why this file, found in a folder, was left out unread (`hidden`, `not a log: …`); absent when it was read. */
+  skipped?: string;
 }
 
 /** Totals over all inputs. */
 export interface ScanSummary {
+  /** Inputs read (files left out of folders are not counted here but in `skipped`). */
   files: number;
+  /** Files found in folders and left out unread; each is listed in `inputs` with its reason. */
+  skipped: number;
   events: number;
   duplicates: number;
   diagnostics: number;
+  /**
+   * Records whose text names `system.api_token.revoke` but that could not be read as an event
+   * (each is a diagnostic with `namesRevocation`): revocations that may have been lost.
+   */
+  unreadRevocations: number;
   findings: number;
   /** Findings per rule id. */
   byRule: Record<string, number>;
@@ -123,5 +133,6 @@ export interface ScanReport {
   detections?: Detection[];
   /** Revocations grouped by what their windows share (see Incident); absent with `--no-window`. */
   incidents?: Incident[];
+  /** The first 1000 diagnostics, then any further one with `namesRevocation` (up to 1000 more). */
   diagnostics: Diagnostic[];
 }

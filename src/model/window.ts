@@ -16,6 +16,12 @@ export interface WindowEvent {
   eventType: string;
   displayMessage: string | null;
   actor: Entity;
+  /**
+   * The API token the call was made with (`transaction.detail.requestApiTokenId`, named when the
+   * input names it), or null. Okta logs such a call under the token's owner as actor. The collector
+   * always sets it; optional only so that windows built by hand need not.
+   */
+  requestApiToken?: { id: string; name: string | null } | null;
   client: { ipAddress: string | null; city: string | null; country: string | null };
   outcome: string | null;
   targets: { id: string | null; type: string | null; displayName: string | null }[];

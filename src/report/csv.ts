@@ -4,6 +4,7 @@ import { csvRecord } from './csv-cell.js';
 import { actorName, targetNames } from './entity-name.js';
 import type { Finding, ScanReport } from '../model/report.js';
 import type { Reporter } from './reporter.js';
+import { evidenceOf, viaToken, type Evidence } from './evidence.js';
 
 /** The header row, in column order. */
 export const CSV_COLUMNS = [
@@ -24,6 +25,11 @@ export const CSV_COLUMNS = [
   'target',
   'event_uuid',
   'detected_by',
+  'severity',
+  'signals',
+  'via_token',
+  'evidence',
+  'evidence_signals',
 ] as const;
 
 type Row = (string | null)[];
@@ -47,12 +53,20 @@ function eventColumns(e: WindowEvent): Row {
 }
 
 /** The event columns of a finding's row when it has no window events. */
-const NO_EVENT: Row = new Array<null>(CSV_COLUMNS.length - CSV_COLUMNS.indexOf('links')).fill(null);
+const NO_EVENT: Row = new Array<null>(CSV_COLUMNS.indexOf('detected_by') + 1 - CSV_COLUMNS.indexOf('links')).fill(null);
+
+/** The triage columns: the finding's severity and signal ids, the token the call was made with, the event's evidence. */
+function triageColumns(f: Finding, e: WindowEvent | null, evidence: Map<string, Evidence>): Row {
+  const mark = e === null ? undefined : evidence.get(e.uuid);
+  return [f.severity ?? null, (f.signals ?? []).map((s) => s.id).join('; '), e === null ? null : viaToken(e.requestApiToken), mark?.severity ?? null, mark?.signals.join('; ') ?? null];
+}
 
 /**
  * Yields a header row, then for each finding (in report order) one row per window event (in
  * window order), each carrying the finding's id, token, revocation time, revoker and revocation
- * outcome. A finding with no window events (or no window, with `--no-window`) still gets one row,
+ * outcome, and at the end its triage: the finding's severity and signal ids, the token a call was
+ * made with (`via_token`), and the event's evidence (the highest severity of the signals citing
+ * it, and their ids). A finding with no window events (or no window, with `--no-window`) still gets one row,
  * its event columns empty, so no revocation goes missing in a spreadsheet. RFC 4180: CRLF line
  * ends, quoted fields where needed; every value is escaped and formula-guarded by `csvCell`.
  */
@@ -60,8 +74,9 @@ export const csvReporter: Reporter = function* csvReporter(report: ScanReport) {
   yield csvRecord(CSV_COLUMNS);
   for (const finding of report.findings) {
     const head = findingColumns(finding);
+    const evidence = evidenceOf(finding);
     const events = finding.window?.events ?? [];
-    if (events.length === 0) yield csvRecord([...head, ...NO_EVENT]);
-    for (const event of events) yield csvRecord([...head, ...eventColumns(event)]);
+    if (events.length === 0) yield csvRecord([...head, ...NO_EVENT, ...triageColumns(finding, null, evidence)]);
+    for (const event of events) yield csvRecord([...head, ...eventColumns(event), ...triageColumns(finding, event, evidence)]);
   }
 };

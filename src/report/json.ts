@@ -8,17 +8,18 @@ import { toPublicFinding } from './public.js';
 
 const INDENT = 2;
 
-/** The per-input entry of the JSON document, keys in contract order; `error` only when set. */
+/** The per-input entry of the JSON document, keys in contract order; `error` and `skipped` only when set. */
 function publicInput(input: InputSummary): InputSummary {
-  const { path, format, events, duplicates, diagnostics, error } = input;
+  const { path, format, events, duplicates, diagnostics, error, skipped } = input;
   const entry: InputSummary = { path, format, events, duplicates, diagnostics };
   if (error !== undefined) entry.error = error;
+  if (skipped !== undefined) entry.skipped = skipped;
   return entry;
 }
 
 /**
- * Yields `{schemaVersion, inputs, summary, diagnostics, findings}` (and `detections` after the
- * findings with `--hunt`) pretty-printed with two spaces and a final newline: first the head, then
+ * Yields `{schemaVersion, inputs, summary, diagnostics, incidents, findings}` (`incidents` with
+ * activity windows; `detections` after the findings with `--hunt`) pretty-printed with two spaces and a final newline: first the head, then
  * one chunk per finding (and detection), then the tail. The concatenation is
  * `JSON.stringify(doc, null, 2) + '\n'` (with terminal-unsafe characters escaped), except that
  * window events' originals are their records' compact text on one line (see `recordChunks`),
@@ -31,6 +32,7 @@ export const jsonReporter: Reporter = function* jsonReporter(report: ScanReport,
       inputs: report.inputs.map(publicInput),
       summary: report.summary,
       diagnostics: report.diagnostics,
+      ...(report.incidents === undefined ? {} : { incidents: report.incidents }),
     },
     INDENT,
   );

@@ -4,6 +4,7 @@ import type { WindowEvent } from '../model/window.js';
 import type { Detection, Finding, RuleRef } from '../model/report.js';
 import { actorName, targetNames } from './entity-name.js';
 import { safeText } from './sanitize.js';
+import { viaToken } from './evidence.js';
 
 /** `timestamp_desc` of every record: Okta's `published` time. */
 export const TIMESTAMP_DESC = 'Okta Event Published';
@@ -39,12 +40,19 @@ function base(published: string, message: string, eventType: string, uuid: strin
 /** A nullable log value for a message, escaped like table cells; `-` when absent. */
 const shown = (v: string | null | undefined): string => (v ? safeText(v) : '-');
 
-/** The line of a revocation: who revoked which token, from where, with which outcome and rules; tagged `revocation`. */
+/**
+ * The line of a revocation: who revoked which token, from where, with which outcome and rules, how
+ * severe it was rated and by which signals; tagged `revocation`. A revocation whose outcome is not
+ * SUCCESS says so: `revocation attempt failed`.
+ */
 export function revocationLine(f: Finding): TimesketchLine {
   const ev = (f.event ?? {}) as { eventType?: unknown; displayMessage?: unknown };
   const eventType = typeof ev.eventType === 'string' ? ev.eventType : REVOKE_EVENT;
   const by = f.revokedBy;
-  const message = `API token ${shown(f.token.name)} (${shown(f.token.id)}) revoked by ${by.kind} ${shown(by.alternateId ?? by.id)}: ${shown(f.outcome)}`;
+  const who = `${by.kind} ${shown(by.alternateId ?? by.id)}`;
+  const token = `API token ${shown(f.token.name)} (${shown(f.token.id)})`;
+  const failed = f.outcome !== null && f.outcome.toUpperCase() !== 'SUCCESS';
+  const message = failed ? `${token}: revocation attempt failed (${shown(f.outcome)}), by ${who}` : `${token} revoked by ${who}: ${shown(f.outcome)}`;
   const line = base(f.published, message, eventType, f.id);
   Object.assign(line, {
     display_message: typeof ev.displayMessage === 'string' ? ev.displayMessage : null,
@@ -61,15 +69,20 @@ export function revocationLine(f: Finding): TimesketchLine {
     token_name: f.token.name,
     revoked_by_kind: by.kind,
     rules: f.rules.map((r) => r.title),
+    ...(f.severity === undefined ? {} : { severity: f.severity, signals: (f.signals ?? []).map((s) => s.id) }),
   });
   line.tag.push('revocation');
   return line;
 }
 
-/** The line of a window event: what happened, by whom, from where, to which targets. */
+/**
+ * The line of a window event: what happened, by whom (`via` the token a call was made with: Okta
+ * logs it under the token's owner), from where, to which targets.
+ */
 export function windowLine(e: WindowEvent): TimesketchLine {
   const actor = actorName(e.actor);
-  const message = `${shown(e.displayMessage ?? e.eventType)} (${shown(e.eventType)}) by ${shown(actor)} from ${shown(e.client.ipAddress)}`;
+  const via = viaToken(e.requestApiToken);
+  const message = `${shown(e.displayMessage ?? e.eventType)} (${shown(e.eventType)}) by ${shown(actor)}${via === null ? '' : ` via ${safeText(via)}`} from ${shown(e.client.ipAddress)}`;
   const line = base(e.published, message, e.eventType, e.uuid);
   Object.assign(line, {
     display_message: e.displayMessage,
@@ -77,6 +90,8 @@ export function windowLine(e: WindowEvent): TimesketchLine {
     actor_type: e.actor.type,
     actor_alternate_id: e.actor.alternateId,
     actor_display_name: e.actor.displayName,
+    via_token_id: e.requestApiToken?.id ?? null,
+    via_token_name: e.requestApiToken?.name ?? null,
     client_ip: e.client.ipAddress,
     client_city: e.client.city,
     client_country: e.client.country,

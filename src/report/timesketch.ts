@@ -4,6 +4,10 @@ import { LINK_ORDER, type LinkKind } from '../model/window.js';
 import { stringifySafe } from './json-text.js';
 import type { Finding, ScanReport } from '../model/report.js';
 import type { Reporter } from './reporter.js';
+import { evidenceOf, type Evidence } from './evidence.js';
+import { maxSeverity } from '../signals/severity.js';
+import type { Severity } from '../model/severity.js';
+import { SIGNAL_IDS } from '../model/signal.js';
 import { detectionLine, markDetected, revocationLine, SOURCE_TAG, windowLine, type TimesketchLine } from './timesketch-lines.js';
 
 interface Entry {
@@ -11,6 +15,22 @@ interface Entry {
   ms: number;
   uuid: string;
   links: Set<LinkKind>;
+  /** The highest severity of the findings the event belongs to. */
+  severity?: Severity;
+  /** Signals (of any of those findings) citing the event, with the highest severity among them. */
+  evidence?: Evidence;
+}
+
+/** Adds a finding's severity and its evidence for this event to an entry. */
+function rate(entry: Entry, finding: Finding, evidence: Evidence | undefined): void {
+  if (finding.severity !== undefined) entry.severity = entry.severity === undefined ? finding.severity : maxSeverity(entry.severity, finding.severity);
+  if (evidence === undefined) return;
+  if (entry.evidence === undefined) entry.evidence = { severity: evidence.severity, signals: [...evidence.signals] };
+  else {
+    entry.evidence.severity = maxSeverity(entry.evidence.severity, evidence.severity);
+    for (const s of evidence.signals) if (!entry.evidence.signals.includes(s)) entry.evidence.signals.push(s);
+    entry.evidence.signals.sort((a, b) => SIGNAL_IDS.indexOf(a) - SIGNAL_IDS.indexOf(b));
+  }
 }
 
 /** Adds `finding` to an entry: its id, a `finding:<id>` tag, and the links the event has for it. */
@@ -61,25 +81,33 @@ export const timesketchReporter: Reporter = function* timesketchReporter(report:
     return e;
   };
   for (const f of report.findings) {
+    const evidence = evidenceOf(f);
     const rev = revocationLine(f);
     const revEntry = entry(f.id, rev.event_type as string, f.published, () => rev);
     if (revEntry.line !== rev) Object.assign(revEntry.line, rev, { tag: revEntry.line.tag, finding_ids: revEntry.line.finding_ids });
     if (!revEntry.line.tag.includes('revocation')) revEntry.line.tag.push('revocation');
     tagWith(revEntry, f, []);
+    rate(revEntry, f, evidence.get(f.id));
     for (const e of f.window?.events ?? []) {
       const ev = entry(e.uuid, e.eventType, e.published, () => windowLine(e));
       tagWith(ev, f, e.links);
+      rate(ev, f, evidence.get(e.uuid));
       markDetected(ev.line, e.detections ?? []);
     }
   }
   for (const d of report.detections ?? []) markDetected(entry(d.id, d.eventType, d.published, () => detectionLine(d)).line, d.rules);
   const sorted = [...entries.values()].sort((a, b) => compareTimeThenId(a.ms || 0, a.uuid, b.ms || 0, b.uuid));
-  for (const { line, links } of sorted) {
+  for (const { line, links, severity, evidence } of sorted) {
     withoutRevocationRules(line);
     const linkList = LINK_ORDER.filter((l) => links.has(l));
-    // Same order on every line: source, kind tags, findings, links.
+    // Same order on every line: source, kind tags, findings, links, evidence.
     const kinds = [SOURCE_TAG, 'revocation', 'detection'].filter((t) => line.tag.includes(t));
-    line.tag = [...kinds, ...line.tag.filter((t) => t.startsWith('finding:')), ...linkList.map((l) => `link:${l}`)];
-    yield `${stringifySafe({ ...line, links: linkList })}\n`;
+    const marks = evidence === undefined ? [] : [`evidence:${evidence.severity}`, ...evidence.signals.map((s) => `signal:${s}`)];
+    line.tag = [...kinds, ...line.tag.filter((t) => t.startsWith('finding:')), ...linkList.map((l) => `link:${l}`), ...marks];
+    const triage = {
+      ...(severity === undefined ? {} : { finding_severity: severity }),
+      ...(evidence === undefined ? {} : { evidence: evidence.severity, evidence_signals: evidence.signals }),
+    };
+    yield `${stringifySafe({ ...line, links: linkList, ...triage })}\n`;
   }
 };

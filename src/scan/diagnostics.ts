@@ -11,6 +11,10 @@ const REMEMBER = 100_000;
 export class DiagnosticLog {
   readonly kept: Diagnostic[] = [];
   total = 0;
+  /** Diagnostics of records that name the revocation event type (possible lost revocations), the first thousand. */
+  readonly lost: Diagnostic[] = [];
+  /** How many such diagnostics there were. */
+  lostTotal = 0;
   private readonly perFile = new Map<string, number>();
   private readonly where = new Set<string>();
 
@@ -27,7 +31,23 @@ export class DiagnosticLog {
     this.total++;
     this.perFile.set(d.file, (this.perFile.get(d.file) ?? 0) + 1);
     if (this.kept.length < KEEP_DIAGNOSTICS) this.kept.push(d);
+    if (d.namesRevocation) {
+      this.lostTotal++;
+      if (this.lost.length < KEEP_DIAGNOSTICS) this.lost.push(d);
+    }
     return true;
+  }
+
+  /** The diagnostics to report: the first thousand, then any record naming a revocation past them. */
+  reported(): Diagnostic[] {
+    if (this.lostTotal === 0 || this.total <= KEEP_DIAGNOSTICS) return this.kept;
+    const kept = new Set(this.kept);
+    return [...this.kept, ...this.lost.filter((d) => !kept.has(d))];
+  }
+
+  /** The first diagnostic kept for `file`, if any. */
+  firstFor(file: string): Diagnostic | undefined {
+    return this.kept.find((d) => d.file === file);
   }
 
   countFor(file: string): number {

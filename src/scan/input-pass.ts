@@ -1,4 +1,5 @@
 // One input's part of a pass: records and values in, events out through the intake, with counts, progress and the newest time.
+import { namesRevokeEvent } from '../events/event-types.js';
 import { parsePublished } from '../events/time.js';
 import type { RecordLocation } from '../events/types.js';
 import type { RecordBatch } from '../input/batch.js';
@@ -87,7 +88,7 @@ export class InputPass implements ReadSink {
       const bytes = part ? null : Buffer.from(text);
       const parts = bytes ? gluedRecords(bytes, 0, bytes.length) : [];
       if (parts.length === 0) {
-        this.intake.broken(where, `not valid JSON: ${(err as Error).message.replace(/\s+/g, ' ').slice(0, 120)}`);
+        this.intake.broken(where, `not valid JSON: ${(err as Error).message.replace(/\s+/g, ' ').slice(0, 120)}`, namesRevokeEvent(text));
         return;
       }
       const reason = `${parts.length} records with no line break between them (files concatenated without a final newline?); each was read`;
@@ -123,10 +124,16 @@ export class InputPass implements ReadSink {
       this.build.hasher.hash(b, marks);
       this.build.writer.add(b, this.build.hasher);
     }
-    if (n === 0) return;
+    // Until a first event is read, every record is parsed: an input whose records are all broken
+    // (encrypted, random bytes) is then known to be unreadable, not taken for one without revocations.
+    const sampling = !this.later && this.intake.good === 0;
+    if (n === 0 && !sampling) return;
     for (let i = 0; i < count; i++) {
-      const m = marks[i]!;
-      if (m === 0) continue;
+      let m = marks[i]!;
+      if (m === 0) {
+        if (!sampling || this.intake.good > 0) continue;
+        m = Mark.Needle;
+      }
       const where: RecordLocation = { file: this.file, offset: base + starts[i]! };
       if (lines[i]) where.line = lines[i];
       this.record(buf.toString('utf8', starts[i], ends[i]), where, m);
@@ -147,12 +154,12 @@ export class InputPass implements ReadSink {
   };
 
   /** A problem the reader found (reported by the first pass only). */
-  readonly diag = (offset: number | undefined, line: number, reason: string): void => {
+  readonly diag = (offset: number | undefined, line: number, reason: string, namesRevocation?: boolean): void => {
     if (this.later) return;
     const d: RecordLocation = { file: this.file };
     if (line) d.line = line;
     if (offset !== undefined) d.offset = offset;
-    this.diagnostics.add({ ...d, reason });
+    this.diagnostics.add(namesRevocation ? { ...d, reason, namesRevocation: true } : { ...d, reason });
   };
 
   /** How far a worker reading the input's second part has read. */

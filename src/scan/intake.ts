@@ -4,6 +4,7 @@ import { normalize } from '../events/normalize.js';
 import type { OktaEvent, RecordLocation } from '../events/types.js';
 import type { RecordRef } from '../model/original.js';
 import { unwrap } from '../events/unwrap.js';
+import { namesRevokeEvent } from '../events/event-types.js';
 import type { DiagnosticLog } from './diagnostics.js';
 
 /** What an intake reports to and remembers. Shared by every input of a pass. */
@@ -31,12 +32,18 @@ export class Intake {
   duplicates = 0;
   /** Latest `published` of the events normalised (ms). */
   newest: number | null = null;
+  /** Events normalised (duplicates included): none in a whole input means it is not an Okta export. */
+  good = 0;
 
   constructor(private readonly ctx: IntakeContext) {}
 
-  /** Reports a bad record; in a later pass only when it was not reported before. */
-  broken(where: RecordLocation, reason: string): void {
-    if (this.ctx.diagnostics.add({ ...where, reason }, this.ctx.previous !== undefined)) this.bad++;
+  /**
+   * Reports a bad record; in a later pass only when it was not reported before. `namesRevocation`:
+   * its text names the revocation event type (a revocation may be lost).
+   */
+  broken(where: RecordLocation, reason: string, namesRevocation = false): void {
+    const d = namesRevocation ? { ...where, reason, namesRevocation: true as const } : { ...where, reason };
+    if (this.ctx.diagnostics.add(d, this.ctx.previous !== undefined)) this.bad++;
   }
 
   /**
@@ -49,12 +56,15 @@ export class Intake {
     const first = ctx.previous === undefined;
     const u = unwrap(value);
     if (first) this.extra += u.candidates.length + u.problems.length - 1;
-    for (const p of u.problems) this.broken(where, label ? `${label}: ${p}` : p);
+    // Read only when something is dropped: does the record name the revocation event type?
+    let names: boolean | undefined;
+    const naming = () => (names ??= namesRevokeEvent(text ?? identity().toString()));
+    for (const p of u.problems) this.broken(where, label ? `${label}: ${p}` : p, naming());
     for (const c of u.candidates) {
       const r = normalize(c.value, () => sha1(u.candidates.length > 1 ? `${c.path}\u0000${identity().toString()}` : identity()));
       if (!r.ok) {
         const at = [label, c.path].filter(Boolean).join(': ');
-        this.broken(where, at ? `${at}: ${r.reason}` : r.reason);
+        this.broken(where, at ? `${at}: ${r.reason}` : r.reason, naming());
         continue;
       }
       // A plain record's text is kept by windows instead of the parsed object.
@@ -63,6 +73,7 @@ export class Intake {
         if (ref) r.event.ref = ref;
       }
       const t = r.event.published;
+      this.good++;
       if (first && (this.newest === null || t > this.newest)) this.newest = t;
       // The same event exported twice has the same uuid, type and time; a reused uuid on a
       // different event (seen in hand-made fixtures) is not a duplicate.

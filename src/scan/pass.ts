@@ -1,5 +1,7 @@
 // One pass over every input: each read by the strategy that suits it, its candidates parsed, unwrapped and normalised.
 import { UserError } from '../errors.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { plural } from '../text/plural.js';
 import type { SourceFile } from '../input/record-source.js';
 import type { InputSummary } from '../model/report.js';
 import { DiagnosticLog } from './diagnostics.js';
@@ -17,6 +19,13 @@ export type { PassOptions, PassProgress, PassResult } from './pass-types.js';
 /** The report's form of a pass's counts for one input: no byte count, and `error` only when there is one. */
 export function inputSummary({ path, format, events, duplicates, diagnostics, error }: PassInput): InputSummary {
   return error === null ? { path, format, events, duplicates, diagnostics } : { path, format, events, duplicates, diagnostics, error };
+}
+
+/** The one line for an input that gave no event at all, only problems. */
+function unreadable(file: string, problems: number, first: Diagnostic | undefined): string {
+  const where = first?.line ? ` (line ${first.line})` : first?.offset !== undefined ? ` (byte ${first.offset})` : '';
+  const what = first ? `; the first${where}: ${first.reason}` : '';
+  return `${file}: unreadable: not one Okta event in it, ${plural(problems, 'problem')}${what}. Encrypted, damaged, or not an Okta System Log export?`;
 }
 
 /**
@@ -79,6 +88,8 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
         summary.events = stats.records + input.intake.extra - input.intake.bad;
         summary.bytes = stats.bytes;
         state.newer(input.intake.newest);
+        const problems = state.diagnostics.countFor(src.label);
+        if (input.intake.good === 0 && problems > 0) summary.error = unreadable(src.label, problems, state.diagnostics.firstFor(src.label));
       }
     } catch (err) {
       build?.abandon();

@@ -23,6 +23,7 @@ import { closeIndexes } from './fast/record-index.js';
 import type { SourceFile } from '../input/record-source.js';
 import { OriginalStore } from './originals.js';
 import { resolveRange, type TimeRange } from './time-range.js';
+import { IncidentBuilder } from '../incident/builder.js';
 
 /** Options for {@link scan}. */
 export interface ScanOptions {
@@ -135,7 +136,8 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
   let indexed = 0;
   let sourceFiles = new Map<number, SourceFile>();
   let applied: ScanStats['range'];
-  let findings: Finding[];
+  let findings: Finding[] = [];
+  const incidents = new IncidentBuilder();
   // The first pass's record indexes (temporary files) are closed whatever happens next.
   const indexes = pass.indexes;
   try {
@@ -174,7 +176,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
         previous: pass,
       });
       const sourcesOfSignals = { baselines, history, options: signalOptions, createdAt: (id: string) => tokens.owners.get(id)?.published ?? null };
-      collector.finish((finding, events) => attachSignals(finding, evaluateSignals(finding, events, sourcesOfSignals)));
+      collector.finish((finding, events) => (attachSignals(finding, evaluateSignals(finding, events, sourcesOfSignals)), incidents.add(finding, events)));
       parsed += pass.parsed;
       passes++;
       split += pass.split;
@@ -192,16 +194,19 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
     inputs,
     summary: {
       files: inputs.length,
+      skipped: 0,
       events: sum(inputs.map((i) => i.events)),
       duplicates: sum(inputs.map((i) => i.duplicates)),
       diagnostics: pass.diagnostics.total,
+      unreadRevocations: pass.diagnostics.lostTotal,
       findings: findings.length,
       byRule: countByRule(findings),
       ...(hunt ? { detections: detections.length, detectionsByRule: countByRule(detections) } : {}),
     },
     findings,
     ...(hunt ? { detections } : {}),
-    diagnostics: pass.diagnostics.kept,
+    ...(windows ? { incidents: incidents.build() } : {}),
+    diagnostics: pass.diagnostics.reported(),
   };
   const stats: ScanStats = { bytes: sum(pass.inputs.map((i) => i.bytes)), parsed, passes, split, indexed };
   if (applied) stats.range = applied;

@@ -12,8 +12,11 @@ export function filterBySeverity(report: ScanReport, min: Severity): { report: S
   const findings = report.findings.filter((f) => severityRank(f.severity ?? 'info') >= floor);
   const byRule: Record<string, number> = {};
   for (const f of findings) for (const r of f.rules) byRule[r.id] = (byRule[r.id] ?? 0) + 1;
+  // An incident stays whole while one of its revocations is reported.
+  const kept = new Set(findings.map((f) => f.id));
+  const incidents = report.incidents?.filter((i) => i.revocations.some((id) => kept.has(id)));
   return {
-    report: { ...report, findings, summary: { ...report.summary, findings: findings.length, byRule } },
+    report: { ...report, findings, ...(incidents === undefined ? {} : { incidents }), summary: { ...report.summary, findings: findings.length, byRule } },
     hidden: report.findings.length - findings.length,
   };
 }

@@ -25,3 +25,18 @@ export function combineSeverity(signals: readonly Signal[]): Severity {
   const atTop = new Set(signals.filter((s) => severityRank(s.severity) === top).map((s) => s.id));
   return SEVERITIES[atTop.size >= 2 ? top + 1 : top]!;
 }
+
+/**
+ * Why `combineSeverity` gives what it gives, in one line: the signal(s) at the top level, whether two
+ * different ones raised it, or that nothing unusual was found. Log values are not quoted.
+ */
+export function severityReason(signals: readonly Signal[]): string {
+  const severity = combineSeverity(signals);
+  let top = 0;
+  for (const s of signals) top = Math.max(top, severityRank(s.severity));
+  if (top === 0) return signals.length === 0 ? 'nothing unusual found in the window' : 'only information, nothing unusual in the window';
+  const atTop = [...new Set(signals.filter((s) => severityRank(s.severity) === top).map((s) => s.id))];
+  const level = SEVERITIES[top]!;
+  if (severity !== level) return `two different ${level} signals agree (${atTop.join(', ')}): raised one level`;
+  return `the highest of its signals: ${atTop.join(', ')} (${level})`;
+}

@@ -112,6 +112,8 @@ export class WindowCollector {
   private readonly byIp = new Map<string, Plan[]>();
   /** Counts observations, to find each open window once per event. */
   private observed = 0;
+  /** Token id → name: from its earliest create event, else its first revocation. */
+  private readonly tokenNames: Map<string, string>;
 
   constructor(
     findings: Finding[],
@@ -122,6 +124,9 @@ export class WindowCollector {
     /** The loaded rules an event matches, for `detections` on window events (none when absent). */
     private readonly detect: (event: OktaEvent) => RuleRef[] = () => [],
   ) {
+    // A token's name: from its earliest create event (as its owner is), else from its first revocation.
+    this.tokenNames = new Map([...tokens.owners].filter(([, o]) => o.name !== null).map(([id, o]) => [id, o.name!]));
+    for (const f of findings) if (f.token.id !== null && f.token.name && !this.tokenNames.has(f.token.id)) this.tokenNames.set(f.token.id, f.token.name);
     for (const finding of findings) {
       const r = revocations.get(finding.id)!;
       const start = finding.publishedMs - opts.before;
@@ -220,7 +225,7 @@ export class WindowCollector {
       for (const e of p.events) {
         const links = linksOf(e, p);
         if (links.length === 0) continue;
-        events.push(toWindowEvent(e, links));
+        events.push(toWindowEvent(e, links, this.tokenNames));
         // The slim record is let go below: it can carry its links to the inspector itself.
         if (inspect) kept.push(Object.assign(e, { links }));
       }
@@ -243,13 +248,15 @@ export class WindowCollector {
   }
 }
 
-function toWindowEvent(e: Slim, links: WindowEvent['links']): WindowEvent {
+function toWindowEvent(e: Slim, links: WindowEvent['links'], names: ReadonlyMap<string, string>): WindowEvent {
+  const token = e.requestApiTokenId;
   return {
     uuid: e.uuid,
     published: isoUtc(e.published),
     eventType: e.eventType,
     displayMessage: e.displayMessage,
     actor: e.actor,
+    requestApiToken: token === null ? null : { id: token, name: names.get(token) ?? null },
     client: e.client,
     outcome: e.outcome,
     targets: e.targets.map((t) => ({ id: t.id, type: t.type, displayName: t.displayName })),

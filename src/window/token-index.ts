@@ -17,8 +17,8 @@ export interface UseSpan {
  * tokens and (token, address) pairs, never to the number of events.
  */
 export class TokenIndex {
-  /** Token id → the actor of its earliest `system.api_token.create` event. */
-  readonly owners = new Map<string, { actor: Entity; published: number }>();
+  /** Token id → the actor of its earliest `system.api_token.create` event, and the name that event gives it. */
+  readonly owners = new Map<string, { actor: Entity; published: number; name: string | null }>();
   /** Token id → address → first and last use made with the token from there. */
   readonly uses = new Map<string, Map<string, UseSpan>>();
 
@@ -33,7 +33,7 @@ export class TokenIndex {
       for (const t of event.targets) {
         if (t.id === null || t.type?.toLowerCase() !== OWNER.targetType) continue;
         const known = this.owners.get(t.id);
-        if (!known || event.published < known.published) this.owners.set(t.id, { actor: event.actor, published: event.published });
+        if (!known || event.published < known.published) this.owners.set(t.id, { actor: event.actor, published: event.published, name: t.displayName || null });
       }
     }
     const token = event.requestApiTokenId;

@@ -22,9 +22,10 @@ describe('readReportWindows', () => {
     const path = join(dir, 'r.ndjson');
     const event = { uuid: 'e1', eventType: 'x' };
     writeFileSync(path, [
-      JSON.stringify({ id: 'r1', window: { events: [{ uuid: 'e1', links: ['token', 'ip'], event }, { uuid: 'e2', links: ['actor'], event: {} }] } }),
-      JSON.stringify({ id: 'r2', window: { events: [{ uuid: 'e1', links: ['owner'], event }] } }),
-      JSON.stringify({ id: 'r3' }),
+      JSON.stringify({ kind: 'incident', id: 'i1', revocations: ['r1', 'r2'] }),
+      JSON.stringify({ kind: 'revocation', id: 'r1', window: { events: [{ uuid: 'e1', links: ['token', 'ip'], event }, { uuid: 'e2', links: ['actor'], event: {} }] } }),
+      JSON.stringify({ kind: 'revocation', id: 'r2', window: { events: [{ uuid: 'e1', links: ['owner'], event }] } }),
+      JSON.stringify({ kind: 'revocation', id: 'r3' }),
     ].join('\n') + '\n');
     const { set, stats } = await readReportWindows(path, true);
     expect([...set.links]).toEqual(['r1 e1 token+ip', 'r1 e2 actor', 'r2 e1 owner']);

@@ -19,7 +19,8 @@ const dir = mkdtempSync(join(tmpdir(), 'ors-hunt-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 type Rec = Record<string, unknown> & { kind: string; published: string; id: string; rules: { title: string }[] };
-const lines = (out: string) => out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Rec);
+/** NDJSON records but the incident summaries, which come first. */
+const lines = (out: string) => out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Rec).filter((r) => r.kind !== 'incident');
 const titles = (r: { rules: { title: string }[] }) => r.rules.map((x) => x.title);
 
 describe('--rules', () => {

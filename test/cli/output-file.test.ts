@@ -115,7 +115,7 @@ describe('okta-revoke-scan -o', () => {
     const target = join(fresh(), 'r');
     const r = await runCli(['-o', target, SAMPLE], { tty: true });
     expect(r.code, r.stderr).toBe(0);
-    expect(readFileSync(target, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l).kind)).toEqual(['revocation', 'revocation', 'revocation']);
+    expect(readFileSync(target, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l).kind)).toEqual(['incident', 'revocation', 'revocation', 'revocation']);
   });
 
   it('refuses to overwrite an input (exit 2) and leaves it intact', async () => {

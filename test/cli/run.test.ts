@@ -20,7 +20,8 @@ function file(name: string, content: string | Buffer): string {
   return p;
 }
 
-const ndjsonLines = (text: string) => text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+/** NDJSON records but the incident summaries, which come first. */
+const ndjsonLines = (text: string) => text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((r: { kind?: string }) => r.kind !== 'incident');
 
 describe('okta-revoke-scan', () => {
   it('finds the public Panther revocation with both rules, as NDJSON when piped', async () => {

@@ -14,7 +14,7 @@ function arrayPiece(from: number, to: number, pretty: boolean): Piece[] {
   return [{ bytes: text, good: rs[0]! }, ...rs.slice(1).map((r) => ({ bytes: '', good: r }))];
 }
 
-/** Tiny inputs: name, content, exit code, and whether the content must be reported. */
+/** Tiny inputs: name, content, exit code (3: no event to read, also when the only content is a problem), and whether it must be reported. */
 const TINY: [string, string, 0 | 3, boolean][] = [
   ['empty', '', 3, false],
   ['only-blanks', ' \n\t\r\n  ', 3, false],
@@ -29,13 +29,13 @@ const TINY: [string, string, 0 | 3, boolean][] = [
   ['binary-zip', 'PK\u0003\u0004\u0014\u0000\u0000\u0000', 3, false],
   ['empty-array', '[]', 0, false],
   ['empty-array-pretty', '[\n]\n', 0, false],
-  ['empty-object', '{}', 0, true],
-  ['open-bracket', '[', 0, true],
-  ['open-brace', '{', 0, true],
-  ['array-of-null', '[null]', 0, true],
-  ['array-of-scalars', '[1, "x", true, null]', 0, true],
-  ['array-of-empty-objects', '[{}, {}, {}]', 0, true],
-  ['stray-brace-in-array', '[}', 0, true],
+  ['empty-object', '{}', 3, true],
+  ['open-bracket', '[', 3, true],
+  ['open-brace', '{', 3, true],
+  ['array-of-null', '[null]', 3, true],
+  ['array-of-scalars', '[1, "x", true, null]', 3, true],
+  ['array-of-empty-objects', '[{}, {}, {}]', 3, true],
+  ['stray-brace-in-array', '[}', 3, true],
 ];
 
 /** Every mixed-content case. */

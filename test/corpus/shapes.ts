@@ -34,7 +34,7 @@ const USABLE: Record<string, [string, string]> = {
   'security-context-array': ['securityContext', '[1,2,3]'],
 };
 const UNUSABLE: Record<string, [string, string]> = {
-  'published-number': ['published', '1709655302413'],
+  'published-number': ['published', '12345'],
   'published-garbage': ['published', '"yesterday at noon"'],
   'published-400-digits': ['published', '1' + '0'.repeat(399)],
   'published-empty': ['published', '""'],
@@ -64,6 +64,10 @@ export function shapeCases(): CorpusCase[] {
   for (const [where, i] of Object.entries(TARGETS)) {
     for (const [name, [key, json]] of Object.entries(USABLE)) add(`${name}-${where}`, sampleWith(i, ok(replaceField(R[i]!, key, json))));
     for (const [name, [key, json]] of Object.entries(UNUSABLE)) add(`${name}-${where}`, sampleWith(i, broken(replaceField(R[i]!, key, json), name)));
+    // Its own time as epoch milliseconds and seconds, as SIEMs write it: the same event.
+    const ms = Date.parse((JSON.parse(R[i]!) as { published: string }).published);
+    add(`published-epoch-ms-${where}`, sampleWith(i, ok(replaceField(R[i]!, 'published', String(ms)))));
+    add(`published-epoch-seconds-${where}`, sampleWith(i, ok(replaceField(R[i]!, 'published', `"${ms / 1000}"`))));
     for (const [name, json] of Object.entries({ string: '"{\\"requestApiTokenId\\":\\"00Tci7dPlY3kT9wQx5d7\\"}"', array: '[{"requestApiTokenId":"00Tci7dPlY3kT9wQx5d7"}]', null: 'null' })) {
       add(`transaction-detail-${name}-${where}`, sampleWith(i, ok(detail(R[i]!, json))));
     }

@@ -12,6 +12,11 @@ describe('unwrap', () => {
   it('a plain event is itself', () => {
     expect(unwrap(ev)).toEqual({ candidates: [{ value: ev, path: '' }], via: null, problems: [] });
   });
+  it('an Elasticsearch search response kept as one record gives the _source of each hit', () => {
+    const u = unwrap({ took: 1, hits: { total: { value: 2 }, hits: [{ _id: 'a', _source: ev }, { _id: 'b', _source: { ...ev, uuid: 'u2' } }] } });
+    expect(u.via).toBe('hits');
+    expect(u.candidates).toEqual([{ value: ev, path: 'hits.hits[0]._source' }, { value: { ...ev, uuid: 'u2' }, path: 'hits.hits[1]._source' }]);
+  });
   it('Event Hook deliveries give their events, in order, with paths', () => {
     const u = unwrap({ eventType: 'com.okta.event_hook', data: { events: [ev, { ...ev, uuid: 'u2' }] } });
     expect(u.via).toBe('event-hook');

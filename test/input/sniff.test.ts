@@ -30,6 +30,14 @@ describe('detect', () => {
     expect(shapeOf(JSON.stringify({ events: ['x'], eventType: 'user.session.start', published: '2024-01-01T00:00:00Z' })).shape).toEqual({ kind: 'ndjson' });
     expect(shapeOf(JSON.stringify({ eventtype: 'x', events: [] })).shape).toEqual({ kind: 'ndjson' });
   });
+  it('an Elasticsearch search response is a document of hits; one without hits is not', () => {
+    const response = { took: 3, timed_out: false, hits: { total: { value: 1 }, max_score: 1, hits: [{ _id: 'h', _source: event('a') }] } };
+    expect(shapeOf(JSON.stringify(response, null, 2)).shape).toEqual({ kind: 'document', path: ['hits', 'hits'] });
+    expect(shapeOf(lines([response, response])).shape).toEqual({ kind: 'document', path: ['hits', 'hits'] });
+    expect(shapeOf(JSON.stringify({ took: 3, hits: { total: 0 } })).shape).toEqual({ kind: 'ndjson' });
+    // An event with a `hits` field of its own is an event.
+    expect(shapeOf(lines([event('a', { hits: { hits: [] } })])).shape).toEqual({ kind: 'ndjson' });
+  });
   it('a {"data": […]} document vs a delivery whose data is an object', () => {
     expect(shapeOf(JSON.stringify({ data: [event('a')] })).shape).toEqual({ kind: 'document', path: ['data'] });
     expect(shapeOf(JSON.stringify(hook([event('a')]), null, 4))).toMatchObject({ shape: { kind: 'ndjson' }, via: 'event-hook' });
@@ -84,7 +92,7 @@ describe('topKeys', () => {
     expect(t.keys[2]!.text).toBe('text');
     expect(t.complete).toBe(true);
     const cut = topKeys(Buffer.from('{"a": 1, "events": [{"x": 1}, {"y"'), 0);
-    expect(cut).toEqual({ keys: [{ key: 'a', first: 0x31 }, { key: 'events', first: 0x5b }], complete: false });
+    expect(cut).toEqual({ keys: [{ key: 'a', first: 0x31, at: 6 }, { key: 'events', first: 0x5b, at: 19 }], complete: false });
   });
 });
 

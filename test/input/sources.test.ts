@@ -51,7 +51,7 @@ describe('stdin spooling (built CLI, child process)', () => {
     const tmp = privateTmp();
     const r = await runBin(['-', '--format', 'ndjson'], tmp, (c) => c.stdin!.end(SAMPLE));
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout.trim().split('\n')).toHaveLength(3);
+    expect(r.stdout.trim().split('\n')).toHaveLength(4); // the incident, then the three findings
     expect(leftovers(tmp)).toEqual([]);
   });
 

@@ -41,7 +41,17 @@ describe.runIf(hasJq)('README jq recipes on samples/okta-export.ndjson', () => {
     return hit[1];
   };
 
-  it('every recipe is checked here', () => expect(all.size).toBe(8));
+  it('every recipe is checked here', () => expect(all.size).toBe(9));
+
+  it("the incident's addresses: the attacker's first, with both tokens and Dana Kim", () => {
+    expect(run(find("The story first: each incident's addresses"))).toEqual([
+      '198.51.100.23\tRomania\t9\t3\t00Tbk5yN3cR8mL2vZ5d7,00Tci7dPlY3kT9wQx5d7\tann@corp.example,dana.kim@corp.example',
+      '192.0.2.141\tUnited States\t6\t2\t\tben.baker@corp.example',
+      '192.0.2.33\tUnited States\t5\t3\t\tann@corp.example',
+      '203.0.113.10\tUnited States\t2\t3\t00Tci7dPlY3kT9wQx5d7\tann@corp.example',
+      '203.0.113.11\tUnited States\t1\t3\t00Tci7dPlY3kT9wQx5d7\tann@corp.example',
+    ]);
+  });
 
   it('names of every revoked token', () => {
     expect(run(find('Names of every revoked token'))).toEqual(['ci-deploy', 'ci-deploy', 'backup-sync']);
@@ -98,7 +108,8 @@ describe.runIf(hasJq)('README jq recipes on samples/okta-export.ndjson', () => {
   it('severity high selects the findings whose severity is high', () => {
     // The filter alone, on findings that carry a severity (added by the signals stage).
     const filter = find('Findings of severity high').replace(/^okta-revoke-scan export\.ndjson \| /, '');
-    const input = ['high', 'medium', 'high', 'low'].map((severity, i) => JSON.stringify({ id: `f${i}`, severity })).join('\n');
+    const records = ['high', 'medium', 'high', 'low'].map((severity, i) => ({ kind: 'revocation', id: `f${i}`, severity }));
+    const input = [{ kind: 'incident', id: 'incident-1', severity: 'high' }, ...records].map((r) => JSON.stringify(r)).join('\n');
     const out = execFileSync('bash', ['-c', `${filter} | jq -c '{id}'`], { input, encoding: 'utf8' });
     expect(out.trim().split('\n')).toEqual(['{"id":"f0"}', '{"id":"f2"}']);
   });

@@ -78,9 +78,11 @@ export function makeReport(findings: Finding[] = standardFindings()): ScanReport
     ],
     summary: {
       files: 2,
+      skipped: 0,
       events: 1234,
       duplicates: 3,
       diagnostics: 1,
+      unreadRevocations: 0,
       findings: findings.length,
       byRule: { [RULE_REVOKED.id]: findings.length },
     },

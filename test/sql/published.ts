@@ -44,7 +44,10 @@ export async function expectPublishedRead(engine: Engine, values: readonly unkno
   const sql = `WITH ${parts.slice(0, upto + 1).map(([n, q]) => `${n} AS (${q})`).join(',\n')}
 SELECT ${engine.text('uuid')} || '=' || COALESCE(${engine.text('ms')}, 'null') FROM evt ORDER BY uuid`;
   const got = new Map((await engine.rows(sql)).map((r) => r.split('=') as [string, string]));
-  const expected = values.map((p, i) => `t${String(i).padStart(4, '0')}=${parsePublished(p) ?? 'null'}`);
+  // Epoch seconds or milliseconds (a number, or a string of 9 to 14 digits) are read by the CLI but
+  // not by the query: a documented limit (docs/engines.md), so the query reads them as no time.
+  const epoch = (p: unknown) => typeof p === 'number' || (typeof p === 'string' && /^\d{9,14}(?:\.\d{1,9})?$/.test(p));
+  const expected = values.map((p, i) => `t${String(i).padStart(4, '0')}=${(epoch(p) ? null : parsePublished(p)) ?? 'null'}`);
   // Events whose published is no string or over 40 characters are not read at all.
   expect(values.map((_, i) => `t${String(i).padStart(4, '0')}=${got.get(`t${String(i).padStart(4, '0')}`) ?? 'null'}`)).toEqual(expected);
 }

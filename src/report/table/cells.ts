@@ -73,11 +73,10 @@ export function revokedByLines({ revokedBy: by }: Finding): CellLine[] {
   return lines;
 }
 
+/** The revoker's address and place (their user agent is in the JSON finding: in the table it was noise on every row). */
 function clientLines({ client }: Finding): CellLine[] {
   const place = [client.city, client.country].filter((v): v is string => !!v).join(', ');
-  const lines = [line(client.ipAddress), line(place)];
-  if (client.userAgent) lines.push(line(client.userAgent, 'dim', true));
-  return lines;
+  return [line(client.ipAddress), line(place, undefined, true)];
 }
 
 /** The table's columns, left to right, with times in UTC or in `timeZone` (`--tz`). */
@@ -88,7 +87,8 @@ export function findingColumns(timeZone?: string): readonly ColumnSpec<Finding>[
 /** The table's columns, left to right (times in UTC). */
 const COLUMNS: readonly ColumnSpec<Finding>[] = [
   { header: 'Time (UTC)', min: 20, lines: (f) => [{ text: formatTime(f) }] },
-  { header: 'Token', min: 12, lines: (f) => [line(f.token.name), line(f.token.id)] },
+  // Token ids are what a responder searches for next: the table gives way before cutting one.
+  { header: 'Token', min: 20, lines: (f) => [line(f.token.name), line(f.token.id)] },
   { header: 'Revoked by', min: 12, lines: revokedByLines },
   { header: 'Client', min: 13, lines: clientLines },
   { header: 'Outcome', min: 7, lines: (f) => [line(f.outcome, outcomeStyle(f.outcome))] },

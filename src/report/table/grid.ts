@@ -14,6 +14,8 @@ export interface ColumnSpec<T> {
   /** Preferred minimum width; the table gives up below the sum of these. */
   min: number;
   lines(item: T): CellLine[];
+  /** The cell for a column `width` wide, when it knows better than cutting its lines' ends. */
+  fit?(item: T, width: number): CellLine[];
 }
 
 /** cli-table3 pads each cell with one space on both sides and draws a border around each. */
@@ -48,6 +50,7 @@ const NO_ROW_LINES = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' }
  * The cli-table3 rendering of `items` (one row each, no trailing newline), with every cell line
  * cut to its column's width; `undefined` when `width` is too narrow for the columns' floors.
  * `compact` leaves out the lines between body rows (for one-line rows), keeping the header rule.
+ * `fixed` gives every column's width (chosen by the caller) instead.
  */
 export function renderGrid<T>(
   columns: readonly ColumnSpec<T>[],
@@ -55,13 +58,15 @@ export function renderGrid<T>(
   width: number | undefined,
   chalk: ChalkInstance,
   compact = false,
+  fixed?: readonly number[],
 ): string | undefined {
   const rows = items.map((item) => columns.map((c) => c.lines(item)));
   const wanted = demands(columns, rows, width);
   const widths =
-    width === undefined
+    fixed ??
+    (width === undefined
       ? wanted.map((d) => d.natural)
-      : fitColumns(wanted, width - tableOverhead(columns.length));
+      : fitColumns(wanted, width - tableOverhead(columns.length)));
   if (widths === undefined) return undefined;
   const paint = painter(chalk);
   const table = new Table({
@@ -69,8 +74,8 @@ export function renderGrid<T>(
     style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
     ...(compact ? { chars: NO_ROW_LINES } : {}),
   });
-  for (const row of rows) {
-    table.push(row.map((lines, i) => lines.map((l) => paint(clipSpans(spansOf(l), widths[i]!))).join('\n')));
+  for (const [r, row] of rows.entries()) {
+    table.push(row.map((lines, i) => (columns[i]!.fit?.(items[r]!, widths[i]!) ?? lines).map((l) => paint(clipSpans(spansOf(l), widths[i]!))).join('\n')));
   }
   const text = table.toString();
   if (!compact) return text;

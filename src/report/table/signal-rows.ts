@@ -1,6 +1,6 @@
 // The signals of a window in the table: labelled rows under its header, evidence marks, and their legend.
 import { SEVERITIES, type Severity } from '../../model/severity.js';
-import { maxSeverity } from '../../signals/severity.js';
+import { maxSeverity, severityReason } from '../../signals/severity.js';
 import type { Signal } from '../../model/signal.js';
 import type { WindowEvent } from '../../model/window.js';
 import type { ColumnSpec } from './grid.js';
@@ -27,7 +27,10 @@ function signalItems(s: Signal): (readonly Span[])[] {
  */
 export function signalRows(finding: Finding): LabelledRow[] {
   if (finding.severity === undefined) return [];
-  const rows: LabelledRow[] = [{ label: 'Severity', items: [[severitySpan(finding.severity)]] }];
+  // Say why: the signal(s) it comes from; for a failed attempt, that it rates the token's activity.
+  const failed = finding.outcome !== null && finding.outcome.toUpperCase() !== 'SUCCESS';
+  const why = `${severityReason(finding.signals ?? [])}${failed ? `. This revocation did not succeed (${finding.outcome}): the token stayed active, and the severity rates what it did in the window, not the attempt` : ''}`;
+  const rows: LabelledRow[] = [{ label: 'Severity', items: [[severitySpan(finding.severity)], ...safeText(`— ${why}`).split(' ').map((w) => [{ text: w, style: 'dim' as const }])], separator: ' ' }];
   const signals = finding.signals ?? [];
   if (signals.length === 0) rows.push({ label: 'Signals', items: [[{ text: NO_SIGNALS, style: 'dim' }]] });
   for (const [i, s] of signals.entries()) rows.push({ label: i === 0 ? 'Signals' : '', items: signalItems(s), separator: ' ' });

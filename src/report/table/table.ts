@@ -8,6 +8,9 @@ import type { ReportOptions, Reporter } from '../reporter.js';
 import { bySeverity, hasSeverities, SEVERITY_COLUMN } from './severity-view.js';
 import { emptyMessage, summaryLine } from './summary-text.js';
 import { windowSections } from './window-section.js';
+import { incidentSection } from './incident-section.js';
+import { renderLabelled } from './labelled.js';
+import { ruleCountRow, sameRules } from './rule-counts.js';
 import { wrapText } from './width.js';
 
 export { MAX_CELL_WIDTH } from './grid.js';
@@ -36,13 +39,25 @@ export const tableReporter: Reporter = function* tableReporter(report: ScanRepor
   // With severities, a Severity column comes first and the most severe revocations lead.
   const severe = hasSeverities(report.findings);
   const findings = severe ? bySeverity(report.findings) : report.findings;
-  const timed = findingColumns(options.timeZone);
+  // A Rules column only when the findings differ in their rules; a line names them by title either way.
+  const timed = findingColumns(options.timeZone).filter((c) => c.header !== 'Rules' || !sameRules(findings));
   const columns = severe ? [SEVERITY_COLUMN, ...timed] : timed;
   const table = renderGrid(columns, findings, width, chalk);
   if (table !== undefined) yield `${table}\n`;
   else yield* renderBlocks(columns, findings, width ?? MAX_CELL_WIDTH, chalk);
   let blank = table === undefined; // a block list ends with a blank line
-  for (const chunk of windowSections(findings, { width, limit: options.limit, chalk, timeZone: options.timeZone }, blank)) {
+  const rules = ruleCountRow(findings);
+  if (rules !== null) {
+    yield* renderLabelled([rules], width, chalk);
+    blank = false;
+  }
+  // The story of the incident comes first: the windows repeat the same events.
+  for (const chunk of incidentSection(report.incidents ?? [], findings, { width, limit: options.limit, chalk, timeZone: options.timeZone }, blank)) {
+    blank = chunk === '\n';
+    yield chunk;
+  }
+  const findingRules = new Set(report.findings.flatMap((f) => f.rules.map((r) => r.id)));
+  for (const chunk of windowSections(findings, { width, limit: options.limit, chalk, timeZone: options.timeZone, findingRules }, blank)) {
     blank = chunk === '\n';
     yield chunk;
   }

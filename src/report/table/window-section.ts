@@ -20,6 +20,8 @@ export interface SectionLayout {
   chalk: ChalkInstance;
   /** `--tz`: IANA zone for times, undefined for UTC. */
   timeZone?: string;
+  /** Ids of the rules that made revocations findings: not repeated on timeline rows. */
+  findingRules?: ReadonlySet<string>;
 }
 
 function* dimWrapped(text: string, { width, chalk }: SectionLayout): Generator<string> {
@@ -42,7 +44,7 @@ function* windowBlock(
     const n = window.dropped;
     yield* dimWrapped(`${plural(n, 'older event')} dropped (--max-window-events)`, layout);
   }
-  if (window.events.length > 0) yield* renderTimeline(window, limit, width, chalk, timeZone, evidenceSeverities(finding));
+  if (window.events.length > 0) yield* renderTimeline(window, limit, width, chalk, timeZone, evidenceSeverities(finding), layout.findingRules);
   else if (window.dropped === 0) yield* dimWrapped(EMPTY_WINDOW, layout);
 }
 

@@ -65,7 +65,7 @@ export async function readSplit(src: InputSource, plan: SplitPlan, opts: SplitRe
     lineOffset = first.splitter instanceof NdjsonSplitter ? first.splitter.linesRead : 0;
     const result: SplitReadResult = { format: first.format, records: first.records, bytes: first.bytes, newest: null };
     for await (const m of second.messages()) {
-      if (m.type === 'diag') opts.sink.diag(m.offset, m.line ? m.line + lineOffset : 0, m.reason);
+      if (m.type === 'diag') opts.sink.diag(m.offset, m.line ? m.line + lineOffset : 0, m.reason, m.names);
       else if (m.type === 'records') take(m);
       else if (m.type === 'spilled') take(readSpilled(spillFd!, m));
       else if (m.type === 'done') {

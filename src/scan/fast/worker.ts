@@ -46,7 +46,7 @@ export type AnyWorkerJob = WorkerJob | GatherJob;
 export type WorkerMessage =
   | GatherMessage
   | { type: 'records'; texts: string[]; offsets: number[]; lines: number[]; marks: number[]; chars: number }
-  | { type: 'diag'; offset: number | undefined; line: number; reason: string }
+  | { type: 'diag'; offset: number | undefined; line: number; reason: string; names?: boolean }
   /** Bytes of the part read so far, and records cut: sent about every PROGRESS_BYTES. */
   | { type: 'progress'; bytes: number; records: number }
   /** Records written to the spill file (read them back with `readSpilled`), in their place in the order. */
@@ -127,7 +127,7 @@ async function main(job: WorkerJob): Promise<void> {
     value: () => {
       throw new Error('a split file holds records, not documents');
     },
-    diag: (offset, line, reason) => port.postMessage({ type: 'diag', offset, line, reason } satisfies WorkerMessage),
+    diag: (offset, line, reason, names) => port.postMessage({ type: 'diag', offset, line, reason, names } satisfies WorkerMessage),
   };
   const stats = await readInput(job.path, job.label, { maxRecordBytes: job.maxRecordBytes }, sink, { range: { start: plan.next, end: plan.size }, splitter });
   flush();

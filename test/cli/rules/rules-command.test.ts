@@ -125,7 +125,7 @@ describe('the rules command and the default command', () => {
     process.chdir(dir);
     const scan = await runCli(['./rules']);
     expect(scan.code).toBe(0);
-    expect(scan.stdout.trim().split('\n')).toHaveLength(3);
+    expect(scan.stdout.trim().split('\n')).toHaveLength(4); // the incident, then the three findings
     const command = await runCli(['rules']);
     expect(command.code).toBe(2);
     expect(command.stderr).toBe("okta-revoke-scan: name a command: list or test\nRun 'okta-revoke-scan rules --help' for usage.\n");
@@ -139,7 +139,7 @@ describe('the rules command and the default command', () => {
   it('the scan still takes its exports as before', async () => {
     const r = await runCli([SAMPLE]);
     expect(r.code).toBe(0);
-    expect(r.stdout.trim().split('\n')).toHaveLength(3);
+    expect(r.stdout.trim().split('\n')).toHaveLength(4); // the incident, then the three findings
   });
 
   it('has its own help and rejects unknown commands', async () => {

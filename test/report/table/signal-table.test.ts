@@ -43,7 +43,7 @@ describe('signals in the table', () => {
   });
 
   it('lists the signals under each window header with their evidence counts, escaped', () => {
-    expect(out).toMatch(/Severity {4}high\nSignals {5}high privileged-action \(1 event\) 1 sensitive change/);
+    expect(out).toMatch(/Severity {4}high — the highest of its signals: privileged-action \(high\)\nSignals {5}high privileged-action \(1 event\) 1 sensitive change/);
     expect(out).toMatch(/\n {12}medium okta-threat \(2 events\) Okta flagged 2 events\n/);
     expect(out).toContain('token used from an address \\x1b[31mX');
     expect(out).toContain(`Signals     ${NO_SIGNALS}`);

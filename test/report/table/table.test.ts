@@ -86,7 +86,8 @@ describe('tableReporter with hostile strings', () => {
     const out = render(hostileReport(), { color: false });
     expect(out).toContain('tok\\x1b[31mRED\\x07');
     expect(out).toContain('Ann\\u202eexe.txt\\x00');
-    expect(out).toContain('curl\\r\\x85evil\\x1b]0;title\\x07');
+    // The revoker's user agent is no longer in the table (the same noise on every row); JSON has it.
+    expect(out).not.toContain('curl');
   });
 
   it('leaves only its own SGR colour codes when colour is on', () => {
@@ -134,7 +135,7 @@ describe('tableReporter width', () => {
   it('caps long cells at 60 columns when the width is unknown', () => {
     const out = render(wide, { color: false });
     expect(out).not.toContain('x'.repeat(60));
-    expect(out).toContain(`Mozilla/5.0 ${'x'.repeat(47)}…`);
+    expect(out).not.toContain('Mozilla/5.0');
     expect(out).toMatch(/ user a\.very\.long\.name\.with\.many\.parts@subsidiary\.corp\.examp… /);
     for (const line of lines(out).filter((l) => l.startsWith('│'))) {
       for (const cell of line.split('│')) expect(tableStringWidth(cell.trim())).toBeLessThanOrEqual(60);

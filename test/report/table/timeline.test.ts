@@ -42,9 +42,12 @@ describe('renderTimeline rows', () => {
     expect(render(makeWindow())).not.toContain(HOSTILE.eventType);
   });
 
-  it('falls back to a block per event when the width is too narrow for the columns', () => {
-    const out = render(makeWindow(), undefined, 60);
-    expect(out).not.toContain('┌');
+  it('two lines per event when the width is too narrow for the boxed columns, a block per event below 50', () => {
+    const two = render(makeWindow(), undefined, 60);
+    expect(two).not.toContain('┌');
+    expect(two).toMatch(/Time \(UTC\) +Links +Event type/);
+    expect(two).toMatch(/T·OI +user\.lifecycle\./); // below 100 columns the event type may be cut
+    const out = render(makeWindow(), undefined, 40);
     expect(out).toContain('Links: T · O I\nEvent type: user.lifecycle.deactivate\n');
   });
 });
