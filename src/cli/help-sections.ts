@@ -116,8 +116,9 @@ with the events under "events" or "data" (or --events-path), events wrapped as J
 Elastic event.original, Splunk _raw), CSV with a header row; gzip is detected by its magic bytes.
 Folders are read recursively, every file by its content (hidden files, documents and archives are
 left out and listed; --include/--exclude choose); - reads stdin.
-Times are printed in UTC; --from/--to take a time with Z or an offset, or a duration before the
-newest event (--from 7d). To scan a file or folder named rules, write ./rules.
+Times are printed in UTC; --from/--to take a time with Z or an offset, a date (a UTC day), or a
+duration counted back from the newest event in the input, not from now (--from 7d). To scan a file
+or folder named rules, write ./rules.
 
 Output: table for people; ndjson (the incident summaries, then one finding per line) and json (one
 document) for jq and scripts, described by the JSON Schemas in schema/; csv (one row per window
