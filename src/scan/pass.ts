@@ -99,7 +99,7 @@ export interface PassResult {
 function unreadable(file: string, problems: number, first: Diagnostic | undefined): string {
   const where = first?.line ? ` (line ${first.line})` : first?.offset !== undefined ? ` (byte ${first.offset})` : '';
   const what = first ? `; the first${where}: ${first.reason}` : '';
-  return `${file}: unreadable: not one Okta event in it, ${problems} problem${problems === 1 ? '' : 's'}${what}. Encrypted, damaged, or not an Okta System Log export?`;
+  return `${file}: unreadable: not one Okta event in it, ${problems} problem${problems === 1 ? '' : 's'}${what} (not an Okta System Log export, or encrypted or damaged?)`;
 }
 
 /**
