@@ -36,13 +36,13 @@ export const TOKENS_SUMMARY = 'List every API token the exports know: owner, cre
 export const SCAN_EXAMPLES: readonly Example[] = [
   { command: 'okta-revoke-scan export.ndjson', does: 'Table of every revocation in an export' },
   { command: 'okta-revoke-scan logs/ backup.json.gz', does: 'Several inputs: folders, gzip, overlapping files (deduplicated)' },
-  { command: 'okta-revoke-scan export.json | jq -r .token.name', does: 'Names of revoked tokens (NDJSON when piped)' },
+  { command: `okta-revoke-scan export.json | jq -r 'select(.kind == "revocation") | .token.name'`, does: 'Names of revoked tokens (NDJSON when piped: the incidents, then the findings)' },
   { command: "okta-revoke-scan export.json | jq 'select(.revokedBy.kind == \"user\")'", does: 'Revocations made by a person' },
   { command: 'gunzip -c export.json.gz | okta-revoke-scan -', does: 'Read stdin' },
   { command: 'okta-revoke-scan --format json export.ndjson > report.json', does: 'One JSON document with inputs, summary and findings' },
   { command: 'okta-revoke-scan --before 7d --after 1h export.ndjson', does: 'Wider activity windows around each revocation' },
   { command: 'okta-revoke-scan hooks.ndjson okta.csv splunk-export.json', does: 'Event Hook deliveries, CSV and SIEM exports in one run' },
-  { command: 'okta-revoke-scan --events-path hits.hits es-response.json', does: 'Events under a key the tool does not guess' },
+  { command: 'okta-revoke-scan --events-path result.items api-dump.json', does: 'Events under a key the tool does not guess (events, data and hits.hits it finds itself)' },
   { command: 'okta-revoke-scan --from 7d --tz Europe/Berlin export.ndjson', does: 'Revocations of the last 7 days of the export, local times' },
   { command: 'okta-revoke-scan --rules sigma/rules/identity/okta --hunt export.ndjson', does: 'Run your Sigma rules: their hits in the windows, and every other hit' },
   { command: 'okta-revoke-scan -f csv -o revocations.csv export.ndjson', does: 'Spreadsheet: one row per window event, formula-safe' },
@@ -129,8 +129,9 @@ with the events under "events" or "data" (or --events-path), events wrapped as J
 Elastic event.original, Splunk _raw), CSV with a header row; gzip is detected by its magic bytes.
 Folders are read recursively, every file by its content (hidden files, documents and archives are
 left out and listed; --include/--exclude choose); - reads stdin.
-Times are printed in UTC; --from/--to take a time with Z or an offset, or a duration before the
-newest event (--from 7d). To scan a file or folder named rules, write ./rules.
+Times are printed in UTC; --from/--to take a time with Z or an offset, a date (a UTC day), or a
+duration counted back from the newest event in the input, not from now (--from 7d). To scan a file
+or folder named rules, write ./rules.
 
 Output: table for people; ndjson (the incident summaries, then one finding per line) and json
 (one document) for jq and scripts, described by the JSON Schemas in schema/; csv (one row per

@@ -16,6 +16,8 @@ export interface Io {
   stderr: TextSink;
   stdin: Readable;
   env: Record<string, string | undefined>;
+  /** Told when the report starts being written, and where: a Ctrl-C after it leaves a partial report on stdout. */
+  onReport?(to: 'stdout' | 'file'): void;
 }
 
 /**

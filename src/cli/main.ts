@@ -5,8 +5,12 @@ import { ExitCode } from '../errors.js';
 /** Runs the CLI on process.argv; the returned code is set by bin/ as process.exitCode. */
 export async function main(): Promise<ExitCode> {
   const cleanups = new Set<() => Promise<void>>();
+  let reporting: 'stdout' | 'file' | null = null;
   const onSignal = (signal: NodeJS.Signals) => {
     void Promise.allSettled([...cleanups].map((fn) => fn())).then(() => {
+      // One line, after the progress bar is erased: what the user is left with.
+      const left = reporting === 'stdout' ? 'partial report on stdout' : reporting === 'file' ? 'no report written (-o file left as it was)' : 'no report written';
+      process.stderr.write(`okta-revoke-scan: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}; ${left}\n`);
       process.exit(signal === 'SIGINT' ? ExitCode.Interrupted : ExitCode.Terminated);
     });
   };
@@ -20,6 +24,9 @@ export async function main(): Promise<ExitCode> {
     stderr: process.stderr,
     stdin: process.stdin,
     env: process.env,
+    onReport(to) {
+      reporting = to;
+    },
     registerCleanup(fn) {
       cleanups.add(fn);
       return () => cleanups.delete(fn);

@@ -234,9 +234,9 @@ export const SCAN_OPTIONS: readonly OptionSpec[] = [
     type: 'string',
     arg: 'TIME',
     group: 'Time:',
-    describe: 'Report revocations (and --hunt detections) at or after this time (2024-03-05T00:00:00Z, or 7d = 7 days before the newest event)',
+    describe: 'Report revocations (and --hunt detections) at or after this time: 2024-03-05T16:00:00Z, a UTC day (2024-03-05), or 7d = 7 days before the newest event in the input (not before now)',
     manual:
-      'Report only revocations (and `--hunt` detections) published at or after TIME: an ISO 8601 time with `Z` or an offset (`2024-03-05T16:00:00Z`, `2024-03-05T17:00:00+01:00`), or a duration (`7d`, `36h`) counted back from the newest event of the input. A time without a zone is a usage error. Activity windows still take events from before it.',
+      'Report only revocations (and `--hunt` detections) published at or after TIME: an ISO 8601 time with `Z` or an offset (`2024-03-05T16:00:00Z`, `2024-03-05T17:00:00+01:00`), a date (`2024-03-05`: that UTC day, from its first millisecond; with `--to`, to its last), or a duration (`7d`, `36h`) counted back from the newest event of the input, not from now (stderr says which event that is). A time without a zone is a usage error. Activity windows still take events from before it.',
   },
   {
     name: 'to',
@@ -251,8 +251,8 @@ export const SCAN_OPTIONS: readonly OptionSpec[] = [
     type: 'string',
     arg: 'ZONE',
     group: 'Time:',
-    describe: 'Time zone of the table time column (IANA name, e.g. Europe/Berlin); JSON outputs stay UTC',
-    manual: 'Time zone of the table\'s time column, as an IANA name (`Europe/Berlin`); an unknown zone is a usage error. Every other output stays UTC.',
+    describe: 'Time zone of the table time column (IANA name, e.g. Europe/Berlin); other formats stay UTC (said on stderr)',
+    manual: 'Time zone of the table\'s time column, as an IANA name (`Europe/Berlin`); an unknown zone is a usage error. Every other output stays UTC, which stderr says once.',
   },
   {
     name: 'before',

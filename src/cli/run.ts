@@ -110,6 +110,8 @@ async function scanAndReport(
   if (inputs.length === 0) {
     if ((io.stdin as { isTTY?: boolean }).isTTY) throw new UsageError('no input given: name one or more exports, folders, or - for stdin');
     inputs = ['-'];
+    // Someone at a terminal may not know the scan is waiting on a pipe or a redirect.
+    if (io.stderr.isTTY && !options.quiet) err('reading events from stdin… (name exports or folders to read files instead)');
   }
   // Opened before any input is read, so a bad -o fails at once, not after a long scan.
   if (options.output !== undefined) {
@@ -196,7 +198,9 @@ async function writeReport(
   if (!options.quiet && n > 0) {
     const listed = report.diagnostics.filter((d) => !failed.has(d.file));
     const shown = Math.min(n, SHOW_DIAGNOSTICS, listed.length);
-    err(`${n} input problem${n === 1 ? '' : 's'} (bad records are skipped; every good event is still used)${n > shown ? `, first ${shown}:` : ':'}`);
+    // With --strict they are fatal (said below), so they are not called skipped here.
+    const what = options.strict ? '' : ' (bad records are skipped; every good event is still used)';
+    err(`${n} input problem${n === 1 ? '' : 's'}${what}${n > shown ? `, first ${shown}:` : ':'}`);
     for (const d of listed.slice(0, shown)) io.stderr.write(`  ${safeText(formatDiagnostic(d))}\n`);
     if (n > shown) io.stderr.write(`  … ${n - shown} more (--format json lists up to 1000)\n`);
   }
@@ -227,7 +231,9 @@ async function writeReport(
   originals.expectReport(report);
   const reportOptions: ReportOptions = { color, width, limit: options.limit, originals, baseline: formatDuration(options.signals.baseline) };
   if (options.timeZone !== undefined) reportOptions.timeZone = options.timeZone;
+  if (options.timeZone !== undefined && format !== 'table' && !options.quiet) err(`--tz applies to the table only: ${format} times stay UTC`);
   const reporter = await loadReporter(format);
+  io.onReport?.(output.file ? 'file' : 'stdout');
   try {
     for (const chunk of reporter(report, reportOptions)) await writeChunk(sink, chunk);
     await output.file?.commit();
@@ -237,13 +243,19 @@ async function writeReport(
 
   if (!options.quiet && stats.range) {
     const r = stats.range;
-    err(`time range ${describeEnd(r.from)} to ${describeEnd(r.to)}${r.newest === null ? '' : ` (newest event ${describeEnd(r.newest)})`}: revocations outside it are not reported`);
+    // A relative bound counts back from the newest event of the input, not from now: say so.
+    const relative = [options.range.from, options.range.to].some((b) => b?.kind === 'before-newest');
+    const newest = r.newest === null ? '' : relative ? ` (counted back from the newest event in the input, ${describeEnd(r.newest)}, not from now)` : ` (newest event ${describeEnd(r.newest)})`;
+    err(`time range ${describeEnd(r.from)} to ${describeEnd(r.to)}${newest}: revocations outside it are not reported`);
   }
 
   if (!options.quiet && format !== 'table') {
     const s = report.summary;
     const hunted = s.detections === undefined ? '' : ` and ${plural(s.detections, 'detection')}`;
-    err(`${plural(s.findings, 'revocation')}${hunted} in ${s.events} events from ${plural(s.files, 'input')} (${plural(s.duplicates, 'duplicate')} skipped)`);
+    // `events` counts event records, repeats included; repeats are counted among the events the scan
+    // used (every record only with --validate, which parses them all).
+    const among = options.validate ? '' : ' (of the events used; --validate counts every one)';
+    err(`${plural(s.findings, 'revocation')}${hunted} in ${plural(s.events, 'event')} from ${plural(s.files, 'input')}; ${plural(s.duplicates, 'repeated event')} skipped${among}`);
   }
   if (options.stats) {
     const secs = (performance.now() - started) / 1000;
@@ -262,6 +274,7 @@ function inInputOrder(ds: Diagnostic[]): Diagnostic[] {
   const at = (d: Diagnostic) => d.offset ?? d.line ?? 0;
   return [...ds].sort((a, b) => files.get(a.file)! - files.get(b.file)! || at(a) - at(b));
 }
+
 
 function isBrokenPipe(e: unknown): boolean {
   return (e as NodeJS.ErrnoException | null | undefined)?.code === 'EPIPE';

@@ -5,8 +5,12 @@ import type { OptionSpec } from './option-table.js';
 /** The yargs definition of one option of the table. */
 function yargsOption(spec: OptionSpec): Options {
   const o: Options = { describe: spec.describe };
-  // An option limited to choices shows only them in --help, not a type as well.
-  if (spec.choices !== undefined) o.choices = [...spec.choices];
+  // An option limited to choices shows only them in --help, not a type as well; any letter case is
+  // accepted (`-f XML` is a choice spelled in capitals, not another value).
+  if (spec.choices !== undefined) {
+    o.choices = [...spec.choices];
+    o.coerce = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x.toLowerCase() : x)) : v);
+  }
   else o.type = spec.type;
   if (spec.alias !== undefined) o.alias = spec.alias;
   if (spec.default !== undefined) o.default = spec.default;

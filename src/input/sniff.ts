@@ -50,7 +50,8 @@ export function sniffShape(head: Buffer, at: number, format: InputFormat, events
   const json = first === 0x7b || first === 0x5b;
   if (format === 'csv' || (format === 'auto' && !json && first !== 0x22) || (format === 'auto' && first === 0x22 && !quotedRecordLine(head, at))) {
     const delimiter = csvDelimiter(head, at, format === 'csv');
-    if (delimiter === null) throw new ShapeError(`not a JSON export, nor CSV with a header row naming eventType and published (starts with ${JSON.stringify(head.toString('utf8', at, at + 24))})`);
+    // Quoted as they are: stderr (and JSON) escape control bytes once, as \x00.
+    if (delimiter === null) throw new ShapeError(`not a JSON export, nor CSV with a header row naming eventType and published (starts with "${head.toString('utf8', at, at + 24)}")`);
     return { shape: { kind: 'csv', delimiter }, via: null, multi: false };
   }
   // With --events-path, an input whose first object has the path's first key, or is neither an

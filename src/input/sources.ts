@@ -56,6 +56,18 @@ export async function resolveInputs(
   const sources: InputSource[] = [];
   const skipped: SkippedInput[] = [];
   const select = folderSelection(filter);
+  // A file given twice (named twice, or named and inside a named folder) is read once.
+  const files = new Map<string, string>();
+  const firstTime = (path: string, st: { dev: number; ino: number }): boolean => {
+    const key = `${st.dev}:${st.ino}`;
+    const first = files.get(key);
+    if (first === undefined) {
+      files.set(key, path);
+      return true;
+    }
+    skipped.push({ path, reason: `the same file as ${first}: read once`, before: sources.length });
+    return false;
+  };
   let tmp: string | null = null;
   let spooled = 0;
   let sawStdin = false;
@@ -91,10 +103,16 @@ export async function resolveInputs(
         const found: Found = { files: [], skipped: [] };
         await walk(arg, '', select, found);
         if (found.files.length === 0) throw new InputError(`${arg}: ${nothingToRead(found.skipped)}`);
-        for (const f of found.files) sources.push({ label: f, path: f });
-        for (const s of found.skipped) skipped.push({ ...s, before: s.before + sources.length - found.files.length });
+        // Files and files left out, merged in folder order (`before` counts the files read before each).
+        let k = 0;
+        for (const [i, f] of found.files.entries()) {
+          for (; k < found.skipped.length && found.skipped[k]!.before <= i; k++) skipped.push({ ...found.skipped[k]!, before: sources.length });
+          const st = await stat(f).catch(() => null);
+          if (st === null || firstTime(f, st)) sources.push({ label: f, path: f });
+        }
+        for (; k < found.skipped.length; k++) skipped.push({ ...found.skipped[k]!, before: sources.length });
       } else if (st.isFile()) {
-        sources.push({ label: arg, path: arg });
+        if (firstTime(arg, st)) sources.push({ label: arg, path: arg });
       } else {
         // A named pipe or process substitution (`<(zcat export.gz)`), /dev/stdin: readable once
         // and without positions, so it is spooled like stdin.

@@ -96,7 +96,7 @@ export interface InputSummary {
   diagnostics: number;
   /** Why this input could not be read (missing, no JSON at all); absent when it was read. */
   error?: string;
-  /** Why this file, found in a folder, was left out unread (`hidden`, `not a log: …`); absent when it was read. */
+  /** Why this file was left out unread (found in a folder: `hidden`, `not a log: …`; or given twice); absent when it was read. */
   skipped?: string;
 }
 
@@ -104,7 +104,7 @@ export interface InputSummary {
 export interface ScanSummary {
   /** Inputs read (files left out of folders are not counted here but in `skipped`). */
   files: number;
-  /** Files found in folders and left out unread; each is listed in `inputs` with its reason. */
+  /** Files left out unread (found in folders, or the same file given twice); each is listed in `inputs` with its reason. */
   skipped: number;
   events: number;
   duplicates: number;

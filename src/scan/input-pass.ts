@@ -78,7 +78,7 @@ export class InputPass implements ReadSink {
    * Parses one candidate record's text and takes the events it holds; `ref` says where the whole
    * record can be read again (plain inputs read through their index).
    */
-  record(text: string, where: RecordLocation, mark: number, part = false, ref?: RecordRef): void {
+  record(text: string, where: RecordLocation, mark: number, part = false, ref?: RecordRef, sampleOnly = false): void {
     if (!part) this.state.parsed++;
     let value: unknown;
     try {
@@ -93,11 +93,11 @@ export class InputPass implements ReadSink {
       }
       const reason = `${parts.length} records with no line break between them (files concatenated without a final newline?); each was read`;
       if (this.diagnostics.add({ ...where, reason }, this.later)) this.intake.extra += parts.length - 1;
-      for (const [ps, pe] of parts) this.record(bytes!.toString('utf8', ps, pe), { ...where, offset: (where.offset ?? 0) + ps }, mark, true);
+      for (const [ps, pe] of parts) this.record(bytes!.toString('utf8', ps, pe), { ...where, offset: (where.offset ?? 0) + ps }, mark, true, undefined, sampleOnly);
       return;
     }
     if (mark & Mark.BadUtf8) this.diagnostics.add({ ...where, reason: 'invalid UTF-8 bytes (read as U+FFFD)' }, this.later);
-    this.intake.take(value, where, '', () => text, text, ref);
+    this.intake.take(value, where, '', () => text, text, ref, sampleOnly);
   }
 
   // The sink's three entries are bound: readers hand them on as plain functions.
@@ -130,13 +130,15 @@ export class InputPass implements ReadSink {
     if (n === 0 && !sampling) return;
     for (let i = 0; i < count; i++) {
       let m = marks[i]!;
-      if (m === 0) {
+      // A record the pre-filter did not select is parsed only to see whether it is an event.
+      const sampleOnly = m === 0;
+      if (sampleOnly) {
         if (!sampling || this.intake.good > 0) continue;
         m = Mark.Needle;
       }
       const where: RecordLocation = { file: this.file, offset: base + starts[i]! };
       if (lines[i]) where.line = lines[i];
-      this.record(buf.toString('utf8', starts[i], ends[i]), where, m);
+      this.record(buf.toString('utf8', starts[i], ends[i]), where, m, false, undefined, sampleOnly);
     }
   };
 

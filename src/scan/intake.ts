@@ -49,9 +49,12 @@ export class Intake {
   /**
    * Unwraps one parsed record and offers each event it holds. `label` names the record in
    * diagnostics (an element of a document); `identity` gives its bytes or text, hashed into an id
-   * for events without a uuid.
+   * for events without a uuid. A `sampleOnly` record was parsed only to learn whether the input
+   * holds Okta events at all (the pre-filter did not select it): its events count as good, its
+   * problems are reported, but none is offered to the scan (whose answer must not depend on which
+   * record comes first).
    */
-  take(value: unknown, where: RecordLocation, label: string, identity: () => Buffer | string, text?: string, ref?: RecordRef): void {
+  take(value: unknown, where: RecordLocation, label: string, identity: () => Buffer | string, text?: string, ref?: RecordRef, sampleOnly = false): void {
     const { ctx } = this;
     const first = ctx.previous === undefined;
     const u = unwrap(value);
@@ -74,6 +77,7 @@ export class Intake {
       }
       const t = r.event.published;
       this.good++;
+      if (sampleOnly) continue;
       if (first && (this.newest === null || t > this.newest)) this.newest = t;
       // The same event exported twice has the same uuid, type and time; a reused uuid on a
       // different event (seen in hand-made fixtures) is not a duplicate.

@@ -25,7 +25,7 @@ export function inputSummary({ path, format, events, duplicates, diagnostics, er
 function unreadable(file: string, problems: number, first: Diagnostic | undefined): string {
   const where = first?.line ? ` (line ${first.line})` : first?.offset !== undefined ? ` (byte ${first.offset})` : '';
   const what = first ? `; the first${where}: ${first.reason}` : '';
-  return `${file}: unreadable: not one Okta event in it, ${plural(problems, 'problem')}${what}. Encrypted, damaged, or not an Okta System Log export?`;
+  return `${file}: unreadable: not one Okta event in it, ${plural(problems, 'problem')}${what} (not an Okta System Log export, or encrypted or damaged?)`;
 }
 
 /**

@@ -15,22 +15,31 @@ export interface TimeRange {
 /** An ISO 8601 date and time that carries its zone: `Z`, `+01:00`, `-0500`. */
 const ZONED = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?\s*(?:[Zz]|[+-]\d{2}:?\d{2})$/;
 
+/** A date alone: a UTC day. */
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 /**
- * Parses a `--from`/`--to` value: an ISO 8601 instant with `Z` or an offset, or a duration (`7d`,
- * `36h`, …) counted back from the newest event. A time without a zone is refused (exit 2): it
- * would silently mean a different instant on another responder's machine.
+ * Parses a `--from`/`--to` value: an ISO 8601 instant with `Z` or an offset, a date (a UTC day:
+ * `--from` starts at its first millisecond, `--to` ends at its last), or a duration (`7d`, `36h`, …)
+ * counted back from the newest event. A time without a zone is refused (exit 2): it would silently
+ * mean a different instant on another responder's machine.
  */
 export function parseBound(text: string, option: string): Bound {
   const t = text.trim();
   if (/^\d+(?:\.\d+)?\s*[smhdw]$/i.test(t) || t === '0') return { kind: 'before-newest', ms: parseDuration(t, option) };
+  if (DATE.test(t)) {
+    const start = parsePublished(`${t}T00:00:00Z`);
+    if (start === null) throw new UsageError(`${option}: '${text}' is not a valid date`);
+    return { kind: 'at', ms: option === '--to' ? start + 86_400_000 - 1 : start };
+  }
   if (ZONED.test(t)) {
     const ms = parsePublished(t);
     if (ms !== null) return { kind: 'at', ms };
     throw new UsageError(`${option}: '${text}' is not a valid date and time`);
   }
   const hint = /^\d{4}-\d{2}-\d{2}/.test(t)
-    ? `'${text}' has no time zone: add Z or an offset (e.g. ${t.length === 10 ? `${t}T00:00:00Z` : `${t.replace(' ', 'T')}Z`})`
-    : `takes an ISO 8601 time with Z or an offset (2024-03-05T16:00:00Z) or a duration before the newest event (7d, 36h); got '${text}'`;
+    ? `'${text}' has no time zone: add Z or an offset (e.g. ${`${t.replace(' ', 'T')}Z`}), or give the date alone (a UTC day)`
+    : `takes an ISO 8601 time with Z or an offset (2024-03-05T16:00:00Z), a date (2024-03-05, a UTC day) or a duration counted back from the newest event in the input, not from now (7d, 36h); got '${text}'`;
   throw new UsageError(`${option} ${hint}`);
 }
 

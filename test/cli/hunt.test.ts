@@ -143,7 +143,7 @@ describe('--hunt', () => {
       ['application.integration.rate_limit_exceeded', '2022-06-10T17:19:58.423Z', ['Okta Rate Limit Violation']],
       ['system.operation.rate_limit.violation', '2022-08-29T16:07:26.592Z', ['Okta Rate Limit Violation']],
     ]);
-    expect(r.stderr).toContain('(1 duplicate skipped)'); // the violation is in the file twice
+    expect(r.stderr).toContain('; 1 repeated event skipped'); // the violation is in the file twice
   });
 
   it('gives the same answer with one and two threads (built CLI, real worker)', async () => {

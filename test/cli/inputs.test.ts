@@ -106,15 +106,15 @@ describe('--from / --to', () => {
   it('relative values count back from the newest event (2024-03-06T15:45:30.250Z)', async () => {
     const { report, stderr } = await json(['--to', '1d', PLAIN]);
     expect(report.findings).toEqual([]);
-    expect(stderr).toMatch(/newest event 2024-03-06T15:45:30\.250Z/);
+    expect(stderr).toMatch(/counted back from the newest event in the input, 2024-03-06T15:45:30\.250Z, not from now/);
     expect((await json(['--from', '1d', PLAIN])).report.findings).toHaveLength(3);
     // Documents are parsed whole, so every event's time counts.
     const doc = await json(['--to', '1d', 'test/fixtures/shape-events-doc/input.json']);
     expect(doc.report.findings).toEqual([]);
-    expect(doc.stderr).toMatch(/newest event 2024-03-06T15:45:30\.250Z/);
+    expect(doc.stderr).toMatch(/newest event in the input, 2024-03-06T15:45:30\.250Z/);
   });
   it('a time without a zone, or an empty range, is a usage error', async () => {
-    for (const argv of [['--from', '2024-03-05T16:00:00'], ['--to', '2024-03-05'], ['--from', '2024-03-06T00:00:00Z', '--to', '2024-03-05T00:00:00Z']]) {
+    for (const argv of [['--from', '2024-03-05T16:00:00'], ['--to', '2024-03-05 16:00'], ['--from', '2024-03-06T00:00:00Z', '--to', '2024-03-05T00:00:00Z']]) {
       const r = await runCli([...argv, PLAIN]);
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/time zone|later than/);

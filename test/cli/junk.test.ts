@@ -33,7 +33,7 @@ describe('an input that yields no event at all is unreadable', () => {
     const r = await runCli(['-q', '--fail-on-findings', path]);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(new RegExp(`^okta-revoke-scan: ${path}: unreadable: not one Okta event in it, \\d+ problems; the first \\(line \\d+\\): .*\\. Encrypted, damaged, or not an Okta System Log export\\?\\n$`));
+    expect(r.stderr).toMatch(new RegExp(`^okta-revoke-scan: ${path}: unreadable: not one Okta event in it, \\d+ problems; the first \\(line \\d+\\): .* \\(not an Okta System Log export, or encrypted or damaged\\?\\)\\n$`));
   });
 
   it('an encrypted copy: the problems are summed up in that line, not listed; the JSON document keeps them', async () => {
@@ -53,7 +53,7 @@ describe('an input that yields no event at all is unreadable', () => {
     const r = await runCli(['--format', 'ndjson', other, PRETTY]);
     expect(r.code).toBe(3);
     expect(r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { kind: string }).kind)).toEqual(['incident', 'revocation']);
-    expect(r.stderr).toContain(`okta-revoke-scan: ${other}: unreadable: not one Okta event in it, 2 problems; the first (line 1): no eventType.`);
+    expect(r.stderr).toContain(`okta-revoke-scan: ${other}: unreadable: not one Okta event in it, 2 problems; the first (line 1): no eventType (not an Okta System Log export, or encrypted or damaged?)`);
   });
 
   it('an empty export is just empty; a good export with a few bad records is not unreadable', async () => {

@@ -74,7 +74,7 @@ describe('folders are read by content', () => {
       '.git', '.hidden.ndjson', 'README.md', 'backup.dat', 'export.JSON', 'export.ndjson.gzip', 'ocsf/API_Activity.raw', 'okta.log', 'screenshot.png',
     ]);
     expect(report.summary).toMatchObject({ files: 4, skipped: 5 });
-    expect(stderr).toContain('5 files in folders left out (--include/--exclude choose):\n');
+    expect(stderr).toContain('5 files left out, not read:\n');
     expect(stderr).toContain(`  ${join(dir, 'backup.dat')}: a zip archive: unpack it first\n`);
     expect(stderr).toContain(`  ${join(dir, 'README.md')}: not a log: a document (.md)\n`);
     // The README names the revocation event type, but it is not a record: nothing is lost.

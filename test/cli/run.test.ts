@@ -40,7 +40,7 @@ describe('okta-revoke-scan', () => {
     });
     expect(f.rules.map((x: { title: string }) => x.title).sort()).toEqual(['Okta API Token Revoked', 'Okta API Token Revoked by User']);
     expect(f.event).toEqual(revoke);
-    expect(r.stderr).toMatch(/1 revocation in 1 events from 1 input/);
+    expect(r.stderr).toMatch(/1 revocation in 1 event from 1 input/);
   });
 
   it('an Okta (system) revocation matches only the first rule', async () => {

@@ -29,11 +29,11 @@ describe('okta-revoke-scan sql', () => {
 
   it.each([
     [[], 'Missing required argument: dialect'],
-    [['--dialect', 'mysql'], 'Invalid values'],
-    [['--dialect', 'duckdb', '--layout', 'rows'], 'Invalid values'],
+    [['--dialect', 'mysql'], '--dialect takes one of duckdb, clickhouse, postgres, trino, spark'],
+    [['--dialect', 'duckdb', '--layout', 'rows'], '--layout takes one of text, columns'],
     [['--dialect', 'duckdb', '--before', '24 hours'], "--before takes a duration like 90m, 36h, 7d or 2w (got '24 hours')"],
     [['--dialect', 'duckdb', '--baseline', 'x'], '--baseline takes a duration'],
-    [['--dialect', 'duckdb', '--from', '2024-03-05'], '--from \'2024-03-05\' has no time zone'],
+    [['--dialect', 'duckdb', '--from', '2024-03-05T10:00'], '--from \'2024-03-05T10:00\' has no time zone'],
     [['--dialect', 'duckdb', '--from', '2024-03-06T00:00:00Z', '--to', '2024-03-05T00:00:00Z'], '--from is later than --to'],
     [['--dialect', 'duckdb', '--table', 'a..b'], "'a..b' is not a table or column name"],
     [['--dialect', 'duckdb', 'export.ndjson'], 'Unknown argument: export.ndjson'],

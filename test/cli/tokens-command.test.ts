@@ -171,7 +171,7 @@ describe('errors', () => {
     [['--max-values', '0']],
     [['--max-places', '-1']],
     [['--format', 'timesketch']],
-    [['--from', '2024-06-01']],
+    [['--from', '2024-06-01T10:00']],
     [['--no-such-option']],
   ])('%j is a usage error (exit 2)', async (args) => {
     const r = await runCli(['tokens', ...args, INPUTS[0]!]);

@@ -10,13 +10,17 @@ describe('parseBound', () => {
     ['2024-03-05T11:00:00.500-0500', Date.UTC(2024, 2, 5, 16, 0, 0, 500)],
     ['2024-03-05 16:00Z', Date.UTC(2024, 2, 5, 16)],
   ])('%s is an instant', (text, ms) => expect(parseBound(text, '--from')).toEqual({ kind: 'at', ms }));
+  it('a date is a UTC day: --from its first millisecond, --to its last', () => {
+    expect(parseBound('2024-03-05', '--from')).toEqual({ kind: 'at', ms: Date.UTC(2024, 2, 5) });
+    expect(parseBound('2024-03-05', '--to')).toEqual({ kind: 'at', ms: Date.UTC(2024, 2, 6) - 1 });
+  });
   it('durations are counted back from the newest event', () => {
     expect(parseBound('7d', '--from')).toEqual({ kind: 'before-newest', ms: 7 * 86_400_000 });
     expect(parseBound('36h', '--to')).toEqual({ kind: 'before-newest', ms: 36 * 3_600_000 });
   });
   it.each([
-    ['2024-03-05T16:00:00', /--from '2024-03-05T16:00:00' has no time zone: add Z or an offset \(e\.g\. 2024-03-05T16:00:00Z\)/],
-    ['2024-03-05', /has no time zone.*2024-03-05T00:00:00Z/],
+    ['2024-03-05T16:00:00', /--from '2024-03-05T16:00:00' has no time zone: add Z or an offset \(e\.g\. 2024-03-05T16:00:00Z\), or give the date alone/],
+    ['2024-02-30', /not a valid date/],
     ['yesterday', /--from takes an ISO 8601 time with Z or an offset/],
     ['2024-02-30T00:00:00Z', /not a valid date and time/],
   ])('%s is a usage error', (text, message) => {
