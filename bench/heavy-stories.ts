@@ -55,7 +55,7 @@ export interface HeavyPlan {
 }
 
 /** Heavy owners: services terraform, scim-bridge, hr-sync and ci-deploy, with these shares of their calls. */
-const HEAVY_OWNERS: ReadonlyArray<readonly [number, number]> = [[0, 1], [1, 1.6], [3, 2.5], [6, 5.5]];
+const HEAVY_OWNERS: readonly (readonly [number, number])[] = [[0, 1], [1, 1.6], [3, 2.5], [6, 5.5]];
 const BUSY_ADMINS = 3;
 /** Share of background token calls made with the heavy owners' tokens. */
 const HEAVY_CALL_SHARE = 0.92;

@@ -21,7 +21,7 @@ export interface LinkSet {
 }
 
 /** Every non-empty line of an NDJSON file, parsed. */
-export async function* ndjsonLines(path: string): AsyncGenerator<unknown> {
+export async function* ndjsonLines(path: string): AsyncGenerator {
   for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
     if (line.trim() !== '') yield JSON.parse(line) as unknown;
   }

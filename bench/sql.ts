@@ -63,7 +63,7 @@ export async function sqlMain(o: SqlBenchOptions): Promise<number> {
   const file = join(o.outDir, `okta-${o.size}-s${o.seed}-r${o.revocations}.ndjson`);
   const manifestPath = `${file}.manifest.json`;
   let m: Manifest | null = existsSync(file) && existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest) : null;
-  if (m === null || m.seed !== o.seed || m.format !== 'ndjson' || m.gzip) {
+  if (m?.seed !== o.seed || m.format !== 'ndjson' || m.gzip) {
     o.log(`bench: generating ${file} …`);
     m = await generate({ out: file, size: parseSize(o.size), seed: o.seed, revocations: o.revocations });
   }

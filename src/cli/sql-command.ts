@@ -38,7 +38,7 @@ export async function parseSqlArgs(
     .wrap(width ? Math.min(width, 110) : 100)
     .strict()
     .exitProcess(false)
-    .fail((msg, err) => {
+    .fail((msg: string | null, err: Error | undefined) => {
       throw new UsageError(msg ?? err?.message ?? 'invalid command line');
     })
     .option('dialect', { choices: DIALECT_NAMES, demandOption: true, describe: 'SQL engine (trino also for Athena, spark for Databricks)', group: 'Table:' })

@@ -79,7 +79,7 @@ export async function parseTokensArgs(
       .wrap(wrap)
       .strictOptions()
       .exitProcess(false)
-      .fail((msg, err) => {
+      .fail((msg: string | null, err: Error | undefined) => {
         throw new UsageError(msg ?? err?.message ?? 'invalid command line');
       })
       .epilog(`${examplesText(TOKENS_EXAMPLES, wrap)}\n\n${exitCodesBrief()}\n\n${TOKENS_NOTES}`),
@@ -155,8 +155,9 @@ export async function runTokensCommand(
     inputs = ['-'];
   }
   if (options.output !== undefined) {
-    output.file = await openOutput(options.output, inputs.filter((i) => i !== '-'));
-    output.unregister = io.registerCleanup?.(output.file.abort);
+    const file = await openOutput(options.output, inputs.filter((i) => i !== '-'));
+    output.file = file;
+    output.unregister = io.registerCleanup?.(() => file.abort());
   }
   let removeTemp: (() => Promise<void>) | null = null;
   const unregister = io.registerCleanup?.(async () => removeTemp?.());
@@ -168,6 +169,7 @@ export async function runTokensCommand(
     throw e;
   }
   let bar: ProgressBar | null = null;
+  // eslint-disable-next-line @typescript-eslint/require-await -- async, so that a throw is a rejection the Ctrl-C handler settles
   const unregisterBar = io.registerCleanup?.(async () => bar?.finish());
   let inventory: TokenInventory;
   let stats: InventoryScanStats;

@@ -34,7 +34,7 @@ function identity(e: OktaEvent): string {
 
 function add<T>(map: Map<string, Map<string, T>>, id: string, key: string, fact: T): void {
   let facts = map.get(id);
-  if (!facts) map.set(id, (facts = new Map()));
+  if (!facts) map.set(id, (facts = new Map<string, T>()));
   if (!facts.has(key)) facts.set(key, fact);
 }
 

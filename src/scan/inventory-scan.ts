@@ -63,7 +63,8 @@ const NEEDLES: ReadonlyMap<string, string> = new Map([
  * more records may be parsed, never fewer).
  */
 export function inventoryNeedles(interest: InventoryInterest): string[] {
-  return [...(interest.tokenCalls ? ['requestApiTokenId'] : []), ...interest.eventTypePrefixes.map((p) => NEEDLES.get(p) ?? p)];
+  // interest.tokenCalls is always true: every record naming a requestApiTokenId may be a call made with a token.
+  return ['requestApiTokenId', ...interest.eventTypePrefixes.map((p) => NEEDLES.get(p) ?? p)];
 }
 
 /** A range end the pre-filter's time spans can carry (finite). */

@@ -36,8 +36,8 @@ function tableLines(o: StatementOptions): string[] {
   // The keys, a few to a line.
   const lines: string[] = [];
   for (const key of TOP_LEVEL_KEYS) {
-    const last = lines.length - 1;
-    if (last >= 0 && lines[last]!.length + key.length < 90) lines[last] += ` ${key},`;
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + key.length < 90) lines[lines.length - 1] = `${last} ${key},`;
     else lines.push(`-- ${key},`);
   }
   lines[lines.length - 1] = lines[lines.length - 1]!.replace(/,$/, '');

@@ -33,7 +33,11 @@ export const LINK_RULES: readonly LinkRule[] = [
 /** The keys compared with a set of values rather than with one value. */
 export const SET_KEYS: ReadonlySet<LinkKey> = new Set<LinkKey>(['tokenIps']);
 
-/** How each key of a revocation is found: the special rules of the links. */
+/**
+ * How each key of a revocation is found: the special rules of the links. The two switches
+ * (`noneWhenOkta`, `revocationCounts`) are typed boolean, not `true`: the scan and the SQL
+ * generators both read them, so either may be turned here and both follow.
+ */
 export const KEY_RULES = {
   /**
    * The revoked token's id: the revocation's first target of type `targetType` (compared
@@ -41,7 +45,7 @@ export const KEY_RULES = {
    */
   tokenId: { from: 'revoked-token', targetType: TOKEN_TARGET.type, fallbackPrefix: TOKEN_TARGET.fallbackPrefix },
   /** The revoker's id; none when Okta itself revoked (OKTA_ACTOR): every Okta job would be linked. */
-  actorId: { from: 'revoker', noneWhenOkta: true },
+  actorId: { from: 'revoker', noneWhenOkta: true as boolean },
   /**
    * The actor id of the token's earliest `eventType` event (compared case-insensitively) naming it
    * as a target of type `targetType`; none when there is no such event.
@@ -51,5 +55,5 @@ export const KEY_RULES = {
    * The addresses of the calls made with the token (`requestApiTokenId` equal to it) inside the
    * window; the revocation's own address (when not empty) counts when it was made with the token.
    */
-  tokenIps: { from: 'token-calls-in-window', revocationCounts: true },
+  tokenIps: { from: 'token-calls-in-window', revocationCounts: true as boolean },
 } as const;

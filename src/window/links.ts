@@ -29,16 +29,13 @@ const READ: Record<Exclude<LinkField, 'targets.id'>, string> = {
 
 /** A target whose id is `value`. */
 function targetIs(targets: LinkSubject['targets'], value: string): boolean {
-  for (let i = 0; i < targets.length; i++) if (targets[i]!.id === value) return true;
+  for (const t of targets) if (t.id === value) return true;
   return false;
 }
 
 /** A target whose id is one of `values`. */
 function targetIn(targets: LinkSubject['targets'], values: ReadonlySet<string>): boolean {
-  for (let i = 0; i < targets.length; i++) {
-    const id = targets[i]!.id;
-    if (id !== null && values.has(id)) return true;
-  }
+  for (const { id } of targets) if (id !== null && values.has(id)) return true;
   return false;
 }
 
@@ -58,9 +55,10 @@ function condition(rule: Pick<LinkRule, 'fields' | 'key'>, key: string): string 
  * half the speed of hand-written tests on 1M calls, the compiled one at 1.5 times it. The source
  * holds nothing but the spec's own constants.
  */
-function compile<F>(params: string, body: string): F {
+function compile(params: string, body: string): unknown {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- code built from LINK_RULES only, see above
-  return new Function('targetIs', 'targetIn', `return function (${params}) {\n${body}\n};`)(targetIs, targetIn) as F;
+  const make = new Function('targetIs', 'targetIn', `return function (${params}) {\n${body}\n};`) as (is: typeof targetIs, isIn: typeof targetIn) => unknown;
+  return make(targetIs, targetIn);
 }
 
 const linksBody = [
@@ -72,10 +70,10 @@ const linksBody = [
 const TOKEN_RULE = LINK_RULES.find((r) => r.kind === 'token')!;
 
 /** True when the event is linked to the token by the token rule (a call made with it, or it as a target). */
-export const isTokenLinked: (event: LinkSubject, tokenId: string | null) => boolean = compile(
-  'e, tokenId',
-  `return ${condition({ fields: TOKEN_RULE.fields, key: 'tokenId' }, 'tokenId')};`,
-);
+export const isTokenLinked = compile('e, tokenId', `return ${condition({ fields: TOKEN_RULE.fields, key: 'tokenId' }, 'tokenId')};`) as (
+  event: LinkSubject,
+  tokenId: string | null,
+) => boolean;
 
 /** Every link that applies, in LINK_ORDER. */
-export const linksOf: (event: LinkSubject, target: LinkTarget) => LinkKind[] = compile('e, t', linksBody);
+export const linksOf = compile('e, t', linksBody) as (event: LinkSubject, target: LinkTarget) => LinkKind[];

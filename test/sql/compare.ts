@@ -15,7 +15,9 @@ export async function scanFindings(events: readonly string[], args: readonly str
   const report = JSON.parse(r.stdout) as Record<string, unknown> & { summary: Record<string, unknown> };
   delete report.inputs;
   delete report.diagnostics;
-  for (const k of ['events', 'duplicates', 'diagnostics']) delete report.summary[k];
+  delete report.summary.events;
+  delete report.summary.duplicates;
+  delete report.summary.diagnostics;
   return report;
 }
 

@@ -20,7 +20,7 @@ interface Spec {
   asn?: number | null;
   agent?: string;
   /** requestApiTokenId; `undefined` writes an empty detail, `'missing'` no detail at all, `'none'` no transaction. */
-  token?: string | 'missing' | 'none';
+  token?: string;
   targets?: Obj[] | Obj;
   result?: string;
   /** How `published` is written. */
@@ -179,9 +179,9 @@ function edgeObjects(): Obj[] {
   add({ uuid: 'z-latest', at: T + 10 * DAY, actor: STRANGER, ip: '192.0.2.99' });
   // Not events the CLI reads: a date that does not exist, no eventType.
   add({ uuid: 'x-bad-date', at: T, actor: ADMIN });
-  (e.at(-1) as Obj).published = '2024-02-30T10:00:00.000Z';
+  e.at(-1)!.published = '2024-02-30T10:00:00.000Z';
   add({ uuid: 'x-no-type', at: T - HOUR, actor: ADMIN });
-  delete (e.at(-1) as Obj).eventType;
+  delete e.at(-1)!.eventType;
   return e;
 }
 

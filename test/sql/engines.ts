@@ -68,22 +68,23 @@ export async function duckdbEngine(): Promise<Engine> {
       const r = await c.runAndReadAll(sql);
       return r.getRows().map((row) => String(row[0]));
     },
-    async close() {
+    close() {
       c.closeSync();
       db.closeSync();
       s.remove();
+      return Promise.resolve();
     },
   };
 }
 
 /** chDB, ClickHouse in-process (one session per test file: it loads a 500 MB library). Columns layout: JSONEachRow schema inference. */
-export async function clickhouseEngine(): Promise<Engine> {
+export function clickhouseEngine(): Promise<Engine> {
   const require = createRequire(import.meta.url);
   const { Session } = require('chdb') as typeof import('chdb');
   const session = new Session();
   const s = scratch();
   let n = 0;
-  return {
+  return Promise.resolve({
     name: 'clickhouse',
     text: (expr) => `toString(${expr})`,
     async load(events, layout) {
@@ -97,15 +98,16 @@ export async function clickhouseEngine(): Promise<Engine> {
         session.query(`CREATE TABLE okta_logs ENGINE = Memory AS SELECT * FROM file('${path}', JSONEachRow) SETTINGS input_format_try_infer_variants = 1`);
       }
     },
-    async rows(sql) {
+    rows(sql) {
       const out = session.query(sql, 'JSONCompactEachRow');
-      return out.split('\n').filter((l) => l !== '').map((l) => String((JSON.parse(l) as unknown[])[0]));
+      return Promise.resolve(out.split('\n').filter((l) => l !== '').map((l) => String((JSON.parse(l) as unknown[])[0])));
     },
-    async close() {
+    close() {
       session.cleanup();
       s.remove();
+      return Promise.resolve();
     },
-  };
+  });
 }
 
 /**

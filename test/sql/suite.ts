@@ -15,7 +15,8 @@ const LAYOUTS: Layout[] = ['text', 'columns'];
  */
 export function identicalFindingsSuite(label: string, start: () => Promise<Engine>, thorough: boolean): void {
   const sets = (d: Dataset, layout: Layout) => (thorough ? argsFor(d, layout) : argsFor(d, layout).slice(0, 1));
-  let engine: Engine;
+  // Unset when start() failed: afterAll then has nothing to close.
+  let engine: Engine | undefined;
   let generated: Dataset[];
   beforeAll(async () => {
     [engine, generated] = await Promise.all([start(), generatedDatasets()]);
@@ -27,7 +28,7 @@ export function identicalFindingsSuite(label: string, start: () => Promise<Engin
       it.each(fixedDatasets().map((d) => [d.name, d] as const))(`${layout}: %s`, async (_, d) => {
         const events = layout === 'columns' ? (d.columnEvents ?? d.events) : d.events;
         for (const args of sets(d, layout)) {
-          const r = await expectSameFindings(engine, events, layout, args);
+          const r = await expectSameFindings(engine!, events, layout, args);
           expect(r.findings, args.join(' ')).toBeGreaterThan(0);
         }
       });
@@ -36,7 +37,7 @@ export function identicalFindingsSuite(label: string, start: () => Promise<Engin
           // The slower engines check the first half of a generated export (an export of its own).
           const events = thorough || !d.name.startsWith('generated') ? d.events : d.events.slice(0, d.events.length >> 1);
           for (const args of sets(d, layout)) {
-            const r = await expectSameFindings(engine, events, layout, args);
+            const r = await expectSameFindings(engine!, events, layout, args);
             expect(r.findings, d.name).toBeGreaterThan(0);
             // The engine does the heavy part: a generated export shrinks to a small part of itself.
             if (d.name.startsWith('generated')) expect(r.result, d.name).toBeLessThan(r.table / 4);
@@ -45,12 +46,12 @@ export function identicalFindingsSuite(label: string, start: () => Promise<Engin
       });
     }
     it('reads published times as the CLI does', async () => {
-      await expectPublishedRead(engine, PUBLISHED_CASES);
+      await expectPublishedRead(engine!, PUBLISHED_CASES);
     });
     it('columns: keys in lower case throughout (as Hive and Athena name columns)', async () => {
       const events = edgeEventsSpelled('lower');
       const keys = Object.keys(JSON.parse(events[0]!) as object);
-      const r = await expectSameFindings(engine, events, 'columns', [], keys.length ? keys : undefined);
+      const r = await expectSameFindings(engine!, events, 'columns', [], keys.length ? keys : undefined);
       expect(r.findings).toBeGreaterThan(0);
     });
   });

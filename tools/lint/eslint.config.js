@@ -7,7 +7,10 @@ import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-/** The repository root: type information comes from its tsconfig.test.json (every linted file). */
+/**
+ * The repository root: type information comes from its tsconfig.test.json (every linted file but the
+ * HTML report's page script) and src/report/html/client/tsconfig.json (that script, with the DOM's types).
+ */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export default defineConfig(
@@ -16,7 +19,7 @@ export default defineConfig(
     files: ['src/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts'],
     extends: [js.configs.recommended, tseslint.configs.strictTypeChecked, tseslint.configs.stylisticTypeChecked],
     languageOptions: {
-      parserOptions: { project: ['./tsconfig.test.json'], tsconfigRootDir: root },
+      parserOptions: { project: ['./tsconfig.test.json', './src/report/html/client/tsconfig.json'], tsconfigRootDir: root },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {

@@ -24,8 +24,9 @@ export function prettyJson(text: string, indent = '  '): string {
     } else if (c === '{' || c === '[') {
       let k = i + 1;
       while (k < n && isSpace(text[k]!)) k++;
-      if (text[k] === (c === '{' ? '}' : ']')) {
-        parts.push(c + text[k]);
+      const close = c === '{' ? '}' : ']';
+      if (text[k] === close) {
+        parts.push(c + close);
         i = k;
       } else {
         depth++;

@@ -1,5 +1,5 @@
 // One revocation's section head in the HTML report: what was revoked, by whom, the severity and why, the signals with their evidence.
-import { SEVERITIES, severityRank, type Severity } from '../../model/severity.js';
+import { SEVERITIES, severityRank } from '../../model/severity.js';
 import type { Signal } from '../../model/signal.js';
 import type { Finding } from '../../model/report.js';
 import type { ActivityWindow } from '../../model/window.js';
@@ -55,7 +55,7 @@ function ownerHtml(window: ActivityWindow | undefined): string {
 }
 
 function countsHtml(w: ActivityWindow): string {
-  const links = LINK_ORDER.map((k) => `${LINK_TAGS[k].word} ${w.summary.byLink[k] ?? 0}`);
+  const links = LINK_ORDER.map((k) => `${LINK_TAGS[k].word} ${w.summary.byLink[k]}`);
   return escapeHtml([plural(w.eventCount, 'event'), ...links, plural(w.summary.ipAddresses.length, 'IP'), plural(w.summary.countries.length, 'country', 'countries')].join(' · '));
 }
 
@@ -115,7 +115,7 @@ function signalItem(s: Signal, id: string, targets: ReadonlyMap<string, Evidence
   const list = links.length > 0 ? `<ol class="evidence">${links.join('')}</ol>` : '';
   const note = notes.length > 0 ? `<p class="minor">${escapeHtml(notes.join('; '))}</p>` : '';
   const count = s.evidence.length > 0 ? ` ${minor(escapeHtml(`(${plural(s.evidence.length, 'event')})`))}` : '';
-  return `<li class="sig">${severityBadge(s.severity as Severity, false)} <code>${escapeHtml(s.id)}</code>${count} <span class="msg">${logHtml(s.message)}</span>${list}${note}</li>`;
+  return `<li class="sig">${severityBadge(s.severity, false)} <code>${escapeHtml(s.id)}</code>${count} <span class="msg">${logHtml(s.message)}</span>${list}${note}</li>`;
 }
 
 /** The signals of a finding, each with links to its evidence events (at most EVIDENCE_SHOWN). */

@@ -1,6 +1,6 @@
 // A window's timeline figure: lane and zoom controls, the SVG, its legend, and its data for the page script.
 import { SEVERITIES } from '../../model/severity.js';
-import { escapeHtml, logHtml, scriptJson } from './escape.js';
+import { logHtml, scriptJson } from './escape.js';
 import { LANE_MODES, defaultView, type TimelineModel } from './timeline/model.js';
 import { SEVERITY_LETTERS, timelineSvg } from './timeline/svg.js';
 

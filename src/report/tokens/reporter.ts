@@ -21,7 +21,7 @@ const loaders: Record<TokenFormatName, () => Promise<TokenReporter>> = {
 
 /** The reporter for `name`, loading its module on first use. */
 export async function loadTokenReporter(name: TokenFormatName): Promise<TokenReporter> {
-  const load = loaders[name];
-  if (load === undefined) throw new TypeError(`unknown token output format: ${String(name)}`);
-  return load();
+  // A caller from JavaScript (or with a cast) may pass any string.
+  if (!(tokenFormatNames as readonly string[]).includes(name)) throw new TypeError(`unknown token output format: ${name}`);
+  return loaders[name]();
 }

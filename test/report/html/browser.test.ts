@@ -35,7 +35,7 @@ if (!HAVE_CHROMIUM) {
   it.skip(NO_CHROMIUM, () => {});
 } else {
   describe('the HTML report in Chromium', () => {
-    let context: BrowserContext;
+    let context: BrowserContext | undefined;
     let dataDir: string;
     let files: string;
     const findings = new Map<string, Finding[]>();
@@ -72,7 +72,7 @@ if (!HAVE_CHROMIUM) {
     async function open(html: string, name: string): Promise<Opened> {
       const path = join(files, `${name}.html`);
       writeFileSync(path, html);
-      const page = await context.newPage();
+      const page = await context!.newPage();
       const opened: Opened = { page, url: pathToFileURL(path).href, requests: [], dialogs: [], errors: [] };
       page.on('request', (r) => opened.requests.push(r.url()));
       page.on('dialog', (d) => {
@@ -125,7 +125,7 @@ if (!HAVE_CHROMIUM) {
             const entry = (out[lane] ??= { count: 0, evs: [], xs: [] });
             entry.count += mark.classList.contains('grp') ? Number(mark.getAttribute('data-n')) : 1;
             if (mark.hasAttribute('data-ev')) entry.evs.push(Number(mark.getAttribute('data-ev')));
-            entry.xs.push(Number(/translate\(([-\d.]+)/.exec(mark.getAttribute('transform')!)![1]));
+            entry.xs.push(Number(/translate\(([-\d.]+)/.exec(mark.getAttribute('transform'))![1]));
           }
           return out;
         });
@@ -149,8 +149,12 @@ if (!HAVE_CHROMIUM) {
       const input = INPUTS[0]!;
       const o = await open(pages.get(input)!, 'keys');
       const events = findings.get(input)![0]!.window!.events;
-      type Focus = { lane: string | null; ev: string | null; cls: string | null };
-      const focused = () => o.page.evaluate(`(({ activeElement: a }) => ({ lane: a.getAttribute('data-lane'), ev: a.getAttribute('data-ev'), cls: a.getAttribute('class') }))(document)`) as Promise<Focus>;
+      interface Focus {
+        lane: string | null;
+        ev: string | null;
+        cls: string | null;
+      }
+      const focused = () => o.page.evaluate<Focus>(`(({ activeElement: a }) => ({ lane: a.getAttribute('data-lane'), ev: a.getAttribute('data-ev'), cls: a.getAttribute('class') }))(document)`);
       await o.page.locator('#r1-svg .mk[tabindex="0"]').focus();
       expect((await focused()).cls).toBe('mk rev');
       await o.page.keyboard.press('ArrowDown');
@@ -211,7 +215,7 @@ if (!HAVE_CHROMIUM) {
       // the page's text holds them all, the incident summary above them included.
       await o.page.evaluate("for (const s of document.querySelectorAll('section')) s.scrollIntoView()");
       await o.page.waitForTimeout(200);
-      const text = (await o.page.evaluate('document.body.innerText')) as string;
+      const text = await o.page.evaluate<string>('document.body.innerText');
       expect(text).toContain('<img src=x onerror="window.__pwned=1">');
       expect(text).toContain('</script><script>window.__pwned=2</script>');
       expect(text).toContain('ci-deploy<script>window.__pwned=5</script>');
@@ -243,7 +247,7 @@ if (!HAVE_CHROMIUM) {
       await expect(o.page.locator('#r1-table tbody tr:not([hidden])').count()).resolves.toBe(PAGE_SIZE);
       const marks = await o.page.locator('#r1-svg .mk').count();
       expect(marks).toBeLessThan(1000);
-      const counted = await o.page.locator('#r1-svg .mk[data-lane="2"]').evaluateAll((ms) => ms.reduce((n, m) => n + (m.classList.contains('grp') ? Number(m.getAttribute('data-n')) : 1), 0));
+      const counted = await o.page.locator('#r1-svg .mk[data-lane="2"]').evaluateAll((ms) => ms.reduce((n: number, m) => n + (m.classList.contains('grp') ? Number(m.getAttribute('data-n')) : 1), 0));
       expect(counted).toBe(10_000);
       await o.page.locator('#r1-events nav.pager button[data-page="last"]').click();
       await o.page.locator('#r1-e10000').waitFor({ state: 'visible' });

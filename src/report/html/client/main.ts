@@ -20,7 +20,7 @@ function setUpTimelines(): void {
   for (const figure of document.querySelectorAll<HTMLElement>('figure.timeline')) {
     const data = figure.querySelector('script.tl-data');
     if (data === null) continue;
-    const model = JSON.parse(data.textContent ?? '{}') as TimelineModel;
+    const model = JSON.parse(data.textContent) as TimelineModel;
     new Timeline(figure, model, tables.get(model.id) ?? null);
   }
 }

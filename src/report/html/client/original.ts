@@ -7,7 +7,7 @@ let originals: string[] | null = null;
 function all(): string[] {
   if (originals === null) {
     originals = [];
-    for (const data of document.querySelectorAll('script.originals')) for (const text of JSON.parse(data.textContent ?? '[]') as string[]) originals.push(text);
+    for (const data of document.querySelectorAll('script.originals')) for (const text of JSON.parse(data.textContent) as string[]) originals.push(text);
   }
   return originals;
 }
@@ -44,6 +44,7 @@ export function setUpDialog(): void {
       copy.textContent = word;
       setTimeout(() => (copy.textContent = 'Copy'), 1500);
     };
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined outside a secure context (the DOM types say always there)
     if (navigator.clipboard) navigator.clipboard.writeText(text).then(() => done('Copied'), () => selectAll(pre));
     else selectAll(pre);
   });

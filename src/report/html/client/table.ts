@@ -37,7 +37,7 @@ export class EventTable {
 
   /** Lower-case text of every row, built on the first filter. */
   private rowTexts(): string[] {
-    this.texts ??= this.rows.map((r) => (r.textContent ?? '').toLowerCase());
+    this.texts ??= this.rows.map((r) => r.textContent.toLowerCase());
     return this.texts;
   }
 

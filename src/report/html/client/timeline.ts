@@ -21,7 +21,7 @@ function markX(mark: Element): number {
 function cellText(row: HTMLTableRowElement, cls: string): [string, string] {
   const cell = row.querySelector(`td.${cls}`);
   if (cell === null) return ['', ''];
-  const minor = Array.from(cell.querySelectorAll('.minor')).map((m) => m.textContent ?? '').join(', ');
+  const minor = Array.from(cell.querySelectorAll('.minor')).map((m) => m.textContent).join(', ');
   let main = '';
   for (const node of cell.childNodes) if (!(node instanceof Element && node.classList.contains('minor'))) main += node.textContent ?? '';
   return [main.trim(), minor.trim()];

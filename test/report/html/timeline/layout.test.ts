@@ -41,9 +41,8 @@ describe('layoutTimeline', () => {
     expect(token!.marks.length).toBeLessThanOrEqual(bins);
     const groups = token!.marks.filter((m) => m.kind === 'group');
     expect(groups.length).toBe(token!.marks.length);
-    expect(groups[0]!.kind === 'group' && groups[0]!.sev).toBe(3);
+    expect(groups[0]!.sev).toBe(3);
     for (const g of groups) {
-      if (g.kind !== 'group') continue;
       expect(g.height).toBeGreaterThanOrEqual(16);
       expect(g.height).toBeLessThanOrEqual(GEOMETRY.lane - 8);
     }
