@@ -3,7 +3,7 @@ import yargs from 'yargs';
 import { UsageError } from '../errors.js';
 import type { InputFormat } from '../input/sniff.js';
 import type { FolderFilter } from '../input/sources.js';
-import { formatNames, type FormatName } from '../report/index.js';
+import type { FormatName } from '../report/index.js';
 import { checkRange, parseBound, type TimeRange } from '../scan/time-range.js';
 import { parseDuration } from '../window/duration.js';
 import { examplesText } from './example-text.js';

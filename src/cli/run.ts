@@ -188,7 +188,12 @@ async function writeReport(
   skipped: readonly SkippedInput[],
 ): Promise<ExitCode> {
   let report = scanned;
-  if (!options.quiet) for (const [i, l] of skippedLines(skipped).entries()) i === 0 ? err(l) : io.stderr.write(`${safeText(l)}\n`);
+  if (!options.quiet) {
+    for (const [i, l] of skippedLines(skipped).entries()) {
+      if (i === 0) err(l);
+      else io.stderr.write(`${safeText(l)}\n`);
+    }
+  }
 
   const failedInputs = report.inputs.filter((i) => i.error !== undefined);
   for (const i of failedInputs) err(i.error!);

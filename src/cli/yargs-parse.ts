@@ -37,7 +37,7 @@ export async function parseWith<T>(parser: Argv<T>, argv: string[]): Promise<Yar
  * Choices: …` becomes `--format takes one of table, ndjson, …; got 'xml'`; other messages have
  * their line breaks replaced by spaces.
  */
-export function oneLine(message: string): string {
+function oneLine(message: string): string {
   const m = /^Invalid values:\s*Argument: ([\w-]+), Given: "?(.*?)"?, Choices: (.*)$/s.exec(message.trim());
   if (m) return `--${m[1]} takes one of ${m[3]!.replace(/"/g, '').split(/,\s*/).join(', ')}; got '${m[2]}'`;
   return message.replace(/\s*\n\s*/g, ' ').trim();

@@ -9,7 +9,7 @@ function yargsOption(spec: OptionSpec): Options {
   // accepted (`-f XML` is a choice spelled in capitals, not another value).
   if (spec.choices !== undefined) {
     o.choices = [...spec.choices];
-    o.coerce = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x.toLowerCase() : x)) : v);
+    o.coerce = (v: unknown): unknown => (typeof v === 'string' ? v.toLowerCase() : Array.isArray(v) ? v.map((x: unknown) => (typeof x === 'string' ? x.toLowerCase() : x)) : v);
   }
   else o.type = spec.type;
   if (spec.alias !== undefined) o.alias = spec.alias;

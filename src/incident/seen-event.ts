@@ -32,7 +32,7 @@ export interface SeenEvent {
 }
 
 /** How an actor is named in an incident. */
-export function actorLabel(a: Entity): string | null {
+function actorLabel(a: Entity): string | null {
   return a.alternateId || a.id || a.displayName || null;
 }
 

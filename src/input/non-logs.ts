@@ -1,7 +1,7 @@
 // Files found in folders that are obviously not logs: by name (documents, images, code) or by their first bytes (archives, binaries).
 
 /** Extensions of files that are never a log export, with what they are. */
-const NOT_LOGS: ReadonlyArray<readonly [RegExp, string]> = [
+const NOT_LOGS: readonly (readonly [RegExp, string])[] = [
   [/\.(md|markdown|rst|adoc|pdf|docx?|odt|rtf|html?|xlsx?|ods|pptx?)$/i, 'a document'],
   [/\.(png|jpe?g|gif|bmp|svg|webp|ico|tiff?|heic)$/i, 'an image'],
   [/\.(ya?ml|py|js|mjs|cjs|ts|sh|ps1|bat|exe|dll|so|dylib|class|jar)$/i, 'code or configuration'],
@@ -12,7 +12,7 @@ const NOT_LOGS: ReadonlyArray<readonly [RegExp, string]> = [
 const PROJECT_FILES = /^(readme|license|licence|changelog|changes|notice|authors|copying|contributing)(\.|$)/i;
 
 /** First bytes of formats this tool cannot read, with what to do. */
-const MAGIC: ReadonlyArray<readonly [Buffer, string]> = [
+const MAGIC: readonly (readonly [Buffer, string])[] = [
   [Buffer.from('PK\x03\x04', 'latin1'), 'a zip archive: unpack it first'],
   [Buffer.from('7z\xbc\xaf\x27\x1c', 'latin1'), 'a 7-Zip archive: unpack it first'],
   [Buffer.from('Rar!', 'latin1'), 'a RAR archive: unpack it first'],

@@ -28,9 +28,6 @@ export interface ReadStats {
   bytes: number;
 }
 
-/** Called for each problem: stream offset (undefined when unknown), line (0 = unknown), reason, and whether the record dropped names a revocation. */
-export type ReadDiagnostic = (offset: number | undefined, line: number, reason: string, namesRevocation?: boolean) => void;
-
 /** Reading one part of a plain file (parallel scans). */
 export interface RangeRead {
   range: ByteRange;

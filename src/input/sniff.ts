@@ -83,7 +83,7 @@ function namesPath(head: Buffer, at: number, key: string): boolean {
  * `events` or `data` when the first object is a container of events, not an event itself; `hits.hits`
  * when it is an Elasticsearch search response (`{"hits": {"hits": [{"_source": …}]}}`).
  */
-export function documentPath(head: Buffer, at: number): string[] | null {
+function documentPath(head: Buffer, at: number): string[] | null {
   if (head[at] !== 0x7b) return null;
   const { keys } = topKeys(head, at);
   if (keys.some((k) => canonicalKey(k.key) === 'eventType')) return null;

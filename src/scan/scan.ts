@@ -136,7 +136,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
   let indexed = 0;
   let sourceFiles = new Map<number, SourceFile>();
   let applied: ScanStats['range'];
-  let findings: Finding[] = [];
+  let findings: Finding[];
   const incidents = new IncidentBuilder();
   // The first pass's record indexes (temporary files) are closed whatever happens next.
   const indexes = pass.indexes;
@@ -176,7 +176,10 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
         previous: pass,
       });
       const sourcesOfSignals = { baselines, history, options: signalOptions, createdAt: (id: string) => tokens.owners.get(id)?.published ?? null };
-      collector.finish((finding, events) => (attachSignals(finding, evaluateSignals(finding, events, sourcesOfSignals)), incidents.add(finding, events)));
+      collector.finish((finding, events) => {
+        attachSignals(finding, evaluateSignals(finding, events, sourcesOfSignals));
+        incidents.add(finding, events);
+      });
       parsed += pass.parsed;
       passes++;
       split += pass.split;

@@ -38,7 +38,7 @@ export function parseBound(text: string, option: string): Bound {
     throw new UsageError(`${option}: '${text}' is not a valid date and time`);
   }
   const hint = /^\d{4}-\d{2}-\d{2}/.test(t)
-    ? `'${text}' has no time zone: add Z or an offset (e.g. ${`${t.replace(' ', 'T')}Z`}), or give the date alone (a UTC day)`
+    ? `'${text}' has no time zone: add Z or an offset (e.g. ${t.replace(' ', 'T')}Z), or give the date alone (a UTC day)`
     : `takes an ISO 8601 time with Z or an offset (2024-03-05T16:00:00Z), a date (2024-03-05, a UTC day) or a duration counted back from the newest event in the input, not from now (7d, 36h); got '${text}'`;
   throw new UsageError(`${option} ${hint}`);
 }

@@ -11,7 +11,7 @@ const GOLDEN = 'test/golden/samples';
 const update = process.env.UPDATE_GOLDEN === '1';
 const samples = readdirSync(SAMPLES).filter((f) => /\.(json|ndjson)$/.test(f)).sort();
 
-type Incident = { kind: string; id: string; revocations: string[]; addresses: { ip: string; events: number; windows: number; tokens: string[]; actors: string[] }[] };
+interface Incident { kind: string; id: string; revocations: string[]; addresses: { ip: string; events: number; windows: number; tokens: string[]; actors: string[] }[] }
 
 describe('golden incident summary', () => {
   it.each(samples)('%s', async (name) => {

@@ -69,7 +69,7 @@ describe('a record over --max-record-mb streams by', () => {
   async function bomb(name: string, mib: number): Promise<string> {
     const path = join(tmp, name);
     const chunk = Buffer.alloc(1 << 20, 'a');
-    async function* parts() {
+    function* parts() {
       yield Buffer.from('{"eventType":"system.api_token.revoke","published":"2024-03-05T16:18:30.905Z","x":"');
       for (let i = 0; i < mib; i++) yield chunk;
       yield Buffer.from('"}\n');

@@ -18,13 +18,13 @@ const events = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
 const revoke = events.find((e) => e.eventType === 'system.api_token.revoke')!;
 const signIn = events.find((e) => e.eventType === 'user.session.start')!;
 
-type Input = { path: string; format: string; events: number; skipped?: string; error?: string };
-type Report = {
+interface Input { path: string; format: string; events: number; skipped?: string; error?: string }
+interface Report {
   inputs: Input[];
   summary: Record<string, unknown>;
   findings: { id: string; published: string }[];
   diagnostics: { file: string; line?: number; reason: string; namesRevocation?: true }[];
-};
+}
 
 async function json(argv: string[]): Promise<{ code: number; report: Report; stderr: string }> {
   const r = await runCli(['--format', 'json', ...argv]);
@@ -44,7 +44,7 @@ function evidenceFolder(name: string): string {
   writeFileSync(join(dir, 'export.ndjson.gzip'), gzipSync(readFileSync(PANTHER))); // 1
   writeFileSync(join(dir, 'ocsf', 'API_Activity.raw'), JSON.stringify(signIn, null, 4)); // 0, one event
   writeFileSync(join(dir, 'README.md'), '# Evidence\n\nsystem.api_token.revoke events from the export.\n');
-  writeFileSync(join(dir, '.hidden.ndjson'), lines[0] + '\n');
+  writeFileSync(join(dir, '.hidden.ndjson'), `${lines[0]!}\n`);
   writeFileSync(join(dir, '.git', 'HEAD'), 'ref: refs/heads/main\n');
   writeFileSync(join(dir, 'screenshot.png'), Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'));
   writeFileSync(join(dir, 'backup.dat'), Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(40)]));

@@ -101,8 +101,8 @@ describe('waiting and stopping', () => {
   it('Ctrl-C says what is left: no report written (built CLI, child process)', async () => {
     const child = spawn(process.execPath, [resolve('bin/okta-revoke-scan.js')], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
-    child.stderr!.on('data', (c: Buffer) => (stderr += c));
-    child.stdin!.write(readFileSync(PLAIN).subarray(0, 1000)); // stdin stays open: the scan waits for the rest
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdin.write(readFileSync(PLAIN).subarray(0, 1000)); // stdin stays open: the scan waits for the rest
     await new Promise((r) => setTimeout(r, 700));
     child.kill('SIGINT');
     const code = await new Promise<number | null>((r) => child.on('close', r));

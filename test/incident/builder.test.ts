@@ -37,7 +37,7 @@ function event(uuid: string, minutes: number, o: { ip?: string; call?: string; a
     detections: [],
     facts: { asNumber: o.asn ?? null, asOrg: o.asn ? `org${o.asn}` : null, userAgent: o.agent ?? null, isProxy: o.proxy ?? null, threatSuspected: false, riskLevel: null },
     links: [],
-  } as KeptEvent;
+  };
 }
 
 describe('grouping', () => {

@@ -10,7 +10,7 @@ import { truncate } from './width.js';
 import type { SectionLayout } from './window-section.js';
 
 /** Entries of each list shown; the rest are counted (`--format json` has them all). */
-export const INCIDENT_LIST_LIMIT = 5;
+const INCIDENT_LIST_LIMIT = 5;
 
 type Items = (readonly Span[])[];
 
@@ -19,7 +19,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /** `2024-03-05 13:47:03Z → 14:06:18Z` (the date once when both ends share it), or one time when equal. */
-export function timeSpan(first: string, last: string, timeZone?: string): string {
+function timeSpan(first: string, last: string, timeZone?: string): string {
   const a = formatUtc(Date.parse(first), first, timeZone);
   const b = formatUtc(Date.parse(last), last, timeZone);
   if (a === b) return a;

@@ -15,7 +15,7 @@ export interface TimelineDemand {
 const KEPT: readonly TimelineColumn[] = ['mark', 'time', 'links', 'type', 'outcome'];
 
 /** The narrowest an actor may become (the token name after ` via ` is kept whole). */
-export const ACTOR_MIN = 16;
+const ACTOR_MIN = 16;
 
 /** The narrowest a target or rules column may become before it is dropped. */
 const SHRINK_MIN = 8;

@@ -8,7 +8,7 @@ import { renderBlocks, renderGrid, type ColumnSpec } from './grid.js';
 import { fitBoxed, widest, type TimelineColumn, type TimelineDemand } from './timeline-layout.js';
 import { linkSlots } from './link-tags.js';
 import { evidenceColumn } from './signal-rows.js';
-import { actorName, targetName } from '../entity-name.js';
+import { actorName } from '../entity-name.js';
 import { safeText } from '../sanitize.js';
 import { plural } from '../../text/plural.js';
 import { clipSpans, painter, spanLine, spansOf, spansWidth, type CellLine, type Span } from './styled.js';
@@ -111,7 +111,7 @@ function* twoLineTable(
   const paint = painter(chalk);
   const cell = (c: ColumnSpec<WindowEvent>, e: WindowEvent) => c.lines(e)[0]!;
   const ipOnly = (e: WindowEvent): CellLine => line(e.client.ipAddress);
-  type Col = { header: string; get: (e: WindowEvent) => CellLine; width: number };
+  interface Col { header: string; get: (e: WindowEvent) => CellLine; width: number }
   const col = (header: string, get: (e: WindowEvent) => CellLine): Col => ({ header, get, width: widest(header, shown.map((e) => get(e).text)) });
   const first: Col[] = [];
   if (columns.mark) first.push(col(columns.mark.header, (e) => cell(columns.mark!, e)));

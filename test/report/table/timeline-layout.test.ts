@@ -7,7 +7,7 @@ import { runCli } from '../../helpers/run-cli.js';
 
 const PLAIN = 'samples/okta-export.ndjson';
 
-type WindowEvent = { published: string; eventType: string; client: { ipAddress: string | null }; requestApiToken: { name: string | null } | null };
+interface WindowEvent { published: string; eventType: string; client: { ipAddress: string | null }; requestApiToken: { name: string | null } | null }
 const report = async () =>
   JSON.parse((await runCli(['--format', 'json', PLAIN])).stdout) as { findings: { token: { id: string }; window: { events: WindowEvent[] } }[] };
 
