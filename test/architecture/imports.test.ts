@@ -18,6 +18,10 @@ const NEVER: Record<string, string[]> = {
   signals: ['report', 'scan', 'cli'],
   report: ['input', 'scan', 'cli'],
   scan: ['report', 'cli'],
+  // Later stages beside signals: the incident summary, the token inventory, the SQL reducer.
+  incident: ['report', 'scan', 'cli', 'inventory', 'sql'],
+  inventory: ['report', 'scan', 'cli', 'incident', 'sql'],
+  sql: ['report', 'scan', 'cli', 'incident', 'inventory'],
 };
 
 /** Every .ts file under src/, relative to it. */
