@@ -9,9 +9,14 @@ import { defineConfig } from 'vitest/config';
 const SLOW = [
   'test/corpus/**/*.test.ts', // damage ~15 s, huge ~7.6 s, truncation ~7.1 s
   'test/scan/fast/parallel.test.ts', // ~12.5 s: two threads on generated exports
-  'test/report/window-section-terminal.test.ts', // ~4.2 s: every width from 60 to 200
+  'test/report/table/window-section-terminal.test.ts', // ~4.2 s: every width from 60 to 200
   'test/scan/invariants.test.ts', // ~3.4 s: property tests over whole scans
   'test/report/html/browser.test.ts', // ~30 s: the HTML report in a real Chromium
+  'test/sql/duckdb.test.ts', // ~7 s: the reducer query on DuckDB, every dataset and option set
+  'test/sql/clickhouse.test.ts', // ~11 s: chDB loads a 500 MB engine
+  'test/sql/postgres.test.ts', // ~11 s: PGlite
+  'test/bench/generate.test.ts', // ~3 s: generated exports of both profiles
+  'test/cli/junk.test.ts', // ~3 s: a gzip bomb and large junk inputs
 ];
 
 export default defineConfig({
