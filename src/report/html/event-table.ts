@@ -7,7 +7,7 @@ import { EVIDENCE_MARK } from '../table/severity-view.js';
 import { escapeHtml, logHtml } from './escape.js';
 import type { OriginalEntry } from './originals.js';
 import { PAGE_SIZE } from './page-size.js';
-import { actorName } from './timeline/build.js';
+import { actorName, targetName } from '../entity-name.js';
 
 /** What a row needs besides its event: its section's id, the revoked token, evidence, the original, `--tz`. */
 export interface RowContext {
@@ -53,7 +53,7 @@ function outcomeClass(outcome: string | null): string {
 function targets(e: WindowEvent): string {
   if (e.targets.length === 0) return logHtml(null);
   return e.targets
-    .map((t) => `<span class="tg">${logHtml(t.displayName || t.id || t.type)}${t.type ? `<span class="minor">${logHtml(t.type)}</span>` : ''}</span>`)
+    .map((t) => `<span class="tg">${logHtml(targetName(t))}${t.type ? `<span class="minor">${logHtml(t.type)}</span>` : ''}</span>`)
     .join('');
 }
 
@@ -70,7 +70,7 @@ export function rowId(id: string, i: number): string {
 /** One event's row, hidden after the first page. Its cells carry classes the page script reads for the marks' tooltips. */
 function eventRow(e: WindowEvent, i: number, entry: OriginalEntry, ctx: RowContext): string {
   const sev = ctx.evidence.get(e.uuid);
-  const name = actorName(e.actor);
+  const name = actorName(e.actor) || null;
   const display = e.actor.displayName && e.actor.displayName !== name ? logHtml(e.actor.displayName) : null;
   const rules = ctx.rules ? `<td class="rules">${(e.detections ?? []).map((r) => `<span class="rl">${logHtml(r.title)}</span>`).join('') || logHtml(null)}</td>` : '';
   return (

@@ -1,4 +1,5 @@
 // HTML reporter: one self-contained page (styles, script and data inline, nothing loaded) with the incidents, each revocation, its timeline and events.
+import { actorName, targetName } from '../entity-name.js';
 import type { Detection, Finding, ScanReport } from '../../model/report.js';
 import type { Reporter, ReportOptions } from '../reporter.js';
 import { formatTime, formatUtc, timeHeader } from '../table/cells.js';
@@ -56,8 +57,8 @@ function detectionsSection(detections: readonly Detection[], tz: string | undefi
   const rows = detections.map(
     (d) =>
       `<tr><td>${escapeHtml(formatUtc(d.publishedMs, d.published, tz))}</td><td>${d.rules.map((r) => logHtml(r.title)).join('<br>')}</td>` +
-      `<td>${logHtml(d.eventType)}</td><td>${logHtml(d.actor.alternateId || d.actor.displayName || d.actor.id)}</td>` +
-      `<td>${logHtml(d.client.ipAddress)}</td><td>${logHtml(d.outcome)}</td><td>${d.targets.map((t) => logHtml(t.displayName || t.id || t.type)).join('<br>') || '-'}</td></tr>`,
+      `<td>${logHtml(d.eventType)}</td><td>${logHtml(actorName(d.actor))}</td>` +
+      `<td>${logHtml(d.client.ipAddress)}</td><td>${logHtml(d.outcome)}</td><td>${d.targets.map((t) => logHtml(targetName(t))).join('<br>') || '-'}</td></tr>`,
   );
   return (
     `\n<section id="detections" aria-labelledby="detections-h"><h2 id="detections-h">Detections (${detections.length})</h2>` +

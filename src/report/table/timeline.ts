@@ -81,7 +81,7 @@ function actorFit(e: WindowEvent, width: number): CellLine[] {
   const tail = ` via ${safeText(via)}`;
   const room = width - displayWidth(tail);
   if (room < 4) return [full];
-  const who = e.actor.alternateId || e.actor.displayName || e.actor.id || '-';
+  const who = actorName(e.actor) || '-';
   return [spanLine([{ text: truncate(safeText(who), room) }, { text: ' via ', style: 'dim' }, { text: safeText(via), style: 'cyan' }])];
 }
 

@@ -2,13 +2,9 @@
 import { severityRank, type Severity } from '../../../model/severity.js';
 import type { Finding } from '../../../model/report.js';
 import { LINK_ORDER, type ActivityWindow, type WindowEvent } from '../../../model/window.js';
+import { actorName } from '../../entity-name.js';
 import { formatTime } from '../../table/cells.js';
 import type { TimelineModel } from './model.js';
-
-/** An event's actor as every part of the report names it: alternateId, else display name, else id. */
-export function actorName(actor: WindowEvent['actor']): string | null {
-  return actor.alternateId || actor.displayName || actor.id || null;
-}
 
 /** Who revoked: `ann@corp.example`, `Okta (system@okta.com)`. */
 export function revokerName(f: Finding): string {
@@ -70,7 +66,7 @@ export function buildTimelineModel(
     model.links.push(mask);
     model.sev.push(sev === undefined ? -1 : severityRank(sev));
     model.type.push(strings.of(e.eventType));
-    model.actor.push(strings.of(actorName(e.actor)));
+    model.actor.push(strings.of(actorName(e.actor) || null));
     model.ip.push(strings.of(e.client.ipAddress));
   }
   return model;
