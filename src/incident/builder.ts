@@ -59,7 +59,6 @@ export class IncidentBuilder {
   private incident(group: number[], id: string): Incident {
     const events = new Map<string, SeenEvent>();
     for (const w of group) for (const k of this.windows[w]!.keys) events.set(k, this.events.get(k)!);
-    const inGroup = (e: SeenEvent) => [...e.windows].filter((w) => group.includes(w));
     let severity: Severity | undefined;
     for (const w of group) {
       const s = this.windows[w]!.finding.severity;
@@ -71,7 +70,8 @@ export class IncidentBuilder {
     for (const e of events.values()) {
       first = Math.min(first, e.ms);
       last = Math.max(last, e.ms);
-      if (inGroup(e).length > 1) shared++;
+      // Every window of an event is in its group (groupWindows joins them), so its windows are all the group's.
+      if (e.windows.size > 1) shared++;
     }
     const incident: Incident = {
       schemaVersion: SCHEMA_VERSION,
@@ -90,7 +90,7 @@ export class IncidentBuilder {
       actors: [],
       tokens: [],
     };
-    return Object.assign(incident, this.tallies([...events.values()], inGroup, group));
+    return Object.assign(incident, this.tallies([...events.values()], group));
   }
 
   /** Revoked tokens and token addresses that more than one window of the group has. */
@@ -106,7 +106,7 @@ export class IncidentBuilder {
     return { tokens: many(tokens), addresses: many(addresses) };
   }
 
-  private tallies(events: SeenEvent[], inGroup: (e: SeenEvent) => number[], group: number[]) {
+  private tallies(events: SeenEvent[], group: number[]) {
     const addresses = new Tally(() => ({ city: new Counter(), country: new Counter(), asNumber: new Counter(), asOrg: new Counter(), proxy: false, tokens: new Set<string>(), actors: new Counter() }));
     const networks = new Tally(() => ({ asNumber: null as string | null, asOrg: null as string | null, addresses: new Set<string>() }));
     const countries = new Tally(() => null);
@@ -114,7 +114,7 @@ export class IncidentBuilder {
     const actors = new Tally(() => ({ actor: null as SeenEvent['actor'] | null, tokens: new Set<string>(), addresses: new Set<string>() }));
     const tokens = new Tally(() => ({ calls: 0, addresses: new Set<string>() }));
     for (const e of events) {
-      const windows = inGroup(e);
+      const windows = e.windows;
       if (e.ip !== null) {
         const a = addresses.at(e.ip);
         a.sighting.see(e.ms, windows);

@@ -1,4 +1,5 @@
 // What an incident keeps of one distinct event of its windows (or of a revocation): who, from where, with which token.
+import { TOKEN_TARGET } from '../events/revocation.js';
 import type { Entity } from '../model/entity.js';
 import type { Finding } from '../model/report.js';
 import type { KeptEvent } from '../window/collector.js';
@@ -37,7 +38,7 @@ function actorLabel(a: Entity): string | null {
 }
 
 function isToken(t: Entity): t is Entity & { id: string } {
-  return t.id !== null && (t.type?.toLowerCase() === 'token' || t.id.startsWith('00T'));
+  return t.id !== null && (t.type?.toLowerCase() === TOKEN_TARGET.type || t.id.startsWith(TOKEN_TARGET.fallbackPrefix));
 }
 
 /** A window event as the incident keeps it. */
