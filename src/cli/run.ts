@@ -205,7 +205,7 @@ async function writeReport(
     const shown = Math.min(n, SHOW_DIAGNOSTICS, listed.length);
     // With --strict they are fatal (said below), so they are not called skipped here.
     const what = options.strict ? '' : ' (bad records are skipped; every good event is still used)';
-    err(`${n} input problem${n === 1 ? '' : 's'}${what}${n > shown ? `, first ${shown}:` : ':'}`);
+    err(`${plural(n, 'input problem')}${what}${n > shown ? `, first ${shown}:` : ':'}`);
     for (const d of listed.slice(0, shown)) io.stderr.write(`  ${safeText(formatDiagnostic(d))}\n`);
     if (n > shown) io.stderr.write(`  … ${n - shown} more (--format json lists up to 1000)\n`);
   }
@@ -214,7 +214,7 @@ async function writeReport(
   for (const d of lost.slice(0, SHOW_LOST)) err(`possible revocation lost: ${formatDiagnostic(d)}`);
   const unread = report.summary.unreadRevocations;
   if (unread > 0) {
-    err(`${unread} record${unread === 1 ? '' : 's'} naming ${REVOKE_EVENT} could not be read as ${unread === 1 ? 'an event' : 'events'}${unread > SHOW_LOST ? ` (first ${SHOW_LOST} above)` : ''}: check ${unread === 1 ? 'it' : 'them'} by hand${options.failOnFindings ? '; --fail-on-findings exits 1' : ''}`);
+    err(`${plural(unread, 'record')} naming ${REVOKE_EVENT} could not be read as ${unread === 1 ? 'an event' : 'events'}${unread > SHOW_LOST ? ` (first ${SHOW_LOST} above)` : ''}: check ${unread === 1 ? 'it' : 'them'} by hand${options.failOnFindings ? '; --fail-on-findings exits 1' : ''}`);
   }
   if (options.strict && report.summary.diagnostics > 0) {
     err('--strict: input problems are fatal; no report written');

@@ -1,4 +1,5 @@
 // Files left out (of folders, or given twice): listed in the report's inputs (format `skipped`, with the reason) and on stderr.
+import { plural } from '../text/plural.js';
 import type { SkippedInput } from '../input/sources.js';
 import type { InputSummary, ScanReport } from '../model/report.js';
 
@@ -26,7 +27,7 @@ function entry(s: SkippedInput): InputSummary {
 export function skippedLines(skipped: readonly SkippedInput[]): string[] {
   if (skipped.length === 0) return [];
   const n = skipped.length;
-  const lines = [`${n} file${n === 1 ? '' : 's'} left out, not read:`];
+  const lines = [`${plural(n, 'file')} left out, not read:`];
   for (const s of skipped.slice(0, SHOW_SKIPPED)) lines.push(`  ${s.path}: ${s.reason}`);
   if (n > SHOW_SKIPPED) lines.push(`  … ${n - SHOW_SKIPPED} more (--format json lists them in inputs)`);
   return lines;

@@ -1,4 +1,5 @@
 // `okta-revoke-scan tokens [options] <export...>`: the token inventory, read and reported like a scan.
+import { plural } from '../text/plural.js';
 import yargs from 'yargs';
 import { ExitCode, UsageError, UserError } from '../errors.js';
 import type { InputFormat } from '../input/sniff.js';
@@ -130,9 +131,8 @@ export async function parseTokensArgs(
 /** `3 tokens (1 active, 2 revoked, 0 revoked by Okta, 0 revoke failed; 2 flagged) in 1200 events from 2 inputs (3 duplicates skipped)` */
 function closingLine(inventory: TokenInventory): string {
   const s = inventory.summary;
-  const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
   const statuses = `${s.byStatus.active} active, ${s.byStatus.revoked} revoked, ${s.byStatus['revoked-by-okta']} revoked by Okta, ${s.byStatus['revoke-failed']} revoke failed`;
-  return `${n(s.tokens, 'token')} (${statuses}; ${s.flagged} flagged) in ${n(s.events, 'event')} from ${n(s.files, 'input')} (${n(s.duplicates, 'duplicate')} skipped)`;
+  return `${plural(s.tokens, 'token')} (${statuses}; ${s.flagged} flagged) in ${plural(s.events, 'event')} from ${plural(s.files, 'input')} (${plural(s.duplicates, 'duplicate')} skipped)`;
 }
 
 /**
@@ -203,7 +203,7 @@ export async function runTokensCommand(
   if (options.minSeverity !== null) {
     const filtered = filterTokensBySeverity(inventory, options.minSeverity);
     inventory = filtered.inventory;
-    if (!options.quiet && filtered.hidden > 0) err(`${filtered.hidden} token${filtered.hidden === 1 ? '' : 's'} without a flag at or above --min-severity ${options.minSeverity} not reported`);
+    if (!options.quiet && filtered.hidden > 0) err(`${plural(filtered.hidden, 'token')} without a flag at or above --min-severity ${options.minSeverity} not reported`);
   }
 
   const sink = output.file?.sink ?? io.stdout;

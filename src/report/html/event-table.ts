@@ -1,4 +1,5 @@
 // The table of a window's events in the HTML report: one row per event, every log value escaped, sortable and filterable on the page.
+import { plural } from '../../text/plural.js';
 import { severityRank, type Severity } from '../../model/severity.js';
 import { LINK_ORDER, type ActivityWindow, type WindowEvent } from '../../model/window.js';
 import { formatUtc, timeHeader } from '../table/cells.js';
@@ -112,8 +113,8 @@ export function* eventTable(window: ActivityWindow, entries: readonly OriginalEn
     `<div class="events" id="${id}-events">` +
     `<div class="tbl-tools js-only"><label for="${id}-filter">Filter</label> ` +
     `<input type="search" id="${id}-filter" class="filter" data-table="${id}-table" placeholder="type, actor, address, outcome…" autocomplete="off"> ` +
-    `<span class="count" id="${id}-count" aria-live="polite">${n} event${n === 1 ? '' : 's'}</span></div>` +
-    `<table id="${id}-table" class="evt"><caption>The window's ${n} event${n === 1 ? '' : 's'}, in time order</caption>${headers(ctx)}<tbody>`
+    `<span class="count" id="${id}-count" aria-live="polite">${plural(n, 'event')}</span></div>` +
+    `<table id="${id}-table" class="evt"><caption>The window's ${plural(n, 'event')}, in time order</caption>${headers(ctx)}<tbody>`
   );
   let chunk = '';
   for (let i = 0; i < n; i++) {

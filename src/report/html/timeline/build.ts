@@ -1,7 +1,7 @@
 // Builds a window's TimelineModel from its finding: events as columns, evidence severities, the revocation's label.
 import { severityRank, type Severity } from '../../../model/severity.js';
 import type { Finding } from '../../../model/report.js';
-import { LINK_ORDER, type ActivityWindow, type WindowEvent } from '../../../model/window.js';
+import { LINK_ORDER, type ActivityWindow } from '../../../model/window.js';
 import { actorName } from '../../entity-name.js';
 import { formatTime } from '../../table/cells.js';
 import type { TimelineModel } from './model.js';
