@@ -16,17 +16,28 @@ export interface InputProblems {
   kept: readonly Diagnostic[];
 }
 
+/** How the problems are told: `where` names the output that lists them all; with `strict` they are fatal, not skipped. */
+export interface ProblemsWording {
+  where?: string;
+  strict?: boolean;
+}
+
 /**
- * Prints each input that could not be read through `err` (one `okta-revoke-scan: …` line each);
- * then, unless `quiet`, how many bad records were skipped, the first five (`file:line: reason`,
- * indented, on `stderr`), and how many more (`… N more (where)`, `where` naming the output that
- * lists them, when there is one).
+ * Prints each input that could not be read through `err` (one `okta-revoke-scan: …` line each,
+ * which sums up that input's problems); then, unless `quiet`, how many bad records the other
+ * inputs had, the first five (`file:line: reason`, indented, on `stderr`), and how many more
+ * (`… N more (where)`).
  */
-export function printInputProblems(p: InputProblems, err: (line: string) => void, stderr: TextSink, quiet: boolean, where?: string): void {
-  for (const i of p.inputs) if (i.error !== undefined) err(i.error);
-  if (quiet || p.total === 0) return;
-  const shown = Math.min(p.total, SHOW_DIAGNOSTICS);
-  err(`${plural(p.total, 'input problem')} (bad records are skipped; every good event is still used)${p.total > shown ? `, first ${shown}:` : ':'}`);
-  for (const d of p.kept.slice(0, shown)) stderr.write(`  ${safeText(formatDiagnostic(d))}\n`);
-  if (p.total > shown) stderr.write(`  … ${p.total - shown} more${where === undefined ? '' : ` (${where})`}\n`);
+export function printInputProblems(p: InputProblems, err: (line: string) => void, stderr: TextSink, quiet: boolean, wording: ProblemsWording = {}): void {
+  const failed = p.inputs.filter((i) => i.error !== undefined);
+  for (const i of failed) err(i.error!);
+  const n = p.total - failed.reduce((sum, i) => sum + i.diagnostics, 0);
+  if (quiet || n <= 0) return;
+  const unreadable = new Set(failed.map((i) => i.path));
+  const listed = p.kept.filter((d) => !unreadable.has(d.file));
+  const shown = Math.min(n, SHOW_DIAGNOSTICS, listed.length);
+  const what = wording.strict ? '' : ' (bad records are skipped; every good event is still used)';
+  err(`${plural(n, 'input problem')}${what}${n > shown ? `, first ${shown}:` : ':'}`);
+  for (const d of listed.slice(0, shown)) stderr.write(`  ${safeText(formatDiagnostic(d))}\n`);
+  if (n > shown) stderr.write(`  … ${n - shown} more${wording.where === undefined ? '' : ` (${wording.where})`}\n`);
 }

@@ -17,6 +17,7 @@ import { plural } from '../text/plural.js';
 import { REVOKE_EVENT } from '../events/event-types.js';
 import { useColor } from './color.js';
 import { formatDiagnostic } from '../scan/diagnostics.js';
+import { printInputProblems } from './input-problems.js';
 import { writeChunk, type Io } from './io.js';
 import { openOutput, OutputError, refuseInput, type OutputFile } from './output-file.js';
 import { parseArgs, type CliOptions } from './options.js';
@@ -29,9 +30,6 @@ import { ProgressBar } from './progress.js';
 import { planProgress } from './progress-plan.js';
 import { packageVersion } from './version.js';
 import { skippedLines, withSkipped } from './skipped-inputs.js';
-
-/** How many diagnostics are printed on stderr. */
-const SHOW_DIAGNOSTICS = 5;
 
 /** How many possible lost revocations are named one by one on stderr. */
 const SHOW_LOST = 20;
@@ -196,19 +194,8 @@ async function writeReport(
   }
 
   const failedInputs = report.inputs.filter((i) => i.error !== undefined);
-  for (const i of failedInputs) err(i.error!);
-  // An unreadable input's problems are summed up in its one line above; the others are listed.
-  const failed = new Set(failedInputs.map((i) => i.path));
-  const n = report.summary.diagnostics - failedInputs.reduce((sum, i) => sum + i.diagnostics, 0);
-  if (!options.quiet && n > 0) {
-    const listed = report.diagnostics.filter((d) => !failed.has(d.file));
-    const shown = Math.min(n, SHOW_DIAGNOSTICS, listed.length);
-    // With --strict they are fatal (said below), so they are not called skipped here.
-    const what = options.strict ? '' : ' (bad records are skipped; every good event is still used)';
-    err(`${plural(n, 'input problem')}${what}${n > shown ? `, first ${shown}:` : ':'}`);
-    for (const d of listed.slice(0, shown)) io.stderr.write(`  ${safeText(formatDiagnostic(d))}\n`);
-    if (n > shown) io.stderr.write(`  … ${n - shown} more (--format json lists up to 1000)\n`);
-  }
+  // With --strict the problems are fatal (said below), so they are not called skipped.
+  printInputProblems({ inputs: report.inputs, total: report.summary.diagnostics, kept: report.diagnostics }, err, io.stderr, options.quiet, { where: '--format json lists up to 1000', strict: options.strict });
   // A record that names the revocation event type and was still dropped is never quiet, even with -q.
   const lost = inInputOrder(report.diagnostics.filter((d) => d.namesRevocation));
   for (const d of lost.slice(0, SHOW_LOST)) err(`possible revocation lost: ${formatDiagnostic(d)}`);

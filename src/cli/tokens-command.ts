@@ -195,7 +195,7 @@ export async function runTokensCommand(
   }
 
   const failedInputs = inventory.inputs.filter((i) => i.error !== undefined);
-  printInputProblems({ inputs: inventory.inputs, total: inventory.summary.diagnostics, kept: inventory.diagnostics }, err, io.stderr, options.quiet, '--format json lists up to 1000');
+  printInputProblems({ inputs: inventory.inputs, total: inventory.summary.diagnostics, kept: inventory.diagnostics }, err, io.stderr, options.quiet, { where: '--format json lists up to 1000', strict: options.strict });
   if (options.strict && inventory.summary.diagnostics > 0) {
     err('--strict: input problems are fatal; no report written');
     return ExitCode.Input;

@@ -7,7 +7,7 @@ function print(p: InputProblems, quiet = false, where?: string): { err: string[]
   const err: string[] = [];
   let stderr = '';
   const sink = { write: (s: string) => ((stderr += s), true) };
-  printInputProblems(p, (l) => err.push(l), sink, quiet, where);
+  printInputProblems(p, (l) => err.push(l), sink, quiet, where === undefined ? {} : { where });
   return { err, stderr };
 }
 
@@ -40,5 +40,15 @@ describe('printInputProblems', () => {
     expect(print({ inputs: [read], total: 3, kept: bad(3) }, true)).toEqual({ err: [], stderr: '' });
     expect(print({ inputs: [read], total: 0, kept: [] })).toEqual({ err: [], stderr: '' });
     expect(print({ inputs: [read], total: 6, kept: bad(6) }).stderr).toMatch(/ {2}… 1 more\n$/);
+  });
+
+  it("sums up an unreadable input's problems in its one line and lists only the others; with strict they are not called skipped", () => {
+    const junk = { ...read, path: 'junk.bin', diagnostics: 2, error: 'junk.bin: unreadable: not one Okta event in it, 2 problems' };
+    const kept: Diagnostic[] = [{ file: 'junk.bin', offset: 0, reason: 'not valid JSON' }, { file: 'junk.bin', offset: 9, reason: 'not valid JSON' }, ...bad(1)];
+    const out: string[] = [];
+    let stderr = '';
+    printInputProblems({ inputs: [{ ...read, diagnostics: 1 }, junk], total: 3, kept }, (l) => out.push(l), { write: (t: string) => ((stderr += t), true) }, false, { strict: true });
+    expect(out).toEqual([junk.error, '1 input problem:']);
+    expect(stderr).toBe('  a.ndjson:1: bad 1\n');
   });
 });
