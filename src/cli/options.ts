@@ -1,5 +1,5 @@
 // The scan's command line: yargs set up from the option table, then values checked; parsing never exits the process.
-import yargs from 'yargs';
+import { commandParser } from './command-parser.js';
 import { UsageError } from '../errors.js';
 import type { InputFormat } from '../input/sniff.js';
 import type { FolderFilter } from '../input/sources.js';
@@ -62,21 +62,9 @@ export type ParseResult = { kind: 'run'; options: CliOptions } | { kind: 'print'
 /** Parses `argv` (without node and script). Throws UsageError for a bad command line. */
 export async function parseArgs(argv: string[], version: string, width: number | undefined): Promise<ParseResult> {
   const wrap = helpWidth(width);
-  const parser = yargs()
-    // The help is written in English: yargs' own words (Options:, Commands:) too, whatever $LANG.
-    .locale('en')
-    .scriptName('okta-revoke-scan')
-    .usage(`Usage: $0 [options] <export...>\n\n${SCAN_SUMMARY}`)
-    .version(version)
-    .help('help')
-    .alias('h', 'help')
+  const parser = commandParser('okta-revoke-scan', `Usage: $0 [options] <export...>\n\n${SCAN_SUMMARY}`, version, wrap)
     .alias('V', 'version')
-    .wrap(wrap)
     .strictOptions()
-    .exitProcess(false)
-    .fail((msg: string | null, err: Error | undefined) => {
-      throw new UsageError(msg ?? err?.message ?? 'invalid command line');
-    })
     .command('rules', 'List the loaded rules, or test them on exports: okta-revoke-scan rules list|test --help')
     .command('sql', 'Print the SQL query that reduces a table of events (DuckDB, ClickHouse, PostgreSQL, Trino/Athena, Spark) to what a scan needs: okta-revoke-scan sql --help')
     .command('tokens', 'List every API token the exports know, with flags worth a look: okta-revoke-scan tokens --help')

@@ -1,6 +1,7 @@
 // `okta-revoke-scan sql`: prints the query that reduces a table of System Log events to what a scan of them needs.
-import yargs from 'yargs';
-import { ExitCode, UsageError } from '../errors.js';
+import { commandParser } from './command-parser.js';
+import { helpWidth } from './yargs-table.js';
+import { ExitCode } from '../errors.js';
 import { checkRange, parseBound, type Bound } from '../scan/time-range.js';
 import { DEFAULT_SIGNAL_OPTIONS } from '../signals/options.js';
 import { DIALECT_NAMES, type DialectName, type Layout } from '../sql/dialect.js';
@@ -28,19 +29,9 @@ export async function parseSqlArgs(
   version: string,
   width: number | undefined,
 ): Promise<{ kind: 'print'; text: string } | { kind: 'sql'; options: SqlCommandOptions }> {
-  const parser = yargs()
-    .locale('en')
-    .scriptName('okta-revoke-scan sql')
-    .usage('Usage: $0 --dialect <engine> [options]\n\nPrint one SQL query that returns, from a table of Okta System Log events, every event a scan needs.')
-    .version(version)
-    .help('help')
-    .alias('h', 'help')
-    .wrap(width ? Math.min(width, 110) : 100)
+  const usage = 'Usage: $0 --dialect <engine> [options]\n\nPrint one SQL query that returns, from a table of Okta System Log events, every event a scan needs.';
+  const parser = commandParser('okta-revoke-scan sql', usage, version, helpWidth(width))
     .strict()
-    .exitProcess(false)
-    .fail((msg: string | null, err: Error | undefined) => {
-      throw new UsageError(msg ?? err?.message ?? 'invalid command line');
-    })
     .option('dialect', { choices: DIALECT_NAMES, demandOption: true, describe: 'SQL engine (trino also for Athena, spark for Databricks)', group: 'Table:' })
     .option('table', { type: 'string', default: 'okta_logs', requiresArg: true, describe: 'Table (or view) of events, optionally qualified (db.schema.table)', group: 'Table:' })
     .option('column', { type: 'string', default: 'event', requiresArg: true, describe: 'Column holding each event as JSON text (--layout text)', group: 'Table:' })

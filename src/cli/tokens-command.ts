@@ -1,6 +1,6 @@
 // `okta-revoke-scan tokens [options] <export...>`: the token inventory, read and reported like a scan.
+import { commandParser } from './command-parser.js';
 import { plural } from '../text/plural.js';
-import yargs from 'yargs';
 import { ExitCode, UsageError, UserError } from '../errors.js';
 import type { InputFormat } from '../input/sniff.js';
 import { DEFAULT_MAX_RECORD_BYTES } from '../input/read.js';
@@ -69,20 +69,9 @@ export async function parseTokensArgs(
 ): Promise<{ kind: 'print'; text: string } | { kind: 'tokens'; options: TokensCommandOptions }> {
   const wrap = helpWidth(width);
   const parser = addOptions(
-    yargs()
-      .locale('en')
-      .scriptName('okta-revoke-scan tokens')
-      .usage(`Usage: $0 [options] <export...>\n\n${TOKENS_SUMMARY}`)
-      .version(version)
-      .help('help')
-      .alias('h', 'help')
+    commandParser('okta-revoke-scan tokens', `Usage: $0 [options] <export...>\n\n${TOKENS_SUMMARY}`, version, wrap)
       .alias('V', 'version')
-      .wrap(wrap)
       .strictOptions()
-      .exitProcess(false)
-      .fail((msg: string | null, err: Error | undefined) => {
-        throw new UsageError(msg ?? err?.message ?? 'invalid command line');
-      })
       .epilog(`${examplesText(TOKENS_EXAMPLES, wrap)}\n\n${exitCodesBrief()}\n\n${TOKENS_NOTES}`),
     TOKENS_OPTIONS,
   );

@@ -1,5 +1,5 @@
 // `okta-revoke-scan rules list|test`: yargs commands to list the loaded rules and to try them on exports.
-import yargs from 'yargs';
+import { commandParser } from '../command-parser.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { plural } from '../../text/plural.js';
 import { useColor } from '../color.js';
@@ -42,22 +42,11 @@ export async function parseRulesArgs(
 ): Promise<{ kind: 'print'; text: string } | { kind: 'rules'; options: RulesCommandOptions }> {
   const wrap = helpWidth(width);
   const parser = addOptions(
-    yargs()
-      .locale('en')
-      .scriptName('okta-revoke-scan rules')
-      .usage(`Usage: $0 <list|test> [options]\n\n${RULES_SUMMARY}`)
+    commandParser('okta-revoke-scan rules', `Usage: $0 <list|test> [options]\n\n${RULES_SUMMARY}`, version, wrap)
       .command('list', 'List the rules that load: id, title, level, status, file, and the pre-filter literals (or "full parse")')
       .command('test <exports..>', 'Load and check the rules, then show which events of the exports each rule matches')
       .demandCommand(1, 'name a command: list or test')
-      .version(version)
-      .help('help')
-      .alias('h', 'help')
-      .wrap(wrap)
       .strict()
-      .exitProcess(false)
-      .fail((msg: string | null, err: Error | undefined) => {
-        throw new UsageError(msg ?? err?.message ?? 'invalid command line');
-      })
       .epilog(`${examplesText(RULES_EXAMPLES, wrap)}\n\n${RULES_NOTES}`),
     [...RULES_COMMAND_OPTIONS, ...RULE_OPTIONS],
   );
