@@ -67,6 +67,8 @@ export interface ScanStats {
   split: number;
   /** Inputs whose second pass read only the records their first-pass record index selected. */
   indexed: number;
+  /** Wall time of each pass and of building the windows and signals after the last one (ms). */
+  phases: { pass1: number; pass2: number; windows: number };
   /** The range applied (ms, infinite when open) and the newest event it was counted from. */
   range?: { from: number; to: number; newest: number | null };
 }
@@ -109,6 +111,14 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
     else detections.push(buildDetection(event, matched));
     return true;
   };
+  const phases = { pass1: 0, pass2: 0, windows: 0 };
+  let clock = performance.now();
+  const lap = (): number => {
+    const now = performance.now();
+    const ms = now - clock;
+    clock = now;
+    return ms;
+  };
   let pass: PassResult = await runPass({
     sources,
     read: opts.read,
@@ -130,6 +140,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
       return matched;
     },
   });
+  phases.pass1 = lap();
   let parsed = pass.parsed;
   let passes = 1;
   let split = pass.split;
@@ -175,11 +186,13 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
         onProgress: opts.onProgress && ((p) => opts.onProgress!({ ...p, pass: 2 })),
         previous: pass,
       });
+      phases.pass2 = lap();
       const sourcesOfSignals = { baselines, history, options: signalOptions, createdAt: (id: string) => tokens.owners.get(id)?.published ?? null };
       collector.finish((finding, events) => {
         attachSignals(finding, evaluateSignals(finding, events, sourcesOfSignals));
         incidents.add(finding, events);
       });
+      phases.windows = lap();
       parsed += pass.parsed;
       passes++;
       split += pass.split;
@@ -211,7 +224,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
     ...(windows ? { incidents: incidents.build() } : {}),
     diagnostics: pass.diagnostics.reported(),
   };
-  const stats: ScanStats = { bytes: sum(pass.inputs.map((i) => i.bytes)), parsed, passes, split, indexed };
+  const stats: ScanStats = { bytes: sum(pass.inputs.map((i) => i.bytes)), parsed, passes, split, indexed, phases };
   if (applied) stats.range = applied;
   const originals = new OriginalStore(sourceFiles);
   return { report, stats, originals };

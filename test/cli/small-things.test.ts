@@ -110,3 +110,13 @@ describe('waiting and stopping', () => {
     expect(stderr).toBe('okta-revoke-scan: interrupted; no report written\n');
   });
 });
+
+describe('--stats', () => {
+  it('says where the wall time went: each pass, the windows and signals, the report', async () => {
+    const r = await runCli(['--stats', '--format', 'ndjson', PLAIN]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/stats: pass 1 \d+\.\d\d s, pass 2 \d+\.\d\d s, windows and signals \d+\.\d\d s, report \d+\.\d\d s\n/);
+    const rules = await runCli(['--stats', '--no-window', '--format', 'ndjson', PLAIN]);
+    expect(rules.stderr).toMatch(/stats: pass 1 \d+\.\d\d s, report \d+\.\d\d s\n/);
+  });
+});
