@@ -19,4 +19,12 @@ describe('probesFor', () => {
       { kind: 'ip', spans: [['2001:db8::1', [[3, 4]]]] },
     ]);
   });
+
+  it("merges a value's overlapping spans of one event type, and keeps others apart", () => {
+    const i = noInterest();
+    for (const [from, to] of [[50, 60], [10, 20], [15, 30], [30, 40], [70, 80]] as const) addSpan(i.actors, '00u1', { from, to });
+    addSpan(i.actors, '00u1', { from: 12, to: 18, eventType: 'user.session.start' });
+    addSpan(i.actors, '00u1', { from: 17, to: 25, eventType: 'user.session.start' });
+    expect(probesFor(i)).toEqual([{ kind: 'actor', spans: [['00u1', [[10, 40], [50, 60], [70, 80], [12, 25, 'user.session.start']]]] }]);
+  });
 });
