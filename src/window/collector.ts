@@ -66,6 +66,8 @@ interface Slim extends LinkSubject {
   /** Network, agent and threat fields, for triage signals. */
   facts: EventFacts;
   original: Original;
+  /** What every window holding the event reports alike, made once (see toWindowEvent). */
+  shown?: Pick<WindowEvent, 'published' | 'requestApiToken' | 'targets'>;
 }
 
 /** A window event as triage signals see it: the kept record (time in ms) and its links. */
@@ -187,7 +189,8 @@ export class WindowCollector {
     if (event.actor.id !== null) consider(this.byActor.get(event.actor.id));
     if (event.client.ipAddress !== null) consider(this.byIp.get(event.client.ipAddress));
     let kept = false;
-    let detections: RuleRef[] | null = null;
+    // One slim record however many windows hold the event.
+    let shared: Slim | null = null;
     for (const p of seenPlans) {
       if (event.uuid === p.finding.id || p.uuids.has(event.uuid)) continue;
       if (linksOf(event, p.candidate).length === 0) continue;
@@ -195,8 +198,8 @@ export class WindowCollector {
         p.tokenIps.add(event.client.ipAddress);
       }
       p.uuids.add(event.uuid);
-      detections ??= this.detect(event);
-      p.events.push(slim(event, detections));
+      shared ??= slim(event, this.detect(event));
+      p.events.push(shared);
       if (p.events.length > 2 * this.opts.maxEvents) this.trim(p);
       kept = true;
     }
@@ -226,8 +229,7 @@ export class WindowCollector {
         const links = linksOf(e, p);
         if (links.length === 0) continue;
         events.push(toWindowEvent(e, links, this.tokenNames));
-        // The slim record is let go below: it can carry its links to the inspector itself.
-        if (inspect) kept.push(Object.assign(e, { links }));
+        if (inspect) kept.push({ ...e, links });
       }
       const dropped = p.dropped;
       p.finding.window = {
@@ -248,18 +250,24 @@ export class WindowCollector {
   }
 }
 
+/** A window's view of a kept event; what every window shows alike is made once and shared. */
 function toWindowEvent(e: Slim, links: WindowEvent['links'], names: ReadonlyMap<string, string>): WindowEvent {
   const token = e.requestApiTokenId;
+  const shown = (e.shown ??= {
+    published: isoUtc(e.published),
+    requestApiToken: token === null ? null : { id: token, name: names.get(token) ?? null },
+    targets: e.targets.map((t) => ({ id: t.id, type: t.type, displayName: t.displayName })),
+  });
   return {
     uuid: e.uuid,
-    published: isoUtc(e.published),
+    published: shown.published,
     eventType: e.eventType,
     displayMessage: e.displayMessage,
     actor: e.actor,
-    requestApiToken: token === null ? null : { id: token, name: names.get(token) ?? null },
+    requestApiToken: shown.requestApiToken,
     client: e.client,
     outcome: e.outcome,
-    targets: e.targets.map((t) => ({ id: t.id, type: t.type, displayName: t.displayName })),
+    targets: shown.targets,
     links,
     detections: e.detections,
     event: e.original,
