@@ -6,6 +6,7 @@ import type { RecordBatch } from '../input/batch.js';
 import type { ReadSink } from '../input/read.js';
 import type { ValueWhere } from '../input/values.js';
 import type { RecordRef } from '../model/original.js';
+import type { TokenCall } from '../events/token-call.js';
 import type { DiagnosticLog } from './diagnostics.js';
 import { gluedRecords } from './glued.js';
 import type { IndexBuild } from './fast/indexed-read.js';
@@ -98,6 +99,17 @@ export class InputPass implements ReadSink {
     }
     if (mark & Mark.BadUtf8) this.diagnostics.add({ ...where, reason: 'invalid UTF-8 bytes (read as U+FFFD)' }, this.later);
     this.intake.take(value, where, '', () => text, text, ref, sampleOnly);
+  }
+
+  /** Whether calls made with a token may come as their facts (see `call`). */
+  get takesCalls(): boolean {
+    return this.intake.takesCalls;
+  }
+
+  /** A call made with a token that another thread parsed and read as its facts. */
+  call(c: TokenCall): void {
+    this.state.parsed++;
+    this.intake.call(c);
   }
 
   // The sink's three entries are bound: readers hand them on as plain functions.

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { normalize } from '../events/normalize.js';
 import type { OktaEvent, RecordLocation } from '../events/types.js';
 import type { RecordRef } from '../model/original.js';
+import type { TokenCall } from '../events/token-call.js';
 import { unwrap } from '../events/unwrap.js';
 import { namesRevokeEvent } from '../events/event-types.js';
 import type { DiagnosticLog } from './diagnostics.js';
@@ -15,6 +16,8 @@ export interface IntakeContext {
   /** Keys the previous pass kept, or undefined in the first pass. */
   previous: Set<string> | undefined;
   onEvent(event: OktaEvent, where: RecordLocation): boolean;
+  /** Takes calls made with a token that come as their facts (see PassOptions.onTokenCall). */
+  onTokenCall?: ((call: TokenCall) => void) | undefined;
   dedupAll: boolean;
 }
 
@@ -44,6 +47,21 @@ export class Intake {
   broken(where: RecordLocation, reason: string, namesRevocation = false): void {
     const d = namesRevocation ? { ...where, reason, namesRevocation: true as const } : { ...where, reason };
     if (this.ctx.diagnostics.add(d, this.ctx.previous !== undefined)) this.bad++;
+  }
+
+  /** Whether calls made with a token may come as their facts instead of events. */
+  get takesCalls(): boolean {
+    return this.ctx.onTokenCall !== undefined;
+  }
+
+  /**
+   * Takes a call made with a token that another thread read from a record holding just that one
+   * event (see tokenCallFromText): counted as a good event, as `take` would, and handed on.
+   */
+  call(c: TokenCall): void {
+    this.good++;
+    if (this.ctx.previous === undefined && (this.newest === null || c.published > this.newest)) this.newest = c.published;
+    this.ctx.onTokenCall!(c);
   }
 
   /**

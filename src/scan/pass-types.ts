@@ -1,5 +1,6 @@
 // The shapes of a pass: what it is given, how far it has read, and what it found besides the events.
 import type { OktaEvent, RecordLocation } from '../events/types.js';
+import type { TokenCall } from '../events/token-call.js';
 import type { ReadOptions } from '../input/read.js';
 import type { SourceFile } from '../input/record-source.js';
 import type { InputSource } from '../input/sources.js';
@@ -25,6 +26,13 @@ export interface PassOptions {
    * findings and windows, not the input size.)
    */
   readonly onEvent: (event: OktaEvent, where: RecordLocation) => boolean;
+  /**
+   * When set, a record that is only a call made with a token (not a revocation or a creation) may
+   * come here as its facts instead of to `onEvent` as an event: the worker thread of a two-thread
+   * read parses such records itself. Only for passes whose `onEvent` would ignore such events
+   * except for their facts (no --hunt, no --validate).
+   */
+  readonly onTokenCall?: (call: TokenCall) => void;
   /**
    * A pass already made over the same inputs. This pass then adds to its counts and diagnostics:
    * the reader's diagnostics are not repeated, only problems in records the earlier pass did not

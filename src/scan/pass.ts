@@ -46,7 +46,7 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
   // A later pass reads indexed inputs through their index when the index can stand for its filter.
   const throughIndex = prev !== undefined && opts.throughIndex === true && !opts.filter.all && opts.filter.needles.every((n) => INDEX_NEEDLES.includes(n));
   const selection = throughIndex ? selectionFor(opts.filter.probes) : null;
-  const ctx: IntakeContext = { diagnostics: state.diagnostics, seen, previous: prev?.kept, onEvent: opts.onEvent, dedupAll: opts.dedupAll === true };
+  const ctx: IntakeContext = { diagnostics: state.diagnostics, seen, previous: prev?.kept, onEvent: opts.onEvent, onTokenCall: opts.onTokenCall, dedupAll: opts.dedupAll === true };
   for (const [index, src] of opts.sources.entries()) {
     const summary: PassInput = prev?.inputs[index] ?? { path: src.label, format: 'unknown', events: 0, duplicates: 0, diagnostics: 0, error: null, bytes: 0 };
     inputs.push(summary);

@@ -12,6 +12,7 @@ import { Mark } from './fast/prefilter.js';
 import type { IndexSelection, SourceIndex } from './fast/record-index.js';
 import { planSplit, type SplitPlan } from './fast/split-plan.js';
 import { readSplit } from './fast/split-read.js';
+import type { TokenCall } from '../events/token-call.js';
 
 /** What reading an input found, whatever the strategy. */
 export interface StrategyResult {
@@ -66,6 +67,7 @@ class SplitRead implements ReadStrategy {
       filter: this.filter,
       sink: input,
       record: (text, where, mark) => input.record(text, where, mark),
+      ...(input.takesCalls ? { call: (c: TokenCall) => input.call(c) } : {}),
       newest: !this.later,
       build: input.build,
       onWorkerProgress: (bytes, records) => input.workerProgress(bytes, records),

@@ -24,6 +24,7 @@ import type { SourceFile } from '../input/record-source.js';
 import { OriginalStore } from './originals.js';
 import { resolveRange, type TimeRange } from './time-range.js';
 import { IncidentBuilder } from '../incident/builder.js';
+import { tokenCallOf, type TokenCall } from '../events/token-call.js';
 
 /** Options for {@link scan}. */
 export interface ScanOptions {
@@ -129,13 +130,24 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
     parallelMinBytes: opts.parallelMinBytes,
     dedupAll: opts.validate,
     onProgress: opts.onProgress && ((p) => opts.onProgress!({ ...p, pass: 1 })),
+    // A call made with a token that is nothing else to the scan can be read by the thread that
+    // found it, as its facts: this thread then parses only its own part's calls.
+    ...(windows && !hunt && !opts.validate
+      ? {
+          onTokenCall(call: TokenCall) {
+            tokens.observeCall(call);
+            baselines.observe(call);
+          },
+        }
+      : {}),
     onEvent(event) {
       const matched = onMatch(event);
       // Token facts and baselines are the same however often an event is seen, so calls made with
       // a token are not remembered: they grow with the input (2% of an export), revocations do not.
       if (windows && TokenIndex.wants(event)) {
         tokens.observe(event);
-        baselines.observe(event);
+        const call = tokenCallOf(event);
+        if (call) baselines.observe(call);
       }
       return matched;
     },

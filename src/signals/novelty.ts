@@ -2,7 +2,8 @@
 import type { KeptEvent } from '../window/collector.js';
 import { plural } from '../text/plural.js';
 import type { SignalContext } from './context.js';
-import { networkKey, type BaselineKind } from './token-baseline.js';
+import { networkKey } from '../events/token-call.js';
+import type { BaselineKind } from './token-baseline.js';
 import type { Severity } from '../model/severity.js';
 import type { Signal, SignalId } from '../model/signal.js';
 

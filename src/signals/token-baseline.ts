@@ -1,5 +1,5 @@
 // First pass: every token's distinct addresses, countries, networks, agents and event types, with first-seen times.
-import type { OktaEvent } from '../events/types.js';
+import type { TokenCall } from '../events/token-call.js';
 
 /** The kinds of values a token's calls are compared on. */
 export const BASELINE_KINDS = ['ip', 'country', 'asn', 'userAgent', 'eventType'] as const;
@@ -15,11 +15,6 @@ export interface TokenUses {
   firstSeen: Record<BaselineKind, Map<string, number>>;
 }
 
-/** The network of a call: `asNumber`, else `asOrg`. */
-export function networkKey(asNumber: string | null, asOrg: string | null): string | null {
-  return asNumber ?? asOrg;
-}
-
 /** Records that `value` was seen at `t`, keeping the earliest time (null and empty values are not values). */
 export function remember(map: Map<string, number>, value: string | null, t: number): void {
   if (value === null || value === '') return;
@@ -28,28 +23,26 @@ export function remember(map: Map<string, number>, value: string | null, t: numb
 }
 
 /**
- * Per-token baselines gathered from the calls the first pass parses anyway (every event with
+ * Per-token baselines gathered from the calls the first pass reads anyway (every event with
  * `requestApiTokenId`). Memory follows the distinct (token, value) pairs, never the event count.
  */
 export class TokenBaselines {
   private readonly tokens = new Map<string, TokenUses>();
 
-  /** Records a call made with a token; other events are ignored. */
-  observe(event: OktaEvent): void {
-    const id = event.requestApiTokenId;
-    if (id === null) return;
-    const t = event.published;
+  /** Records a call made with a token. */
+  observe(call: TokenCall): void {
+    const id = call.tokenId;
+    const t = call.published;
     let uses = this.tokens.get(id);
     if (!uses) {
       uses = { firstUse: t, firstSeen: { ip: new Map(), country: new Map(), asn: new Map(), userAgent: new Map(), eventType: new Map() } };
       this.tokens.set(id, uses);
     } else if (t < uses.firstUse) uses.firstUse = t;
-    const c = event.client;
-    remember(uses.firstSeen.ip, c.ipAddress, t);
-    remember(uses.firstSeen.country, c.country, t);
-    remember(uses.firstSeen.asn, networkKey(c.asNumber, c.asOrg), t);
-    remember(uses.firstSeen.userAgent, c.userAgent, t);
-    remember(uses.firstSeen.eventType, event.eventType.toLowerCase(), t);
+    remember(uses.firstSeen.ip, call.ip, t);
+    remember(uses.firstSeen.country, call.country, t);
+    remember(uses.firstSeen.asn, call.network, t);
+    remember(uses.firstSeen.userAgent, call.userAgent, t);
+    remember(uses.firstSeen.eventType, call.eventType.toLowerCase(), t);
   }
 
   /** The token's baseline, or null when the input holds no call made with it. */

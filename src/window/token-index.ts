@@ -1,6 +1,7 @@
 // What the first pass learns about every token: who created it, and from where it was used when.
 import type { Entity } from '../model/entity.js';
 import type { OktaEvent } from '../events/types.js';
+import { tokenCallOf, type TokenCall } from '../events/token-call.js';
 import { KEY_RULES } from './link-spec.js';
 
 /** The owner rule: the actor of the token's earliest create event naming it as a `Token` target. */
@@ -27,7 +28,7 @@ export class TokenIndex {
     return event.requestApiTokenId !== null || event.eventType.toLowerCase() === OWNER.eventType;
   }
 
-  /** Records what the event says about tokens. */
+  /** Records what the event says about tokens: who created one, or a call made with one. */
   observe(event: OktaEvent): void {
     if (event.eventType.toLowerCase() === OWNER.eventType) {
       for (const t of event.targets) {
@@ -36,17 +37,21 @@ export class TokenIndex {
         if (!known || event.published < known.published) this.owners.set(t.id, { actor: event.actor, published: event.published, name: t.displayName || null });
       }
     }
-    const token = event.requestApiTokenId;
-    const ip = event.client.ipAddress;
-    if (token !== null && ip !== null) {
-      let byIp = this.uses.get(token);
-      if (!byIp) this.uses.set(token, (byIp = new Map<string, UseSpan>()));
-      const span = byIp.get(ip);
-      if (!span) byIp.set(ip, { first: event.published, last: event.published });
-      else {
-        if (event.published < span.first) span.first = event.published;
-        if (event.published > span.last) span.last = event.published;
-      }
+    const call = tokenCallOf(event);
+    if (call) this.observeCall(call);
+  }
+
+  /** Records a call made with a token: from where, when. */
+  observeCall(call: TokenCall): void {
+    const { tokenId, ip, published } = call;
+    if (ip === null) return;
+    let byIp = this.uses.get(tokenId);
+    if (!byIp) this.uses.set(tokenId, (byIp = new Map<string, UseSpan>()));
+    const span = byIp.get(ip);
+    if (!span) byIp.set(ip, { first: published, last: published });
+    else {
+      if (published < span.first) span.first = published;
+      if (published > span.last) span.last = published;
     }
   }
 

@@ -25,7 +25,7 @@ describe('worker buffer', () => {
     const plan = (await planSplit(file, 0, {}))!;
     expect(plan).not.toBeNull();
     // every record is a candidate, so the worker has far more to send than the cap
-    const run = startWorker({ path: file, label: file, plan, maxRecordBytes: 1 << 20, filter: { needles: [], all: true, probes: [] }, newest: false, indexFd: null, spillFd: null }, CAP);
+    const run = startWorker({ path: file, label: file, plan, maxRecordBytes: 1 << 20, filter: { needles: [], all: true, probes: [] }, newest: false, indexFd: null, spillFd: null, tokenCalls: false }, CAP);
     await new Promise((r) => setTimeout(r, 400));
     const held = run.inFlight();
     expect(held).toBeGreaterThan(0);
@@ -46,7 +46,7 @@ describe('worker buffer', () => {
 
   it('stop() ends a worker that is waiting', async () => {
     const plan = (await planSplit(file, 0, {}))!;
-    const run = startWorker({ path: file, label: file, plan, maxRecordBytes: 1 << 20, filter: { needles: [], all: true, probes: [] }, newest: false, indexFd: null, spillFd: null }, CAP);
+    const run = startWorker({ path: file, label: file, plan, maxRecordBytes: 1 << 20, filter: { needles: [], all: true, probes: [] }, newest: false, indexFd: null, spillFd: null, tokenCalls: false }, CAP);
     await new Promise((r) => setTimeout(r, 200));
     await run.stop();
     const seen: string[] = [];
@@ -62,7 +62,7 @@ describe('worker buffer', () => {
     const plan = (await planSplit(file, 0, {}))!;
     const spillFd = openIndexFile()!;
     try {
-      const run = startWorker({ path: file, label: file, plan, maxRecordBytes: 1 << 20, filter: { needles: [], all: true, probes: [] }, newest: false, indexFd: null, spillFd }, 1 << 20);
+      const run = startWorker({ path: file, label: file, plan, maxRecordBytes: 1 << 20, filter: { needles: [], all: true, probes: [] }, newest: false, indexFd: null, spillFd, tokenCalls: false }, 1 << 20);
       await new Promise((r) => setTimeout(r, 600));
       // The first messages (256 records each) fit under the cap; the rest went to disk.
       expect(run.inFlight()).toBeGreaterThan(0);
@@ -95,7 +95,7 @@ describe('worker buffer', () => {
     const plan = (await planSplit(file, 0, {}))!;
     prewarmWorker([file, 'no/such/file'], 0);
     await new Promise((r) => setTimeout(r, 300));
-    const run = startWorker({ path: file, label: file, plan, maxRecordBytes: 1 << 20, filter: { needles: ['system.api_token.revoke'], all: false, probes: [] }, newest: false, indexFd: null, spillFd: null });
+    const run = startWorker({ path: file, label: file, plan, maxRecordBytes: 1 << 20, filter: { needles: ['system.api_token.revoke'], all: false, probes: [] }, newest: false, indexFd: null, spillFd: null, tokenCalls: false });
     let done: { records: number } | null = null;
     for await (const m of run.messages()) if (m.type === 'done') done = m;
     expect(done!.records).toBeGreaterThan(1000);

@@ -9,6 +9,7 @@ import { DEFAULT_SIGNAL_OPTIONS, type SignalOptions } from '../../src/signals/op
 import { TokenBaselines } from '../../src/signals/token-baseline.js';
 import type { Signal, SignalId } from '../../src/model/signal.js';
 import { WindowCollector, type WindowOptions } from '../../src/window/collector.js';
+import { tokenCallOf } from '../../src/events/token-call.js';
 import { TokenIndex } from '../../src/window/token-index.js';
 import { raw, type RawSpec } from '../window/helpers.js';
 
@@ -90,7 +91,8 @@ export function analyse(
   for (const e of all) {
     if (!TokenIndex.wants(e)) continue;
     tokens.observe(e);
-    baselines.observe(e);
+    const c = tokenCallOf(e);
+    if (c) baselines.observe(c);
   }
   const finding = buildFinding(revoke, [{ id: 'r', title: 'Okta API Token Revoked', level: 'medium' }]);
   const window: WindowOptions = { before: 24 * H, after: 0, maxEvents: 1000, ...opts.window };

@@ -1,6 +1,7 @@
 // TokenBaselines: every token's distinct values with first-seen times, from the first pass's token calls.
 import { describe, expect, it } from 'vitest';
 import { TokenBaselines } from '../../src/signals/token-baseline.js';
+import { tokenCallOf } from '../../src/events/token-call.js';
 import { at, call, DAY, H, sev, TOKEN } from './helpers.js';
 
 describe('TokenBaselines', () => {
@@ -10,7 +11,11 @@ describe('TokenBaselines', () => {
     call('late', -H, { ip: '198.51.100.23', asn: null, asOrg: 'm247' }),
     call('early', -3 * DAY, { ip: '198.51.100.23', type: 'User.Lifecycle.Create' }),
     sev({ uuid: 'person', at: at(-5 * DAY), ip: '192.0.2.99' }),
-  ]) b.observe(e);
+  ]) {
+    // A person's own event is no call made with a token.
+    const c = tokenCallOf(e);
+    if (c) b.observe(c);
+  }
 
   it('keeps the earliest use per value, whatever the input order', () => {
     expect(b.get(TOKEN)?.firstUse).toBe(Date.parse(at(-3 * DAY)));

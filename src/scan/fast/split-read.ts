@@ -9,6 +9,7 @@ import { prewarmGatherWorker, startWorker } from './parallel.js';
 import { closeQuietly, openIndexFile } from './record-index.js';
 import { readSpilled, type RecordsBatch } from './spill.js';
 import type { SplitPlan } from './split-plan.js';
+import type { TokenCall } from '../../events/token-call.js';
 
 /** What a two-thread read needs besides the file and its plan. */
 export interface SplitReadOptions {
@@ -18,6 +19,8 @@ export interface SplitReadOptions {
   sink: ReadSink;
   /** Takes a candidate record of the second part, in file order, after the first part's. */
   record(text: string, where: RecordLocation, mark: number): void;
+  /** When set, the worker reads records that are only a call made with a token itself and hands over their facts. */
+  call?: (call: TokenCall) => void;
   /** Track the newest `published` of the second part (first pass). */
   newest: boolean;
   /** The first pass's record index of the input, whose second part the worker writes. */
@@ -46,7 +49,7 @@ export async function readSplit(src: InputSource, plan: SplitPlan, opts: SplitRe
   const file = src.label;
   const indexFd = opts.build?.forWorker() ?? null;
   const spillFd = openIndexFile();
-  const job = { path: src.path, label: file, plan, maxRecordBytes: opts.read.maxRecordBytes, filter: opts.filter, newest: opts.newest, indexFd, spillFd };
+  const job = { path: src.path, label: file, plan, maxRecordBytes: opts.read.maxRecordBytes, filter: opts.filter, newest: opts.newest, indexFd, spillFd, tokenCalls: opts.call !== undefined };
   // With an index, a second pass may read through it: its thread loads while this one finishes.
   const second = startWorker(job, undefined, opts.onWorkerProgress, opts.build ? prewarmGatherWorker : undefined);
   let lineOffset = 0;
@@ -67,6 +70,7 @@ export async function readSplit(src: InputSource, plan: SplitPlan, opts: SplitRe
     for await (const m of second.messages()) {
       if (m.type === 'diag') opts.sink.diag(m.offset, m.line ? m.line + lineOffset : 0, m.reason, m.names);
       else if (m.type === 'records') take(m);
+      else if (m.type === 'calls') for (const c of m.calls) opts.call!(c);
       else if (m.type === 'spilled') take(readSpilled(spillFd!, m));
       else if (m.type === 'done') {
         result.records += m.records;

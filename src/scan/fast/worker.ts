@@ -14,6 +14,9 @@ import { IndexWriter } from './record-index.js';
 import type { WorkerIndexReport } from './indexed-read.js';
 import { SpillWriter, type SpilledAt } from './spill.js';
 import type { GatherJob, GatherMessage } from './gather-worker.js';
+import type { TokenCall } from '../../events/token-call.js';
+import { Mark } from './prefilter.js';
+import { tokenCallFromText } from './call-facts.js';
 
 /** What the main thread hands the worker to read the second part of a split file. */
 export interface WorkerJob {
@@ -37,6 +40,8 @@ export interface WorkerJob {
    * (`spilled` messages say where), or null to wait.
    */
   spillFd: number | null;
+  /** Send records that are only a call made with a token as their facts (`calls` messages), parsed here. */
+  tokenCalls: boolean;
 }
 
 /** Any job of a worker thread: a split file's second part, or a second pass through an index (gather-thread.ts). */
@@ -46,6 +51,8 @@ export type AnyWorkerJob = WorkerJob | GatherJob;
 export type WorkerMessage =
   | GatherMessage
   | { type: 'records'; texts: string[]; offsets: number[]; lines: number[]; marks: number[]; chars: number }
+  /** Calls made with a token, read here instead of sent as records (see WorkerJob.tokenCalls); their order does not matter. */
+  | { type: 'calls'; calls: TokenCall[] }
   | { type: 'diag'; offset: number | undefined; line: number; reason: string; names?: boolean }
   /** Bytes of the part read so far, and records cut: sent about every PROGRESS_BYTES. */
   | { type: 'progress'; bytes: number; records: number }
@@ -54,6 +61,8 @@ export type WorkerMessage =
   | { type: 'done'; records: number; bytes: number; newest: number | null; index?: WorkerIndexReport };
 
 const FLUSH = 256;
+/** Calls sent at a time. */
+const CALLS_FLUSH = 512;
 /** Also flush from this many characters, so one message never holds much of the buffer. */
 const FLUSH_CHARS = 1 << 20;
 const PROGRESS_BYTES = 8 << 20;
@@ -86,6 +95,12 @@ async function main(job: WorkerJob): Promise<void> {
     pending = fresh();
     waitForCredit(credit, maxBufferChars);
   };
+  let calls: TokenCall[] = [];
+  const sendCalls = () => {
+    if (calls.length === 0) return;
+    port.postMessage({ type: 'calls', calls } satisfies WorkerMessage);
+    calls = [];
+  };
   let newest: number | null = null;
   const newer = (t: number | null) => {
     if (t !== null && (newest === null || t > newest)) newest = t;
@@ -114,6 +129,14 @@ async function main(job: WorkerJob): Promise<void> {
     for (let i = 0; i < batch.count; i++) {
       if (!marks[i]) continue;
       const text = buf.toString('utf8', starts[i], ends[i]);
+      if (job.tokenCalls && marks[i] === Mark.Needle) {
+        const call = tokenCallFromText(text);
+        if (call) {
+          calls.push(call);
+          if (calls.length >= CALLS_FLUSH) sendCalls();
+          continue;
+        }
+      }
       pending.texts.push(text);
       pending.chars += text.length;
       pending.offsets.push(base + starts[i]!);
@@ -131,6 +154,7 @@ async function main(job: WorkerJob): Promise<void> {
   };
   const stats = await readInput(job.path, job.label, { maxRecordBytes: job.maxRecordBytes }, sink, { range: { start: plan.next, end: plan.size }, splitter });
   flush();
+  sendCalls();
   index?.writer.flush();
   const indexReport = index ? { entries: index.writer.entries, ok: !index.writer.failed && index.hasher.usable } : undefined;
   port.postMessage({ type: 'done', records: stats.records, bytes: stats.bytes, newest, index: indexReport } satisfies WorkerMessage);
