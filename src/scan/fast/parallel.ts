@@ -26,9 +26,26 @@ const WORKER_BUFFER_CHARS = 16 << 20;
 /** The same bound when the worker can write what is beyond it to a spill file instead of waiting. */
 const SPILL_BUFFER_CHARS = 2 << 20;
 
-/** Slots of the shared credit array: characters in flight, and a stop flag. */
+/** Slots of the shared credit array: characters in flight, a stop flag, and whether the main thread now only takes the worker's records. */
 export const CREDIT_IN_FLIGHT = 0;
 const CREDIT_STOP = 1;
+export const CREDIT_MAIN_FREE = 2;
+
+/**
+ * Below this many characters in flight, a main thread that has read its own part keeps up with
+ * the worker: work the worker may hand over (see {@link mainTakesWork}) is better done there.
+ */
+const HANDOFF_CHARS = 1 << 20;
+
+/**
+ * Whether the worker should hand work it could do itself to the main thread (as record text):
+ * the main thread has read its own part and takes what is sent faster than it comes. An input
+ * whose second part holds most of the work (calls made with a token bunch up late in many
+ * exports) is then parsed by both threads.
+ */
+export function mainTakesWork(credit: Int32Array, pendingChars: number): boolean {
+  return Atomics.load(credit, CREDIT_MAIN_FREE) === 1 && Atomics.load(credit, CREDIT_IN_FLIGHT) + pendingChars < HANDOFF_CHARS;
+}
 
 /**
  * Waits (in the worker) while more than `max` characters it sent are not yet taken, unless the
@@ -115,6 +132,8 @@ export interface WorkerRun {
   stop(): Promise<void>;
   /** Characters of record text sent and not yet taken. */
   inFlight(): number;
+  /** Tells the worker that this thread has read its own part and now only takes what it sends. */
+  mainFree(): void;
 }
 
 /** `Omit` applied to each member of a union on its own. */
@@ -135,7 +154,7 @@ export function startWorker(
   onProgress?: (bytes: number, records: number) => void,
   onDone?: () => void,
 ): WorkerRun {
-  const credit = new Int32Array(new SharedArrayBuffer(8));
+  const credit = new Int32Array(new SharedArrayBuffer(12));
   const data = { ...job, credit, maxBufferChars, progress: onProgress !== undefined } as AnyWorkerJob;
   const url = 'kind' in job ? GATHER_URL : WORKER_URL;
   let worker = spares.get(url.href);
@@ -202,5 +221,5 @@ export function startWorker(
       if (m.type === 'done') return;
     }
   }
-  return { messages, stop, inFlight: () => Atomics.load(credit, CREDIT_IN_FLIGHT) };
+  return { messages, stop, inFlight: () => Atomics.load(credit, CREDIT_IN_FLIGHT), mainFree: () => Atomics.store(credit, CREDIT_MAIN_FREE, 1) };
 }

@@ -63,6 +63,7 @@ export async function readSplit(src: InputSource, plan: SplitPlan, opts: SplitRe
   // Whatever happens here, the worker is stopped (it may be waiting for its buffer to drain).
   try {
     const first = await readInput(src.path, file, opts.read, opts.sink, { range: { start: 0, end: plan.end, tail: Buffer.from(plan.tail) } });
+    second.mainFree();
     // Or when this thread's part is done, if that comes first (it still has the worker's candidates to parse).
     if (opts.build) prewarmGatherWorker();
     lineOffset = first.splitter instanceof NdjsonSplitter ? first.splitter.linesRead : 0;

@@ -8,7 +8,7 @@ import { parsePublished } from '../../events/time.js';
 import { publishedAt } from './probe.js';
 import { prefilterFromSpec, type FilterSpec } from './filter-spec.js';
 import { prettyLayout, type SplitPlan } from './split-plan.js';
-import { CREDIT_IN_FLIGHT, waitForCredit } from './parallel.js';
+import { CREDIT_IN_FLIGHT, mainTakesWork, waitForCredit } from './parallel.js';
 import { RecordHasher } from './record-hashes.js';
 import { IndexWriter } from './record-index.js';
 import type { WorkerIndexReport } from './indexed-read.js';
@@ -40,7 +40,7 @@ export interface WorkerJob {
    * (`spilled` messages say where), or null to wait.
    */
   spillFd: number | null;
-  /** Send records that are only a call made with a token as their facts (`calls` messages), parsed here. */
+  /** Send records that are only a call made with a token as their facts (`calls` messages), parsed here, while the main thread is busy. */
   tokenCalls: boolean;
 }
 
@@ -129,7 +129,8 @@ async function main(job: WorkerJob): Promise<void> {
     for (let i = 0; i < batch.count; i++) {
       if (!marks[i]) continue;
       const text = buf.toString('utf8', starts[i], ends[i]);
-      if (job.tokenCalls && marks[i] === Mark.Needle) {
+      // Read here, unless the main thread is idle enough to parse it (see mainTakesWork).
+      if (job.tokenCalls && marks[i] === Mark.Needle && !mainTakesWork(credit, pending.chars)) {
         const call = tokenCallFromText(text);
         if (call) {
           calls.push(call);
