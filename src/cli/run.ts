@@ -225,10 +225,10 @@ async function writeReport(
   if (options.timeZone !== undefined) reportOptions.timeZone = options.timeZone;
   if (options.timeZone !== undefined && format !== 'table' && !options.quiet) err(`--tz applies to the table only: ${format} times stay UTC`);
   const reporter = await loadReporter(format);
-  let reportMs = 0;
   io.onReport?.(output.file ? 'file' : 'stdout');
+  const writing = performance.now();
+  let reportMs: number;
   try {
-    const writing = performance.now();
     for (const chunk of reporter(report, reportOptions)) await writeChunk(sink, chunk);
     reportMs = performance.now() - writing;
     await output.file?.commit();
