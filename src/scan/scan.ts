@@ -68,7 +68,7 @@ export interface ScanStats {
   split: number;
   /** Inputs whose second pass read only the records their first-pass record index selected. */
   indexed: number;
-  /** Wall time of each pass and of building the windows and signals after the last one (ms). */
+  /** Wall time of each pass, and of building the windows, signals and incidents after the last one (ms). */
   phases: { pass1: number; pass2: number; windows: number };
   /** The range applied (ms, infinite when open) and the newest event it was counted from. */
   range?: { from: number; to: number; newest: number | null };
@@ -204,7 +204,6 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
         attachSignals(finding, evaluateSignals(finding, events, sourcesOfSignals));
         incidents.add(finding, events);
       });
-      phases.windows = lap();
       parsed += pass.parsed;
       passes++;
       split += pass.split;
@@ -216,6 +215,8 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
   }
 
   detections.sort(compareFindings);
+  const incidentList = windows ? incidents.build() : undefined;
+  if (passes > 1) phases.windows = lap();
   const inputs = pass.inputs.map(inputSummary);
   const report: ScanReport = {
     schemaVersion: SCHEMA_VERSION,
@@ -233,7 +234,7 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
     },
     findings,
     ...(hunt ? { detections } : {}),
-    ...(windows ? { incidents: incidents.build() } : {}),
+    ...(incidentList ? { incidents: incidentList } : {}),
     diagnostics: pass.diagnostics.reported(),
   };
   const stats: ScanStats = { bytes: sum(pass.inputs.map((i) => i.bytes)), parsed, passes, split, indexed, phases };
