@@ -4,10 +4,34 @@ import type { Original, OriginalReader } from '../model/original.js';
 import { escapeRawUnsafe, stringifySafe } from './json-text.js';
 
 /**
+ * Texts with no whitespace outside their strings: runs of anything but `"` and whitespace, and
+ * strings (`"`, then characters other than `"` and `\`, or `\` and any one character, up to the
+ * closing `"`). It reads a string exactly as {@link compactJson}'s loop does, so a match means the
+ * loop would find nothing to drop; a text that does not match (whitespace between tokens, an
+ * unterminated string) goes to the loop.
+ */
+const NO_SPACE_OUTSIDE_STRINGS = /^[^"\t\n\r ]*(?:"[^"\\]*(?:\\[^][^"\\]*)*"[^"\t\n\r ]*)*$/;
+
+/**
+ * Longest text {@link NO_SPACE_OUTSIDE_STRINGS} is tried on. The expression's backtracking stack
+ * grows with the strings and escapes of the text, and overflows (a RangeError) on texts of
+ * millions of them (16 MB of `"a",`); the loop has no such limit.
+ */
+export const REGEX_MAX_CHARS = 256 * 1024;
+
+/**
  * `text` (one valid JSON value) without the whitespace between its tokens. Strings, numbers and
  * escapes are kept exactly as written. Returns `text` itself when it has no such whitespace.
+ * Most records are compact already (NDJSON): one regular expression, three times faster than the
+ * loop on them, says so; the loop drops whitespace from the others.
  */
 export function compactJson(text: string): string {
+  if (text.length <= REGEX_MAX_CHARS && NO_SPACE_OUTSIDE_STRINGS.test(text)) return text;
+  return dropSpaceOutsideStrings(text);
+}
+
+/** {@link compactJson} by walking the text character by character, for any length of text. */
+export function dropSpaceOutsideStrings(text: string): string {
   let out = '';
   let from = 0;
   const n = text.length;
