@@ -57,14 +57,10 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
-const NON_ASCII_OR_DEL = /[^\x00-\x7e]/;
-
 /** A record's text ready to stand as a JSON value in a report: compact, terminal-unsafe characters escaped. */
 export function safeRawJson(text: string): string {
-  const compact = compactJson(text);
-  // Structural JSON is ASCII and a valid record holds no raw C0 control: only text with other
-  // characters can need escaping (23% of events in a typical export), so most skip the regex.
-  return NON_ASCII_OR_DEL.test(compact) ? escapeRawUnsafe(compact) : compact;
+  // A valid record holds no raw C0 control, so escapeRawUnsafe is all it needs.
+  return escapeRawUnsafe(compactJson(text));
 }
 
 /** Placeholders are keyed by a per-process nonce: no log text can spell one. */
@@ -129,10 +125,8 @@ export function* recordChunks(record: object, reader: OriginalReader | undefined
  */
 function eventJson(e: Record<string, unknown> & { event: Original }, reader: OriginalReader | undefined, space: number | undefined, indent: string): string {
   const raw = originalText(e.event, reader);
-  // Copy key by key, in order, the original standing in as a placeholder.
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(e)) copy[key] = key === 'event' ? MARK : e[key];
-  const json = indented(stringifySafe(copy, space), indent);
+  // The event with a placeholder for its original: a spread keeps every key where it was.
+  const json = indented(stringifySafe({ ...e, event: MARK }, space), indent);
   const at = json.lastIndexOf(MARK_JSON);
   return json.slice(0, at) + safeRawJson(raw) + json.slice(at + MARK_JSON.length);
 }
