@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compactJson, dropSpaceOutsideStrings, recordChunks, REGEX_MAX_CHARS, safeRawJson } from '../../src/report/raw-json.js';
-import type { OriginalReader, RecordRef } from '../../src/model/original.js';
+import type { OriginalReader, PrepareText, RecordRef } from '../../src/model/original.js';
 import { runCli } from '../helpers/run-cli.js';
 
 describe('compactJson', () => {
@@ -109,10 +109,12 @@ describe('recordChunks', () => {
     return { uuid: `u${i}`, links: ['ip'], event };
   }
   const reads: number[] = [];
+  // The records as an input may hold them, pretty-printed: the reader gives them prepared, compact.
   const reader: OriginalReader = {
-    text(ref: RecordRef) {
+    text(ref: RecordRef, prepare?: PrepareText) {
       reads.push(ref.offset);
-      return JSON.stringify(original(ref.offset));
+      const text = JSON.stringify(original(ref.offset), null, 1);
+      return prepare ? prepare(text) : text;
     },
   };
   const record = { id: 'r', window: { start: 's', events: Array.from({ length: 300 }, (_, i) => windowEvent(i)) }, event: { a: 1 } };
