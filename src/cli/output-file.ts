@@ -8,6 +8,9 @@ import { UsageError, UserError, ExitCode } from '../errors.js';
 import { reason } from '../input/sources.js';
 import type { TextSink } from './io.js';
 
+/** How much of the report the -o file may hold in memory before a write waits for the disk. */
+const OUTPUT_BUFFER_BYTES = 1024 * 1024;
+
 /** The report file being written: a sink, then either `commit` or `abort`. */
 export interface OutputFile {
   /** Where the report is written meanwhile (never a terminal). */
@@ -67,8 +70,11 @@ export async function openOutput(target: string, inputs: readonly string[]): Pro
   const final = st ? await realpath(target) : target;
   const tempPath = join(dirname(final), `.${basename(final)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   // `flush`: the data is fsync'ed before the file is closed, so the rename never exposes an empty file after a crash.
+  // `highWaterMark`: reporters yield chunks of about 16 K; with the default 16 K buffer each one
+  // waited for its own write to finish (97 MB in 16 K chunks: 0.46 s, against 0.14 s with 1 MiB,
+  // where the chunks queued meanwhile go out in one write).
   const mode = st ? st.mode & 0o777 : 0o666;
-  const stream = createWriteStream(tempPath, { flags: 'wx', flush: true, encoding: 'utf8', mode });
+  const stream = createWriteStream(tempPath, { flags: 'wx', flush: true, encoding: 'utf8', mode, highWaterMark: OUTPUT_BUFFER_BYTES });
   try {
     await once(stream, 'open'); // rejects with the stream's error when the file cannot be created
   } catch (err) {

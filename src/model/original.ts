@@ -24,10 +24,17 @@ export interface OriginalRef {
 /** The original of a reported event: its JSON text, or a reference to its record. */
 export type Original = OriginalText | OriginalRef;
 
+/** What a reporter makes of a record's text before writing it (the same function for every record). */
+export type PrepareText = (text: string) => string;
+
 /**
  * Gives the text of originals held by reference: the one place a report reads an input again.
  * It may throw an InputError (exit 3) when the input changed since it was scanned.
  */
 export interface OriginalReader {
-  text(ref: RecordRef): string;
+  /**
+   * The record's text, or `prepare(text)` when `prepare` is given: a reader that keeps a record
+   * several windows hold keeps it prepared, so it is prepared once, not once per window.
+   */
+  text(ref: RecordRef, prepare?: PrepareText): string;
 }

@@ -36,6 +36,16 @@ describe('openOutput', () => {
     expect(readFileSync(target, 'utf8')).toBe('new report\n');
   });
 
+  it('queues chunks of a reporter\'s size without waiting for the disk, and writes them all in order', async () => {
+    const target = join(fresh(), 'big.ndjson');
+    const out = await openOutput(target, []);
+    const chunks = Array.from({ length: 40 }, (_, i) => `${String(i).padStart(2, '0')}${'é'.repeat(8 * 1024)}\n`);
+    // 40 chunks of 16 KB (650 KB in all): none asks the writer to wait for a drain.
+    expect(chunks.map((c) => out.sink.write(c))).toEqual(chunks.map(() => true));
+    await out.commit();
+    expect(readFileSync(target, 'utf8')).toBe(chunks.join(''));
+  });
+
   it('a replaced file keeps its permission bits (a private report stays private)', async () => {
     const target = join(fresh(), 'private.json');
     writeFileSync(target, 'old\n', { mode: 0o600 });

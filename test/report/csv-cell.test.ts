@@ -1,9 +1,26 @@
 // CSV cells: RFC 4180 quoting, formula-injection guard, escaped controls.
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvRecord } from '../../src/report/csv-cell.js';
+import { safeText } from '../../src/report/sanitize.js';
 import { parseCsv } from '../helpers/csv.js';
 
 describe('csvCell', () => {
+  it('gives every character, alone, after plain text and after a backslash, the cell safeText makes of it', () => {
+    // The cell as written when every value went through safeText (plain ASCII now skips it).
+    const throughSafeText = (value: string) => {
+      let text = safeText(value);
+      if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+      return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+    };
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const value of [ch, `ab${ch}`, `\\${ch}`]) if (csvCell(value) !== throughSafeText(value)) wrong.push(value);
+    }
+    expect(wrong).toEqual([]);
+    expect(csvCell('C:\\x\u0007')).toBe('C:\\\\x\\x07');
+  });
+
   it('leaves plain values bare and absent values empty', () => {
     expect(csvCell('ann@corp.example')).toBe('ann@corp.example');
     expect(csvCell(null)).toBe('');

@@ -1,6 +1,7 @@
 // stringifySafe: valid JSON, no raw control/bidi/separator characters, exact round-trip.
 import { describe, expect, it } from 'vitest';
-import { stringifySafe } from '../../src/report/json-text.js';
+import { escapeRawUnsafe, stringifySafe } from '../../src/report/json-text.js';
+import { UNSAFE_CHAR_SOURCE } from '../../src/report/sanitize.js';
 
 const HOSTILE = {
   esc: '\u001b[31mred\u001b[0m',
@@ -64,5 +65,41 @@ describe('stringifySafe', () => {
 
   it('rejects values JSON cannot represent', () => {
     expect(() => stringifySafe(undefined)).toThrow(TypeError);
+  });
+});
+
+describe('escapeRawUnsafe', () => {
+  // What it must give: every unsafe character but C0 escaped by one expression over the whole text.
+  const unsafe = new RegExp(`[${UNSAFE_CHAR_SOURCE}--[\\u0000-\\u001f]]`, 'gv');
+  const expected = (json: string) => json.replace(unsafe, (ch) => [...Array(ch.length).keys()].map((i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''));
+
+  it('treats every UTF-16 code unit, alone and after safe non-ASCII text, as the one expression does', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const json of [`"${ch}"`, `"é東${ch}x"`]) if (escapeRawUnsafe(json) !== expected(json)) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
+    // The table is not all-clear: the characters the expression escapes are caught.
+    expect(escapeRawUnsafe('"\u0085\u202e"')).toBe('"\\u0085\\u202e"');
+  });
+
+  it.each([
+    ['all ASCII', '{"a":"plain text","b":[1,2]}'],
+    ['safe non-ASCII only', '{"a":"Zoë 東京 Ünïcödé 🔑"}'],
+    ['DEL', '{"a":"x\u007f"}'],
+    ['C1 after safe text', '{"a":"Zoë\u0085"}'],
+    ['a bidi override far after the first non-ASCII character', `{"a":"é${'x'.repeat(5000)}\u202e"}`],
+    ['tag characters', '{"a":"hi\u{e0041}\u{e0042}"}'],
+    ['an emoji beside a zero-width joiner', '{"a":"👩\u200d💻"}'],
+    ['lone surrogates', '{"a":"\ud800x\udfff"}'],
+    ['U+2028 and U+2029', '{"a":"a\u2028b\u2029c"}'],
+    ['a Hangul filler and a variation selector', '{"a":"\u3164\ufe0f"}'],
+  ])('escapes %s exactly as the one expression does', (_name, json) => {
+    expect(escapeRawUnsafe(json)).toBe(expected(json));
+  });
+
+  it('returns text with nothing to escape as it is', () => {
+    expect(escapeRawUnsafe('{"a":"Zoë 東京 🔑"}')).toBe('{"a":"Zoë 東京 🔑"}');
   });
 });

@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compactJson, recordChunks, safeRawJson } from '../../src/report/raw-json.js';
-import type { OriginalReader, RecordRef } from '../../src/model/original.js';
+import { compactJson, dropSpaceOutsideStrings, recordChunks, REGEX_MAX_CHARS, safeRawJson } from '../../src/report/raw-json.js';
+import type { OriginalReader, PrepareText, RecordRef } from '../../src/model/original.js';
 import { runCli } from '../helpers/run-cli.js';
 
 describe('compactJson', () => {
@@ -25,6 +26,75 @@ describe('compactJson', () => {
   });
 });
 
+describe('compactJson on text that is compact already (the regular expression) and on the rest (the loop)', () => {
+  it.each([
+    ['spaces only inside strings', '{"m":"Add user to app","ua":"Mozilla/5.0 (X11; Linux x86_64)","n":[1,2]}'],
+    ['escaped quotes with spaces after them', '{"a":"q\\" , \\"r","b":"\\" }"}'],
+    ['strings ending in an escaped backslash', '{"a":"\\\\","b":"\\\\\\"x y\\\\"}'],
+    ['non-ASCII text and keys', '{"名前":"Zoë 東京 🔑","k":"ü"}'],
+    ['characters the report escapes, raw', '{"a":"x\u202e y\u2028z\u007f\u0085","b":"\ud800 lone"}'],
+    ['escapes of every kind', '{"a":"\\n\\t\\r\\b\\f\\/\\u00e9\\u0000"}'],
+    ['a bare value', '123'],
+    ['an empty string', ''],
+  ])('keeps %s as it is', (_name, text) => {
+    expect(compactJson(text)).toBe(text);
+    expect(dropSpaceOutsideStrings(text)).toBe(text);
+  });
+
+  it.each([
+    ['a space after a colon', '{"a": 1}', '{"a":1}'],
+    ['a space after a string ending in an escaped quote', '{"a":"q\\"" , "b":1}', '{"a":"q\\"","b":1}'],
+    ['a space after an escaped backslash', '{"a":"\\\\" ,"b":1}', '{"a":"\\\\","b":1}'],
+    ['whitespace after the last string', '{"a":"x y"}\n', '{"a":"x y"}'],
+    ['leading whitespace', ' \t{"a":"é"}', '{"a":"é"}'],
+    ['space before an unterminated string', '{"a" :"b c', '{"a":"b c'],
+    ['an unterminated string after a backslash', '{"a":"b\\', '{"a":"b\\'],
+    ['non-ASCII text around the whitespace', '{"名前" : "Zoë 東京"}', '{"名前":"Zoë 東京"}'],
+  ])('drops whitespace outside strings: %s', (_name, text, compact) => {
+    expect(compactJson(text)).toBe(compact);
+  });
+
+  it('gives what the loop gives, for any text', () => {
+    // Quotes, backslashes and whitespace often, so that strings, escapes and unterminated strings are common.
+    const piece = fc.oneof(
+      fc.constantFrom('"', '\\', ' ', '\n', '\t', '\r', '{', '}', ':', ',', 'a', '1', 'é', '\u2028', '\u202e', '\ud83d', '\ude00'),
+      fc.constantFrom('\\"', '\\\\', '\\\\"', '" ', ' "', '":"', '",'),
+      fc.string({ unit: 'grapheme', maxLength: 1 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        expect(compactJson(text)).toBe(dropSpaceOutsideStrings(text));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('gives the compact JSON of any value, pretty-printed or not', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(0, 1, 2, '\t'), (value, space) => {
+        expect(compactJson(JSON.stringify(value, null, space))).toBe(JSON.stringify(value));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('copes with the most strings and escapes the regular expression is tried on', () => {
+    const strings = `[${'"a",'.repeat(REGEX_MAX_CHARS / 4 - 1)}1]`;
+    const escapes = `["${'\\"'.repeat(REGEX_MAX_CHARS / 2 - 3)}"]`;
+    expect(strings.length).toBeLessThanOrEqual(REGEX_MAX_CHARS);
+    expect(escapes.length).toBeLessThanOrEqual(REGEX_MAX_CHARS);
+    expect(compactJson(strings)).toBe(strings);
+    expect(compactJson(escapes)).toBe(escapes);
+  });
+
+  it('walks longer texts with the loop, whose stack does not grow (millions of strings: more than the expression\'s stack holds)', () => {
+    const strings = `[${'"a",'.repeat(5_000_000)}1]`;
+    expect(compactJson(strings)).toBe(strings);
+    expect(compactJson(`${strings.slice(0, -2)} 1 ]`)).toBe(strings);
+  });
+});
+
 describe('safeRawJson', () => {
   it('escapes characters a terminal would act on, and only those', () => {
     expect(safeRawJson('{"m": "a\u202eb\u007fc é 日本"}')).toBe('{"m":"a\\u202eb\\u007fc é 日本"}');
@@ -39,10 +109,12 @@ describe('recordChunks', () => {
     return { uuid: `u${i}`, links: ['ip'], event };
   }
   const reads: number[] = [];
+  // The records as an input may hold them, pretty-printed: the reader gives them prepared, compact.
   const reader: OriginalReader = {
-    text(ref: RecordRef) {
+    text(ref: RecordRef, prepare?: PrepareText) {
       reads.push(ref.offset);
-      return JSON.stringify(original(ref.offset));
+      const text = JSON.stringify(original(ref.offset), null, 1);
+      return prepare ? prepare(text) : text;
     },
   };
   const record = { id: 'r', window: { start: 's', events: Array.from({ length: 300 }, (_, i) => windowEvent(i)) }, event: { a: 1 } };

@@ -31,6 +31,28 @@ describe('OriginalStore', () => {
     store.close();
   });
 
+  it('prepares a record held by three windows once, and keeps it prepared', () => {
+    const store = new OriginalStore(new Map([[3, new SourceFile(path, 'in.ndjson')]]));
+    for (let i = 0; i < 3; i++) store.expect(refs[0]!);
+    const prepared: string[] = [];
+    const prepare = (text: string) => (prepared.push(text), `<${text}>`);
+    expect([0, 1, 2].map(() => store.text(refs[0]!, prepare))).toEqual(Array(3).fill(`<${records[0]}>`));
+    expect(prepared).toEqual([records[0]]);
+    expect(store.reads).toBe(1);
+    store.close();
+  });
+
+  it('reads a record again for a reader that asks for it prepared another way', () => {
+    const store = new OriginalStore(new Map([[3, new SourceFile(path, 'in.ndjson')]]));
+    for (let i = 0; i < 3; i++) store.expect(refs[1]!);
+    const upper = (text: string) => text.toUpperCase();
+    expect(store.text(refs[1]!, upper)).toBe(records[1]!.toUpperCase());
+    expect(store.text(refs[1]!)).toBe(records[1]);
+    expect(store.text(refs[1]!)).toBe(records[1]);
+    expect(store.reads).toBe(2);
+    store.close();
+  });
+
   it('reads every time when nothing was expected', () => {
     const store = new OriginalStore(new Map([[3, new SourceFile(path, 'in.ndjson')]]));
     store.text(refs[1]!);

@@ -1,6 +1,7 @@
 // Generic width-fitted grid: a cli-table3 table of styled cells, or a block list when too narrow.
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
+import { drawBoxGrid } from './box-grid.js';
 import { fitColumns, type ColumnDemand } from './columns.js';
 import { clipSpans, painter, spansOf, type CellLine } from './styled.js';
 import { displayWidth, truncate } from './width.js';
@@ -69,20 +70,26 @@ export function renderGrid<T>(
       : fitColumns(wanted, width - tableOverhead(columns.length)));
   if (widths === undefined) return undefined;
   const paint = painter(chalk);
-  const table = new Table({
-    head: columns.map((c, i) => chalk.bold(truncate(c.header, widths[i]!))),
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
-    ...(compact ? { chars: NO_ROW_LINES } : {}),
-  });
-  for (const [r, row] of rows.entries()) {
-    table.push(row.map((lines, i) => (columns[i]!.fit?.(items[r]!, widths[i]!) ?? lines).map((l) => paint(clipSpans(spansOf(l), widths[i]!))).join('\n')));
-  }
-  const text = table.toString();
+  const head = columns.map((c, i) => chalk.bold(truncate(c.header, widths[i]!)));
+  const body = rows.map((row, r) => row.map((lines, i) => (columns[i]!.fit?.(items[r]!, widths[i]!) ?? lines).map((l) => paint(clipSpans(spansOf(l), widths[i]!))).join('\n')));
+  // The same text cli-table3 gives, drawn here when every line is plain to measure (see drawBoxGrid).
+  const text = drawBoxGrid(head, body, !compact) ?? cliTable3(head, body, compact);
   if (!compact) return text;
   // Keep the rule under the (one-line) header: the top border with T-junctions.
   const lines = text.split('\n');
   lines.splice(2, 0, lines[0]!.replace('┌', '├').replaceAll('┬', '┼').replace('┐', '┤'));
   return lines.join('\n');
+}
+
+/** cli-table3's rendering of cells that are already cut to their columns' widths. */
+function cliTable3(head: string[], body: string[][], compact: boolean): string {
+  const table = new Table({
+    head,
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+    ...(compact ? { chars: NO_ROW_LINES } : {}),
+  });
+  for (const row of body) table.push(row);
+  return table.toString();
 }
 
 /**
