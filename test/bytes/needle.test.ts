@@ -1,8 +1,8 @@
-// Needle: the window search finds exactly what Buffer.indexOf finds, and the window is chosen by the measured rule.
+// Needle: the window search finds exactly what Buffer.indexOf finds, and the window and the way to search it are chosen by the measured rules.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { learnByteFrequencies, MAX_LINEAR_PATTERN, Needle, needleWindow } from '../../src/bytes/needle.js';
+import { anchorOnly, learnByteFrequencies, MAX_LINEAR_PATTERN, Needle, needleWindow } from '../../src/bytes/needle.js';
 
 function all(find: (from: number) => number): number[] {
   const out: number[] = [];
@@ -53,9 +53,10 @@ describe('Needle', () => {
         const needle = hay.length > 0 ? hay.subarray(start % hay.length, (start % hay.length) + len) : Buffer.from('ab');
         const freq = new Float64Array(256);
         for (let i = 0; i < 4; i++) freq[97 + i] = weights[i]! / 255;
-        const n = new Needle(Buffer.from(needle), freq);
         const f = from % (hay.length + 1);
-        expect(n.indexIn(hay, f)).toBe(hay.indexOf(needle, f));
+        // Through the window, and (the sample decides) on the window's first byte alone.
+        expect(new Needle(Buffer.from(needle), freq).indexIn(hay, f)).toBe(hay.indexOf(needle, f));
+        expect(new Needle(Buffer.from(needle), freq, hay).indexIn(hay, f)).toBe(hay.indexOf(needle, f));
       }),
       { numRuns: 2000 },
     );
@@ -87,5 +88,29 @@ describe('needleWindow', () => {
     expect(needleWindow(Buffer.from('abcabc'), freq)).toEqual({ at: 0, end: 6 });
     freq[0x61] = 0.5;
     expect(needleWindow(Buffer.from('abcabc'), freq)).toEqual({ at: 1, end: 6 });
+  });
+});
+
+describe('anchorOnly', () => {
+  const okta = readFileSync('samples/okta-export.ndjson');
+  const pretty = readFileSync('samples/okta-export-pretty.json');
+
+  it('searches a window that rules out most of its first byte\'s occurrences (`questAp` of requestApiTokenId)', () => {
+    const needle = Buffer.from('requestApiTokenId');
+    expect(anchorOnly(needle, needleWindow(needle, learnByteFrequencies(okta)), okta)).toBe(false);
+  });
+
+  it('searches the first byte alone when the window matches at most of them (`{` then a newline in a pretty array)', () => {
+    const marker = Buffer.from('\n  {\n');
+    const w = needleWindow(marker, learnByteFrequencies(pretty));
+    expect(marker.toString('latin1', w.at, w.end)).toBe('{\n');
+    expect(anchorOnly(marker, w, pretty)).toBe(true);
+    const n = new Needle(marker, learnByteFrequencies(pretty), pretty);
+    expect(all((f) => n.indexIn(pretty, f))).toEqual(all((f) => pretty.indexOf(marker, f)));
+  });
+
+  it('never for a needle searched whole', () => {
+    const needle = Buffer.from('{\n');
+    expect(anchorOnly(needle, { at: 0, end: 2 }, pretty)).toBe(false);
   });
 });
