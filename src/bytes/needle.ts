@@ -56,7 +56,7 @@ export function needleWindow(needle: Buffer, freq: ByteFrequencies): NeedleWindo
  * 57 through its window, 18 on `{` alone; `requestApiTokenId` (window `questAp`, 0.3% of the `q`s)
  * 8 through its window, 10 on `q` alone.
  */
-export const MAX_WINDOW_MATCH_SHARE = 1 / 4;
+const MAX_WINDOW_MATCH_SHARE = 1 / 4;
 
 /**
  * Whether `needle` should be searched on its window's first byte alone, for an input like
