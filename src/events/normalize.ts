@@ -1,6 +1,6 @@
 // Raw JSON value → typed OktaEvent, or the reason it cannot be one.
 import type { Entity } from '../model/entity.js';
-import { MAX_NESTING, nestedDeeperThan } from './depth.js';
+import { MAX_NESTING, nestedDeeperThan, textMayNestDeeperThan } from './depth.js';
 import { canonicalize, hasCanonicalKeys } from './keys.js';
 import { parsePublished } from './time.js';
 import type { OktaClient, OktaEvent } from './types.js';
@@ -57,9 +57,10 @@ function client(doc: Obj): OktaClient {
  * Normalises one parsed record. Needs a usable `eventType` (non-empty string) and `published`
  * (see parsePublished) and at most MAX_NESTING levels of nesting; everything else is optional
  * and becomes null when absent or mistyped.
- * `fallbackId` names events that carry no `uuid` (e.g. a hash of the record).
+ * `fallbackId` names events that carry no `uuid` (e.g. a hash of the record). `text`, when
+ * given, is the JSON text `value` was parsed from: it bounds the nesting more cheaply.
  */
-export function normalize(value: unknown, fallbackId: () => string): NormalizeResult {
+export function normalize(value: unknown, fallbackId: () => string, text?: string): NormalizeResult {
   if (!isObj(value)) {
     return { ok: false, reason: `not a JSON object (${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value})` };
   }
@@ -76,7 +77,7 @@ export function normalize(value: unknown, fallbackId: () => string): NormalizeRe
     };
   }
   // Every output serialises the event: a record nested thousands deep would crash the report.
-  if (nestedDeeperThan(value, MAX_NESTING)) return { ok: false, reason: `nested more than ${MAX_NESTING} levels deep; skipped` };
+  if ((text === undefined || textMayNestDeeperThan(text, MAX_NESTING)) && nestedDeeperThan(value, MAX_NESTING)) return { ok: false, reason: `nested more than ${MAX_NESTING} levels deep; skipped` };
   const uuid = str(doc.uuid);
   const rawTargets = doc.target;
   const targets = Array.isArray(rawTargets) ? rawTargets.map(entity) : isObj(rawTargets) ? [entity(rawTargets)] : [];

@@ -138,12 +138,13 @@ export class ArraySplitter implements Splitter {
 
   private useLayout(layout: PrettyLayout, sample: Buffer): void {
     // Newlines are everywhere in pretty JSON: anchor the search on the input's rarest byte of
-    // the marker (usually `{`) instead of Buffer.indexOf's scan from the first byte.
+    // the marker (usually `{`, searched alone: see anchorOnly) instead of Buffer.indexOf's scan
+    // from the first byte.
     const freq = learnByteFrequencies(sample);
     const { nl, indent } = layout;
     this.layout = layout;
-    this.marker = new Needle(Buffer.concat([nl, indent, Buffer.from('{'), nl]), freq);
-    this.end = new Needle(Buffer.concat([nl, indent, Buffer.from('}'), nl, Buffer.from(']')]), freq);
+    this.marker = new Needle(Buffer.concat([nl, indent, Buffer.from('{'), nl]), freq, sample);
+    this.end = new Needle(Buffer.concat([nl, indent, Buffer.from('}'), nl, Buffer.from(']')]), freq, sample);
     this.brace = nl.length + indent.length;
   }
 

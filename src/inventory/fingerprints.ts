@@ -1,15 +1,23 @@
 // The events already counted, as 64-bit fingerprints in typed arrays: 16 bytes per event instead of a ~120-byte string key.
-import { hash } from 'node:crypto';
 
 /** Slots when empty; doubled whenever half are taken. */
 const INITIAL_SLOTS = 1 << 10;
 
+/** The multipliers of the fingerprint's two 32-bit lanes (cyrb53's). */
+const LANE1 = 2654435761;
+const LANE2 = 1597334677;
+
 /**
  * A set of event identities (uuid, type, time: what makes two records the same event) kept as
- * the first 64 bits of their SHA-1, in open addressing over two Uint32Arrays. Two different
- * events share a fingerprint with probability about n²/2⁶⁵ (one in 37 million for a million
- * events); the inventory would then count one call too few. Measured on a million identities:
- * 17 bytes each, against 149 for a Set of the key strings (docs/tokens.md, "Speed and memory").
+ * 64-bit fingerprints, in open addressing over two Uint32Arrays. The fingerprint is cyrb53's pair
+ * of 32-bit multiply-xorshift lanes (bryc, public domain) over the uuid, the type and the time,
+ * without building a key string: 0.2 µs per event against 1.6 µs for the first 64 bits of a
+ * SHA-1 of the key (24,607 events of the heavy 1 GiB bench export: 5 ms against 40 ms). It is not
+ * cryptographic: events made to collide on purpose could hide a call; Okta's uuids are not chosen
+ * by whoever writes the events. Otherwise two different events share a fingerprint with
+ * probability about n²/2⁶⁵ (one in 37 million for a million events); the inventory would then count
+ * one call too few. Measured on a million identities: 17 bytes each, against 149 for a Set of the
+ * key strings (docs/tokens.md, "Speed and memory").
  */
 export class Fingerprints {
   private hi = new Uint32Array(INITIAL_SLOTS);
@@ -19,10 +27,38 @@ export class Fingerprints {
 
   /** Adds the identity of an event; false when it was already there (a duplicate). */
   add(uuid: string, eventType: string, published: number): boolean {
-    const digest = hash('sha1', `${uuid}\u0000${eventType}\u0000${published}`, 'buffer');
-    const hi = digest.readUInt32LE(0);
+    let h1 = 0xdeadbeef;
+    let h2 = 0x41c6ce57;
+    for (let i = 0; i < uuid.length; i++) {
+      const c = uuid.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, LANE1);
+      h2 = Math.imul(h2 ^ c, LANE2);
+    }
+    // A separator no uuid holds (code units stop at 0xffff), then the type, another separator, and the time.
+    h1 = Math.imul(h1 ^ 0x10000, LANE1);
+    h2 = Math.imul(h2 ^ 0x10000, LANE2);
+    for (let i = 0; i < eventType.length; i++) {
+      const c = eventType.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, LANE1);
+      h2 = Math.imul(h2 ^ c, LANE2);
+    }
+    h1 = Math.imul(h1 ^ 0x10001, LANE1);
+    h2 = Math.imul(h2 ^ 0x10001, LANE2);
+    // The time as four 16-bit parts, mixed in as code units are.
+    const high = Math.floor(published / 0x100000000);
+    const low = published - high * 0x100000000;
+    for (let k = 0; k < 4; k++) {
+      const part = ((k < 2 ? low : high) >>> ((k & 1) * 16)) & 0xffff;
+      h1 = Math.imul(h1 ^ part, LANE1);
+      h2 = Math.imul(h2 ^ part, LANE2);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+    h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+    h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    const hi = h2 >>> 0;
     // (0, 0) marks an empty slot: a fingerprint with both halves 0 is stored as (0, 1).
-    const lo = digest.readUInt32LE(4) || (hi === 0 ? 1 : 0);
+    const lo = h1 >>> 0 || (hi === 0 ? 1 : 0);
     if ((this.size + 1) * 2 > this.hi.length) this.grow();
     return this.insert(hi, lo);
   }

@@ -8,15 +8,25 @@ export function isTokenEvent(eventType: string): boolean {
   return eventType.length > TOKEN_EVENT_PREFIX.length && eventType.slice(0, TOKEN_EVENT_PREFIX.length).toLowerCase() === TOKEN_EVENT_PREFIX;
 }
 
+/** Whether a target type is `Token` in any case (only a 5-unit string lowercases to `token`). */
+function isTokenType(type: string | null): boolean {
+  return type !== null && type.length === 5 && type.toLowerCase() === 'token';
+}
+
 /**
  * The event's targets that are API tokens, each id once: those of type `Token` (any case); for a
  * token lifecycle event without one, the first target whose id starts with `00T` (as
  * `tokenTarget` picks the revoked token). Targets without an id are left out.
  */
 export function tokenTargets(event: OktaEvent): Entity[] {
-  const seen = new Set<string>();
-  const typed = event.targets.filter((t) => t.id !== null && t.id !== '' && t.type?.toLowerCase() === 'token' && !seen.has(t.id) && (seen.add(t.id), true));
-  if (typed.length > 0 || !isTokenEvent(event.eventType)) return typed;
+  // Nearly every event read is a call with no Token target: nothing is allocated for it.
+  let typed: Entity[] | null = null;
+  for (const t of event.targets) {
+    if (t.id === null || t.id === '' || !isTokenType(t.type) || typed?.some((k) => k.id === t.id)) continue;
+    (typed ??= []).push(t);
+  }
+  if (typed !== null) return typed;
+  if (!isTokenEvent(event.eventType)) return [];
   const byId = event.targets.find((t) => t.id?.startsWith('00T'));
   return byId ? [byId] : [];
 }

@@ -82,7 +82,7 @@ export class Intake {
     const naming = () => (names ??= namesRevokeEvent(text ?? identity().toString()));
     for (const p of u.problems) this.broken(where, label ? `${label}: ${p}` : p, naming());
     for (const c of u.candidates) {
-      const r = normalize(c.value, () => sha1(u.candidates.length > 1 ? `${c.path}\u0000${identity().toString()}` : identity()));
+      const r = normalize(c.value, () => sha1(u.candidates.length > 1 ? `${c.path}\u0000${identity().toString()}` : identity()), c.value === value ? text : undefined);
       if (!r.ok) {
         const at = [label, c.path].filter(Boolean).join(': ');
         this.broken(where, at ? `${at}: ${r.reason}` : r.reason, naming());
@@ -99,12 +99,16 @@ export class Intake {
       if (first && (this.newest === null || t > this.newest)) this.newest = t;
       // The same event exported twice has the same uuid, type and time; a reused uuid on a
       // different event (seen in hand-made fixtures) is not a duplicate.
-      const key = `${r.event.uuid}\u0000${r.event.eventType}\u0000${t}`;
-      if (ctx.seen.has(key)) {
-        if (!ctx.previous?.has(key)) this.duplicates++;
-        continue;
+      // (Built only when needed: a pass whose listener keeps nothing never needs it.)
+      const key = (): string => `${r.event.uuid}\u0000${r.event.eventType}\u0000${t}`;
+      if (ctx.seen.size > 0) {
+        const k = key();
+        if (ctx.seen.has(k)) {
+          if (!ctx.previous?.has(k)) this.duplicates++;
+          continue;
+        }
       }
-      if (ctx.onEvent(r.event, where) || ctx.dedupAll) ctx.seen.add(key);
+      if (ctx.onEvent(r.event, where) || ctx.dedupAll) ctx.seen.add(key());
     }
   }
 }

@@ -131,7 +131,7 @@ export async function chooseStrategy(c: StrategyChoice): Promise<ReadStrategy> {
     // A large input's selected records are read by the worker while this thread parses.
     return new IndexedRead(c.src, c.at, index, selection, summary, workers && summary.bytes >= c.parallelMinBytes);
   }
-  const plan = workers ? await planSplit(c.src.path, c.parallelMinBytes, c.read).catch(() => null) : null;
+  const plan = workers ? await planSplit(c.src.path, c.parallelMinBytes, c.read, c.filter).catch(() => null) : null;
   if (plan) return new SplitRead(c.src, plan, c.read, c.filter, c.later, c.onNewest);
   return new PlainRead(c.src, c.read);
 }

@@ -1,4 +1,5 @@
 // parsePublished: the time forms Okta exports really carry, and rejection of everything else.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isoUtc, parsePublished } from '../../src/events/time.js';
 
@@ -48,5 +49,24 @@ describe('parsePublished', () => {
     [['2024-05-01T12:00:00Z']],
   ])('rejects %j', (input) => {
     expect(parsePublished(input)).toBeNull();
+  });
+
+  it("reads Okta's own form as the general path does (a lowercase t or z takes that path), valid or not", () => {
+    // Numbers around each field's limits, written with the form's widths.
+    const d = (n: number, max: number) => fc.integer({ min: 0, max }).map((v) => String(v).padStart(n, '0'));
+    const form = fc
+      .tuple(d(4, 9999), d(2, 13), d(2, 32), d(2, 24), d(2, 60), d(2, 60), d(3, 999))
+      .map(([y, mo, da, h, mi, s, ms]) => `${y}-${mo}-${da}T${h}:${mi}:${s}.${ms}Z`);
+    fc.assert(
+      fc.property(form, (s) => {
+        expect(parsePublished(s)).toBe(parsePublished(s.replace('T', 't')));
+        expect(parsePublished(s)).toBe(parsePublished(s.replace('Z', 'z')));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(parsePublished('0099-05-01T12:00:00.123Z')).toBe(parsePublished('0099-05-01t12:00:00.123Z'));
+    expect(isoUtc(parsePublished('0099-05-01T12:00:00.123Z')!)).toBe('0099-05-01T12:00:00.123Z');
+    expect(parsePublished('2024-05-01T12:00:00.12xZ')).toBeNull();
+    expect(parsePublished('2024-05-01T12:00:00,123Z')).toBe(parsePublished('2024-05-01T12:00:00.123Z'));
   });
 });

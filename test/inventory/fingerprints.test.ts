@@ -13,6 +13,18 @@ describe('Fingerprints', () => {
     expect(f.size).toBe(3);
   });
 
+  it('tells identities apart however their parts are cut, and times 2³² ms apart', () => {
+    const f = new Fingerprints();
+    expect(f.add('ab', 'c', 1)).toBe(true);
+    expect(f.add('a', 'bc', 1)).toBe(true);
+    expect(f.add('abc', '', 1)).toBe(true);
+    expect(f.add('', 'abc', 1)).toBe(true);
+    expect(f.add('ab', 'c', 1 + 2 ** 32)).toBe(true);
+    expect(f.add('ab', 'c', -1)).toBe(true);
+    expect(f.add('ab', 'c', 1 + 2 ** 32)).toBe(false);
+    expect(f.size).toBe(6);
+  });
+
   it('keeps 100,000 identities through every growth, and knows each again', () => {
     const f = new Fingerprints();
     let added = 0;

@@ -82,11 +82,8 @@ async function inventoryOf(parts: { records: string[]; pretty: boolean }[], rang
 }
 
 describe('inventoryScan', () => {
-  it('reads token calls, token events and user lifecycle events: one needle each, part of what it stands for', () => {
-    const needles = inventoryNeedles(INVENTORY_INTEREST);
-    expect(needles).toEqual(['requestApiTokenId', '_token.', 'fecycle']);
-    // Sound: every record holding a prefix holds its needle.
-    INVENTORY_INTEREST.eventTypePrefixes.forEach((prefix, i) => expect(prefix).toContain(needles[i + 1]));
+  it('reads token calls, token events and user lifecycle events: one needle each, the prefix itself', () => {
+    expect(inventoryNeedles(INVENTORY_INTEREST)).toEqual(['requestApiTokenId', 'system.api_token.', 'user.lifecycle.']);
   });
 
   it('shuffling, splitting into files and repeating events in other files never changes the inventory', async () => {

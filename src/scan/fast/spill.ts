@@ -15,9 +15,22 @@ export interface SpilledAt {
   bytes: number;
 }
 
+/** Candidate records as the worker holds them before they are sent: their bytes one after another. */
+export interface RawRecordsBatch {
+  /** The records' bytes, as read, one after another. */
+  bytes: Buffer;
+  /** Each record's length in `bytes`. */
+  lengths: number[];
+  offsets: number[];
+  lines: number[];
+  marks: number[];
+}
+
 /**
  * Appends batches to a spill file (opened by the main thread, see `openIndexFile`). Each batch is
- * one frame: a JSON line with the offsets, lines, marks and the texts' UTF-8 lengths, then the texts.
+ * one frame: a JSON line with the offsets, lines, marks and the records' byte lengths, then the
+ * records' bytes as read (decoded only by whoever reads them back: the worker that writes them
+ * never turns them into text).
  */
 export class SpillWriter {
   private position = 0;
@@ -27,18 +40,24 @@ export class SpillWriter {
   constructor(private readonly fd: number) {}
 
   /** Writes `batch`; where it went, or null when the write failed. */
-  write(batch: RecordsBatch): SpilledAt | null {
+  write(batch: RawRecordsBatch): SpilledAt | null {
     if (this.failed) return null;
-    const head = JSON.stringify({ offsets: batch.offsets, lines: batch.lines, marks: batch.marks, lengths: batch.texts.map((t) => Buffer.byteLength(t)) });
-    const frame = Buffer.from(`${head}\n${batch.texts.join('')}`, 'utf8');
+    const head = Buffer.from(`${JSON.stringify({ offsets: batch.offsets, lines: batch.lines, marks: batch.marks, lengths: batch.lengths })}\n`, 'utf8');
+    const at = { position: this.position, bytes: head.length + batch.bytes.length };
     try {
-      for (let done = 0; done < frame.length; ) done += writeSync(this.fd, frame, done, frame.length - done, this.position + done);
+      let p = this.position;
+      for (const part of [head, batch.bytes]) {
+        for (let done = 0; done < part.length; ) {
+          const n = writeSync(this.fd, part, done, part.length - done, p);
+          done += n;
+          p += n;
+        }
+      }
     } catch {
       this.failed = true;
       return null;
     }
-    const at = { position: this.position, bytes: frame.length };
-    this.position += frame.length;
+    this.position += at.bytes;
     return at;
   }
 }
