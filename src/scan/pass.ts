@@ -66,6 +66,7 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
         parallelMinBytes: opts.parallelMinBytes ?? 64 << 20,
         indexed: indexed && { index: indexed, selection: selection!, summary },
         later: prev !== undefined,
+        sharesCalls: opts.onTokenCall !== undefined,
         onNewest: (t) => state.newer(t),
       });
       if (opts.index && !prev && !opts.filter.all && (await indexable(src))) build = IndexBuild.start();

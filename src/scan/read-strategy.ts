@@ -120,6 +120,12 @@ export interface StrategyChoice {
   /** The input's record index from an earlier pass and the selection to read through it, or null. */
   indexed: { index: SourceIndex; selection: IndexSelection; summary: { format: string; bytes: number } } | null;
   later: boolean;
+  /**
+   * The pass lets the worker read calls made with a token as their facts (PassOptions.onTokenCall):
+   * it then parses its own part's candidates and hands them over when this thread is idle, so the
+   * cut need not move for them.
+   */
+  sharesCalls: boolean;
   readonly onNewest: (t: number | null) => void;
 }
 
@@ -131,7 +137,7 @@ export async function chooseStrategy(c: StrategyChoice): Promise<ReadStrategy> {
     // A large input's selected records are read by the worker while this thread parses.
     return new IndexedRead(c.src, c.at, index, selection, summary, workers && summary.bytes >= c.parallelMinBytes);
   }
-  const plan = workers ? await planSplit(c.src.path, c.parallelMinBytes, c.read, c.filter).catch(() => null) : null;
+  const plan = workers ? await planSplit(c.src.path, c.parallelMinBytes, c.read, c.sharesCalls ? undefined : c.filter).catch(() => null) : null;
   if (plan) return new SplitRead(c.src, plan, c.read, c.filter, c.later, c.onNewest);
   return new PlainRead(c.src, c.read);
 }
