@@ -25,15 +25,46 @@ export function readPeakRss(pid: number): number | null {
   }
 }
 
-/** Counts bytes and newline characters of a stream fed chunk by chunk. */
+/**
+ * Counts bytes and lines (newline characters) of a stream fed chunk by chunk; lines that start
+ * with `skip` are not counted (the CLI's NDJSON starts with its incident lines: the lines to
+ * count are the findings).
+ */
 export class OutputCounter {
   bytes = 0;
   lines = 0;
+  /** Bytes of the current line that matched `skip` so far; -1 once one did not (or with no `skip`). */
+  private matched: number;
+
+  constructor(private readonly skip?: Buffer) {
+    this.matched = skip ? 0 : -1;
+  }
 
   /** Adds one chunk. */
   add(chunk: Buffer): void {
     this.bytes += chunk.length;
-    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) this.lines++;
+    for (let from = 0; ; ) {
+      from = this.matchHead(chunk, from);
+      const nl = chunk.indexOf(10, from);
+      if (nl === -1) return;
+      if (this.skip === undefined || this.matched !== this.skip.length) this.lines++;
+      this.matched = this.skip ? 0 : -1;
+      from = nl + 1;
+    }
+  }
+
+  /** Goes on matching the current line's start against `skip`; returns where it stopped. */
+  private matchHead(chunk: Buffer, from: number): number {
+    const skip = this.skip;
+    if (skip === undefined) return from;
+    while (this.matched >= 0 && this.matched < skip.length && from < chunk.length) {
+      if (chunk[from] !== skip[this.matched]) this.matched = -1;
+      else {
+        this.matched++;
+        from++;
+      }
+    }
+    return from;
   }
 }
 
@@ -55,6 +86,8 @@ export interface MeasureOptions {
   cwd?: string;
   /** Polling interval for VmHWM in ms (default 20). */
   pollMs?: number;
+  /** Lines of stdout starting with this are not counted (see OutputCounter). */
+  skipLines?: string;
 }
 
 /**
@@ -65,7 +98,7 @@ export function measureCommand(command: string, args: readonly string[], opts: M
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
     const child = spawn(command, args, { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out = new OutputCounter();
+    const out = new OutputCounter(opts.skipLines === undefined ? undefined : Buffer.from(opts.skipLines));
     let stderr = '';
     let peak: number | null = null;
     let wallMs = 0;

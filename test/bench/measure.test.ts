@@ -41,6 +41,18 @@ describe('OutputCounter', () => {
     c.add(Buffer.from('c\n\n'));
     expect(c).toMatchObject({ bytes: 6, lines: 3 });
   });
+
+  it('does not count lines that start with the prefix to skip, however the chunks cut them', () => {
+    const text = '{"kind":"incident",1}\n{"kind":"finding"}\n{"kind":"inc"}\n{"kind":"incident"\n\n{"kind":"incident",2}\n';
+    for (let cut = 0; cut <= text.length; cut++) {
+      const c = new OutputCounter(Buffer.from('{"kind":"incident"'));
+      c.add(Buffer.from(text.slice(0, cut)));
+      c.add(Buffer.from(text.slice(cut)));
+      // Counted: the finding, the short `inc` line and the empty line.
+      expect(c.lines).toBe(3);
+      expect(c.bytes).toBe(text.length);
+    }
+  });
 });
 
 describe('measureCommand', () => {
