@@ -47,7 +47,7 @@ export class OutputCounter {
       from = this.matchHead(chunk, from);
       const nl = chunk.indexOf(10, from);
       if (nl === -1) return;
-      if (this.skip === undefined || this.matched !== this.skip.length) this.lines++;
+      if (this.matched !== this.skip?.length) this.lines++;
       this.matched = this.skip ? 0 : -1;
       from = nl + 1;
     }
