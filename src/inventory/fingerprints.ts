@@ -7,6 +7,20 @@ const INITIAL_SLOTS = 1 << 10;
 const LANE1 = 2654435761;
 const LANE2 = 1597334677;
 
+/** The two lanes while a fingerprint is computed. */
+const lanes = new Int32Array(2);
+
+/** Mixes one value (a UTF-16 code unit, or a separator above them) into both lanes. */
+function mix(unit: number): void {
+  lanes[0] = Math.imul(lanes[0]! ^ unit, LANE1);
+  lanes[1] = Math.imul(lanes[1]! ^ unit, LANE2);
+}
+
+/** Mixes every code unit of `text`. */
+function mixText(text: string): void {
+  for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i));
+}
+
 /**
  * A set of event identities (uuid, type, time: what makes two records the same event) kept as
  * 64-bit fingerprints, in open addressing over two Uint32Arrays. The fingerprint is cyrb53's pair
@@ -27,31 +41,19 @@ export class Fingerprints {
 
   /** Adds the identity of an event; false when it was already there (a duplicate). */
   add(uuid: string, eventType: string, published: number): boolean {
-    let h1 = 0xdeadbeef;
-    let h2 = 0x41c6ce57;
-    for (let i = 0; i < uuid.length; i++) {
-      const c = uuid.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, LANE1);
-      h2 = Math.imul(h2 ^ c, LANE2);
-    }
+    lanes[0] = 0xdeadbeef;
+    lanes[1] = 0x41c6ce57;
+    mixText(uuid);
     // A separator no uuid holds (code units stop at 0xffff), then the type, another separator, and the time.
-    h1 = Math.imul(h1 ^ 0x10000, LANE1);
-    h2 = Math.imul(h2 ^ 0x10000, LANE2);
-    for (let i = 0; i < eventType.length; i++) {
-      const c = eventType.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, LANE1);
-      h2 = Math.imul(h2 ^ c, LANE2);
-    }
-    h1 = Math.imul(h1 ^ 0x10001, LANE1);
-    h2 = Math.imul(h2 ^ 0x10001, LANE2);
+    mix(0x10000);
+    mixText(eventType);
+    mix(0x10001);
     // The time as four 16-bit parts, mixed in as code units are.
     const high = Math.floor(published / 0x100000000);
     const low = published - high * 0x100000000;
-    for (let k = 0; k < 4; k++) {
-      const part = ((k < 2 ? low : high) >>> ((k & 1) * 16)) & 0xffff;
-      h1 = Math.imul(h1 ^ part, LANE1);
-      h2 = Math.imul(h2 ^ part, LANE2);
-    }
+    for (let k = 0; k < 4; k++) mix(((k < 2 ? low : high) >>> ((k & 1) * 16)) & 0xffff);
+    let h1 = lanes[0]!;
+    let h2 = lanes[1]!;
     h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
     h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
     h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
