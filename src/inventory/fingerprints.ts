@@ -52,8 +52,8 @@ export class Fingerprints {
     const high = Math.floor(published / 0x100000000);
     const low = published - high * 0x100000000;
     for (let k = 0; k < 4; k++) mix(((k < 2 ? low : high) >>> ((k & 1) * 16)) & 0xffff);
-    let h1 = lanes[0]!;
-    let h2 = lanes[1]!;
+    let h1 = lanes[0];
+    let h2 = lanes[1];
     h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
     h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
     h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
