@@ -21,7 +21,7 @@ export function tokenCallFromText(text: string): TokenCall | null {
   const u = unwrap(value);
   if (u.problems.length > 0 || u.candidates.length !== 1 || u.candidates[0]!.value !== value) return null;
   // The uuid is not part of a call's facts: an event without one needs no name here.
-  const r = normalize(value, () => '');
+  const r = normalize(value, () => '', text);
   if (!r.ok || isRevokeEvent(r.event.eventType) || isCreateEvent(r.event.eventType)) return null;
   return tokenCallOf(r.event);
 }
