@@ -1,6 +1,7 @@
 // Whether to show a progress bar, and how many bytes the inputs will give (gzip sizes from their trailers).
 import { open } from 'node:fs/promises';
 import type { TextSink } from './io.js';
+import { ProgressBar } from './progress.js';
 
 /** Inputs smaller than this (in total, on disk) finish too fast for a bar. */
 export const PROGRESS_MIN_BYTES = 32 * 1024 * 1024;
@@ -64,4 +65,16 @@ export async function planProgress(
     total = total === null || e.read === null ? null : total + e.read;
   }
   return { show: flag === true || onDisk >= PROGRESS_MIN_BYTES, total };
+}
+
+/** The progress bar on `stderr` that {@link planProgress} says to show, or null. */
+export async function progressBarFor(
+  flag: boolean | undefined,
+  stderr: TextSink,
+  env: Record<string, string | undefined>,
+  quiet: boolean,
+  paths: readonly string[],
+): Promise<ProgressBar | null> {
+  const plan = await planProgress(flag, stderr, env, quiet, paths);
+  return plan.show ? new ProgressBar({ stream: stderr, width: stderr.columns, clock: () => performance.now(), total: plan.total }) : null;
 }

@@ -1,7 +1,6 @@
 // The CLI as a function: arguments and io in, exit code out. Never throws for user errors.
 import { ExitCode, UsageError, UserError } from '../errors.js';
-import { DEFAULT_MAX_RECORD_BYTES } from '../input/read.js';
-import { reason, resolveInputs, type ResolvedInputs, type SkippedInput } from '../input/sources.js';
+import { reason, type SkippedInput } from '../input/sources.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { ScanReport } from '../model/report.js';
 import type { ReportOptions } from '../report/reporter.js';
@@ -19,15 +18,16 @@ import { useColor } from './color.js';
 import { formatDiagnostic } from '../scan/diagnostics.js';
 import { printInputProblems } from './input-problems.js';
 import { writeChunk, type Io } from './io.js';
-import { openOutput, OutputError, refuseInput, type OutputFile } from './output-file.js';
+import { OutputError, refuseInput, type OutputFile } from './output-file.js';
 import { parseArgs, type CliOptions } from './options.js';
 import { reportRuleSet } from './rules/rule-notes.js';
 import { loadRuleSet } from './rules/rule-set.js';
 import type { RulesCommandOptions } from './rules/rules-command.js';
 import type { SqlCommandOptions } from './sql-command.js';
 import type { TokensCommandOptions } from './tokens-command.js';
-import { ProgressBar } from './progress.js';
-import { planProgress } from './progress-plan.js';
+import type { ProgressBar } from './progress.js';
+import { progressBarFor } from './progress-plan.js';
+import { openInputs } from './open-inputs.js';
 import { packageVersion } from './version.js';
 import { skippedLines, withSkipped } from './skipped-inputs.js';
 
@@ -104,29 +104,14 @@ async function scanAndReport(
   if (options.threads > 1) prewarmWorker(options.inputs, Math.floor(options.parallelMinMb * 1024 * 1024));
   const ruleSet = await loadRuleSet(options.rules);
   reportRuleSet(ruleSet, { strict: options.rules.strict, hunt: options.hunt, quiet: options.quiet, userRules: options.rules.paths.length > 0 }, err);
-  let inputs = options.inputs;
-  if (inputs.length === 0) {
-    if ((io.stdin as { isTTY?: boolean }).isTTY) throw new UsageError('no input given: name one or more exports, folders, or - for stdin');
-    inputs = ['-'];
+  const { resolved, unregister } = await openInputs(options.inputs, io, output, {
+    output: options.output,
+    folders: options.folders,
     // Someone at a terminal may not know the scan is waiting on a pipe or a redirect.
-    if (io.stderr.isTTY && !options.quiet) err('reading events from stdin… (name exports or folders to read files instead)');
-  }
-  // Opened before any input is read, so a bad -o fails at once, not after a long scan.
-  if (options.output !== undefined) {
-    const file = await openOutput(options.output, inputs.filter((i) => i !== '-'));
-    output.file = file;
-    output.unregister = io.registerCleanup?.(() => file.abort());
-  }
-  // Registered before stdin is copied: Ctrl-C during the copy removes the temp file too.
-  let removeTemp: (() => Promise<void>) | null = null;
-  const unregister = io.registerCleanup?.(async () => removeTemp?.());
-  let resolved: ResolvedInputs;
-  try {
-    resolved = await resolveInputs(inputs, io.stdin, (cleanup) => (removeTemp = cleanup), options.folders);
-  } catch (e) {
-    unregister?.();
-    throw e;
-  }
+    onStdin: () => {
+      if (io.stderr.isTTY && !options.quiet) err('reading events from stdin… (name exports or folders to read files instead)');
+    },
+  });
   let report: ScanReport;
   let stats: ScanStats;
   // Window events are read again from their inputs while the report is written: a spooled
@@ -140,9 +125,8 @@ async function scanAndReport(
   try {
     // Files found in input folders (or a symlink to one) are inputs too.
     if (options.output !== undefined) await refuseInput(options.output, resolved.sources.map((s) => s.path));
-    const plan = await planProgress(options.progress, io.stderr, io.env, options.quiet, resolved.sources.map((s) => s.path));
-    if (plan.show) bar = new ProgressBar({ stream: io.stderr, width: io.stderr.columns, clock: () => performance.now(), total: plan.total });
-    const maxRecordBytes = options.maxRecordMb === 128 ? DEFAULT_MAX_RECORD_BYTES : Math.floor(options.maxRecordMb * 1024 * 1024);
+    bar = await progressBarFor(options.progress, io.stderr, io.env, options.quiet, resolved.sources.map((s) => s.path));
+    const maxRecordBytes = Math.floor(options.maxRecordMb * 1024 * 1024);
     ({ report, stats, originals } = await scan(resolved.sources, {
       read: { maxRecordBytes, format: options.inputFormat, eventsPath: options.eventsPath },
       rules: ruleSet.rules,

@@ -3,8 +3,7 @@ import { commandParser } from './command-parser.js';
 import { plural } from '../text/plural.js';
 import { ExitCode, UsageError, UserError } from '../errors.js';
 import type { InputFormat } from '../input/sniff.js';
-import { DEFAULT_MAX_RECORD_BYTES } from '../input/read.js';
-import { reason, resolveInputs, type ResolvedInputs } from '../input/sources.js';
+import { reason } from '../input/sources.js';
 import { filterTokensBySeverity, flaggedAtLeast } from '../inventory/filter.js';
 import type { InventoryOptions } from '../inventory/options.js';
 import type { Severity } from '../model/severity.js';
@@ -21,9 +20,10 @@ import { printInputProblems } from './input-problems.js';
 import { writeChunk, type Io } from './io.js';
 import { TOKENS_OPTIONS } from './option-table.js';
 import { eventsPath, timeZone } from './options.js';
-import { openOutput, OutputError, refuseInput, type OutputFile } from './output-file.js';
-import { planProgress } from './progress-plan.js';
-import { ProgressBar } from './progress.js';
+import { OutputError, refuseInput, type OutputFile } from './output-file.js';
+import { progressBarFor } from './progress-plan.js';
+import type { ProgressBar } from './progress.js';
+import { openInputs } from './open-inputs.js';
 import { parseWith } from './yargs-parse.js';
 import { addOptions, helpWidth } from './yargs-table.js';
 
@@ -138,25 +138,7 @@ export async function runTokensCommand(
 ): Promise<ExitCode> {
   const started = performance.now();
   if (options.threads > 1) prewarmWorker(options.inputs, Math.floor(options.parallelMinMb * 1024 * 1024));
-  let inputs = options.inputs;
-  if (inputs.length === 0) {
-    if ((io.stdin as { isTTY?: boolean }).isTTY) throw new UsageError('no input given: name one or more exports, folders, or - for stdin');
-    inputs = ['-'];
-  }
-  if (options.output !== undefined) {
-    const file = await openOutput(options.output, inputs.filter((i) => i !== '-'));
-    output.file = file;
-    output.unregister = io.registerCleanup?.(() => file.abort());
-  }
-  let removeTemp: (() => Promise<void>) | null = null;
-  const unregister = io.registerCleanup?.(async () => removeTemp?.());
-  let resolved: ResolvedInputs;
-  try {
-    resolved = await resolveInputs(inputs, io.stdin, (cleanup) => (removeTemp = cleanup));
-  } catch (e) {
-    unregister?.();
-    throw e;
-  }
+  const { resolved, unregister } = await openInputs(options.inputs, io, output, { output: options.output });
   let bar: ProgressBar | null = null;
   // eslint-disable-next-line @typescript-eslint/require-await -- async, so that a throw is a rejection the Ctrl-C handler settles
   const unregisterBar = io.registerCleanup?.(async () => bar?.finish());
@@ -164,9 +146,8 @@ export async function runTokensCommand(
   let stats: InventoryScanStats;
   try {
     if (options.output !== undefined) await refuseInput(options.output, resolved.sources.map((s) => s.path));
-    const plan = await planProgress(options.progress, io.stderr, io.env, options.quiet, resolved.sources.map((s) => s.path));
-    if (plan.show) bar = new ProgressBar({ stream: io.stderr, width: io.stderr.columns, clock: () => performance.now(), total: plan.total });
-    const maxRecordBytes = options.maxRecordMb === 128 ? DEFAULT_MAX_RECORD_BYTES : Math.floor(options.maxRecordMb * 1024 * 1024);
+    bar = await progressBarFor(options.progress, io.stderr, io.env, options.quiet, resolved.sources.map((s) => s.path));
+    const maxRecordBytes = Math.floor(options.maxRecordMb * 1024 * 1024);
     ({ inventory, stats } = await inventoryScan(resolved.sources, {
       read: { maxRecordBytes, format: options.inputFormat, eventsPath: options.eventsPath },
       validate: options.validate,
