@@ -1,25 +1,16 @@
 // The hunting recipes of docs/rules.md, run for real on samples/okta-export.ndjson with the SigmaHQ-style fixture rules (needs jq).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { shRecipes } from '../helpers/doc-recipes.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const hasJq = spawnSync('jq', ['--version']).status === 0;
 
 /** `# comment` → command, from the sh block under "Recipes for hunting with jq". */
 function recipes(): Map<string, string> {
-  const doc = readFileSync(join(ROOT, 'docs/rules.md'), 'utf8');
-  const section = doc.slice(doc.indexOf('## Recipes for hunting with jq'));
-  const block = /```sh\n([\s\S]*?)\n```/.exec(section)![1]!;
-  const out = new Map<string, string>();
-  let title = '';
-  for (const line of block.split('\n')) {
-    if (line.startsWith('# ')) title = line.slice(2);
-    else if (line.trim() !== '') out.set(title, line);
-  }
-  return out;
+  return shRecipes(join(ROOT, 'docs/rules.md'), 'Recipes for hunting with jq');
 }
 
 /** Runs a recipe with the built CLI, the fixture rules for `sigma/okta` and the sample for the export; stdout rows split at tabs. */

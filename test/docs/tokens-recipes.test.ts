@@ -1,8 +1,9 @@
 // The jq recipes of docs/tokens.md, run for real on the every-flag fixture (needs jq).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { shRecipes } from '../helpers/doc-recipes.js';
 
 const hasJq = spawnSync('jq', ['--version']).status === 0;
 const FIXTURE = 'test/fixtures/tokens-every-flag';
@@ -10,16 +11,7 @@ const INPUTS = readdirSync(FIXTURE).filter((f) => f.startsWith('export-')).sort(
 
 /** `# comment` → command, from the sh block under "Recipes with jq". */
 function recipes(): Map<string, string> {
-  const doc = readFileSync('docs/tokens.md', 'utf8');
-  const section = doc.slice(doc.indexOf('\n## Recipes with jq\n'));
-  const block = /```sh\n([\s\S]*?)\n```/.exec(section)![1]!;
-  const out = new Map<string, string>();
-  let title = '';
-  for (const line of block.split('\n')) {
-    if (line.startsWith('# ')) title = line.slice(2);
-    else if (line.trim() !== '') out.set(title, line);
-  }
-  return out;
+  return shRecipes('docs/tokens.md', 'Recipes with jq');
 }
 
 /** Runs a recipe with the built CLI on the fixture's three exports; stdout lines. */

@@ -1,28 +1,13 @@
 // The README's jq recipes, run for real against samples/okta-export.ndjson (needs jq; skipped without it).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { shRecipes } from '../helpers/doc-recipes.js';
 
 const hasJq = spawnSync('jq', ['--version']).status === 0;
 
 /** `# comment` → command, from the first sh block under the heading (default "Recipes with jq"). */
 function recipes(headingText = 'Recipes with jq'): Map<string, string> {
-  const readme = readFileSync('README.md', 'utf8');
-  const heading = new RegExp(`^#{2,3} ${headingText}$`, 'm').exec(readme);
-  if (heading === null) throw new Error(`README.md has no "${headingText}" heading`);
-  const section = readme.slice(heading.index);
-  const start = section.indexOf('```sh\n') + 6;
-  const block = section.slice(start, section.indexOf('\n```', start));
-  const out = new Map<string, string>();
-  let title = '';
-  for (const line of block.split('\n')) {
-    if (line.startsWith('# ')) title ||= line.slice(2);
-    else if (line.trim() !== '') {
-      out.set(title, line);
-      title = '';
-    }
-  }
-  return out;
+  return shRecipes('README.md', headingText);
 }
 
 /** Runs a recipe on the sample with the built CLI; returns stdout lines. */
