@@ -120,6 +120,11 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
     clock = now;
     return ms;
   };
+  // What the windows and baselines keep of a call made with a token, however it was read.
+  const takeCall = (call: TokenCall): void => {
+    tokens.observeCall(call);
+    baselines.observe(call);
+  };
   let pass: PassResult = await runPass({
     sources,
     read: opts.read,
@@ -132,22 +137,15 @@ export async function scan(sources: InputSource[], opts: ScanOptions): Promise<S
     onProgress: opts.onProgress && ((p) => opts.onProgress!({ ...p, pass: 1 })),
     // A call made with a token that is nothing else to the scan can be read by the thread that
     // found it, as its facts: this thread then parses only its own part's calls.
-    ...(windows && !hunt && !opts.validate
-      ? {
-          onTokenCall(call: TokenCall) {
-            tokens.observeCall(call);
-            baselines.observe(call);
-          },
-        }
-      : {}),
+    ...(windows && !hunt && !opts.validate ? { onTokenCall: takeCall } : {}),
     onEvent(event) {
       const matched = onMatch(event);
       // Token facts and baselines are the same however often an event is seen, so calls made with
       // a token are not remembered: they grow with the input (2% of an export), revocations do not.
       if (windows && TokenIndex.wants(event)) {
-        tokens.observe(event);
+        tokens.observeCreation(event);
         const call = tokenCallOf(event);
-        if (call) baselines.observe(call);
+        if (call) takeCall(call);
       }
       return matched;
     },

@@ -30,15 +30,19 @@ export class TokenIndex {
 
   /** Records what the event says about tokens: who created one, or a call made with one. */
   observe(event: OktaEvent): void {
-    if (event.eventType.toLowerCase() === OWNER.eventType) {
-      for (const t of event.targets) {
-        if (t.id === null || t.type?.toLowerCase() !== OWNER.targetType) continue;
-        const known = this.owners.get(t.id);
-        if (!known || event.published < known.published) this.owners.set(t.id, { actor: event.actor, published: event.published, name: t.displayName || null });
-      }
-    }
+    this.observeCreation(event);
     const call = tokenCallOf(event);
     if (call) this.observeCall(call);
+  }
+
+  /** Records who created the tokens an event creates (none for other events). */
+  observeCreation(event: OktaEvent): void {
+    if (event.eventType.toLowerCase() !== OWNER.eventType) return;
+    for (const t of event.targets) {
+      if (t.id === null || t.type?.toLowerCase() !== OWNER.targetType) continue;
+      const known = this.owners.get(t.id);
+      if (!known || event.published < known.published) this.owners.set(t.id, { actor: event.actor, published: event.published, name: t.displayName || null });
+    }
   }
 
   /** Records a call made with a token: from where, when. */
