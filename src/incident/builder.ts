@@ -11,8 +11,8 @@ import { fromFinding, fromKept, merge, type SeenEvent } from './seen-event.js';
 
 interface WindowEntry extends WindowPivots {
   finding: Finding;
-  /** Keys of its events (the revocation's own included). */
-  keys: string[];
+  /** Its distinct events (the revocation's own included), each as kept once for all windows. */
+  events: SeenEvent[];
 }
 
 const key = (uuid: string, ms: number) => `${uuid}\u0000${ms}`;
@@ -34,13 +34,13 @@ export class IncidentBuilder {
   add(finding: Finding, events: readonly KeptEvent[]): void {
     const w = this.windows.length;
     const tokenIps = new Set<string>();
-    const keys: string[] = [];
+    const seen: SeenEvent[] = [];
     const take = (e: SeenEvent) => {
       const k = key(e.uuid, e.ms);
       const known = this.events.get(k);
       if (known) merge(known, e);
       else this.events.set(k, e);
-      keys.push(k);
+      seen.push(known ?? e);
       for (const t of e.tokens) if (t.name) this.names.set(t.id, this.names.get(t.id) ?? t.name);
     };
     take(fromFinding(finding, w));
@@ -48,7 +48,7 @@ export class IncidentBuilder {
       take(fromKept(e, w));
       if (finding.token.id !== null && e.requestApiTokenId === finding.token.id && e.client.ipAddress !== null) tokenIps.add(e.client.ipAddress);
     }
-    this.windows.push({ finding, keys, tokenId: finding.token.id, tokenIps });
+    this.windows.push({ finding, events: seen, tokenId: finding.token.id, tokenIps });
   }
 
   /** The incidents, numbered by their first revocation. */
@@ -57,8 +57,8 @@ export class IncidentBuilder {
   }
 
   private incident(group: number[], id: string): Incident {
-    const events = new Map<string, SeenEvent>();
-    for (const w of group) for (const k of this.windows[w]!.keys) events.set(k, this.events.get(k)!);
+    const events = new Set<SeenEvent>();
+    for (const w of group) for (const e of this.windows[w]!.events) events.add(e);
     let severity: Severity | undefined;
     for (const w of group) {
       const s = this.windows[w]!.finding.severity;

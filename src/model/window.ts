@@ -25,7 +25,7 @@ export interface WindowEvent {
   client: { ipAddress: string | null; city: string | null; country: string | null };
   outcome: string | null;
   targets: { id: string | null; type: string | null; displayName: string | null }[];
-  links: LinkKind[];
+  links: readonly LinkKind[];
   /**
    * The loaded rules the event matched (`[]` when none). The collector always sets it; it is
    * optional only so that windows built by hand (tests, other stages) need not.
