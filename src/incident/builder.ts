@@ -71,7 +71,7 @@ export class IncidentBuilder {
       first = Math.min(first, e.ms);
       last = Math.max(last, e.ms);
       // Every window of an event is in its group (groupWindows joins them), so its windows are all the group's.
-      if (e.windows.size > 1) shared++;
+      if (e.windows.length > 1) shared++;
     }
     const incident: Incident = {
       schemaVersion: SCHEMA_VERSION,

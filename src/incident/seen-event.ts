@@ -28,8 +28,8 @@ export interface SeenEvent {
   call: string | null;
   /** Tokens among its targets (created, revoked, changed). */
   tokens: TokenRef[];
-  /** Indexes of the windows (revocations) it is in. */
-  windows: Set<number>;
+  /** Indexes of the windows (revocations) it is in, each once, in the order they were added (an array: most events are in one or two). */
+  windows: number[];
 }
 
 /** How an actor is named in an incident. */
@@ -57,7 +57,7 @@ export function fromKept(e: KeptEvent, window: number): SeenEvent {
     userAgent: e.facts.userAgent,
     call: e.requestApiTokenId,
     tokens: e.targets.filter(isToken).map((t) => ({ id: t.id, name: t.displayName })),
-    windows: new Set([window]),
+    windows: [window],
   };
 }
 
@@ -92,13 +92,13 @@ export function fromFinding(f: Finding, window: number): SeenEvent {
     userAgent: f.client.userAgent,
     call: null,
     tokens: f.token.id === null ? [] : [{ id: f.token.id, name: f.token.name }],
-    windows: new Set([window]),
+    windows: [window],
   };
 }
 
 /** Adds `b`'s windows to `a`, and the fields `a` lacks (a revocation seen again as a window event has its network fields). */
 export function merge(a: SeenEvent, b: SeenEvent): void {
-  for (const w of b.windows) a.windows.add(w);
+  for (const w of b.windows) if (!a.windows.includes(w)) a.windows.push(w);
   a.asNumber ??= b.asNumber;
   a.asOrg ??= b.asOrg;
   a.proxy ||= b.proxy;
