@@ -6,6 +6,7 @@ import type { OktaEvent } from '../events/types.js';
 import type { Finding, RuleRef } from '../model/report.js';
 import type { EventInterest, Span } from '../events/interest.js';
 import { formatDuration } from './duration.js';
+import { Interner } from './interner.js';
 import { factsOf, type EventFacts } from './facts.js';
 import { KEY_RULES } from './link-spec.js';
 import { isTokenLinked, linksOf, type LinkSubject, type LinkTarget } from './links.js';
@@ -44,10 +45,6 @@ interface Plan extends LinkTarget {
   dropped: number;
 }
 
-function actorOf(e: Entity): Entity {
-  return { id: e.id, type: e.type, alternateId: e.alternateId, displayName: e.displayName };
-}
-
 /**
  * What a window keeps of an event until the report is written: the fields it shows and the
  * record's JSON text, or a reference to it (a string costs a fraction of the parsed object, a
@@ -76,19 +73,24 @@ export type KeptEvent = Readonly<Omit<Slim, 'original'>> & { readonly links: rea
 /** Called by `finish()` for each finding with its window's events (time order), before they are let go. */
 export type WindowInspector = (finding: Finding & { window: ActivityWindow }, events: readonly KeptEvent[]) => void;
 
-function slim(e: OktaEvent, detections: RuleRef[]): Slim {
+/** What a window keeps of an event, its repeated values shared through `shared`. */
+function slim(e: OktaEvent, detections: RuleRef[], shared: Interner): Slim {
+  const facts = factsOf(e);
+  facts.asNumber = shared.text(facts.asNumber);
+  facts.asOrg = shared.text(facts.asOrg);
+  facts.userAgent = shared.text(facts.userAgent);
   return {
     uuid: e.uuid,
     published: e.published,
-    eventType: e.eventType,
-    displayMessage: e.displayMessage,
-    actor: actorOf(e.actor),
-    client: { ipAddress: e.client.ipAddress, city: e.client.city, country: e.client.country },
-    outcome: e.outcome.result,
-    targets: e.targets,
-    requestApiTokenId: e.requestApiTokenId,
+    eventType: shared.text(e.eventType),
+    displayMessage: shared.text(e.displayMessage),
+    actor: shared.entity(e.actor),
+    client: { ipAddress: shared.text(e.client.ipAddress), city: shared.text(e.client.city), country: shared.text(e.client.country) },
+    outcome: shared.text(e.outcome.result),
+    targets: e.targets.map((t) => shared.entity(t)),
+    requestApiTokenId: shared.text(e.requestApiTokenId),
     detections,
-    facts: factsOf(e),
+    facts,
     original: e.ref ? { ref: e.ref } : { text: e.text ?? JSON.stringify(e.original) },
   };
 }
@@ -114,6 +116,8 @@ export class WindowCollector {
   private readonly byIp = new Map<string, Plan[]>();
   /** Counts observations, to find each open window once per event. */
   private observed = 0;
+  /** One copy of the values kept events repeat. */
+  private readonly interner = new Interner();
   /** Token id → name: from its earliest create event, else its first revocation. */
   private readonly tokenNames: Map<string, string>;
 
@@ -142,7 +146,7 @@ export class WindowCollector {
         tokenId,
         actorId: KEY_RULES.actorId.noneWhenOkta && finding.revokedBy.kind === 'system' ? null : finding.revokedBy.id,
         ownerId: owner?.id ?? null,
-        owner: owner ? actorOf(owner) : null,
+        owner: owner ? this.interner.entity(owner) : null,
         candidateIps: new Set(tokenId ? tokens.ipsDuring(tokenId, start, end) : []),
         tokenIps: new Set(),
         events: [],
@@ -198,7 +202,7 @@ export class WindowCollector {
         p.tokenIps.add(event.client.ipAddress);
       }
       p.uuids.add(event.uuid);
-      shared ??= slim(event, this.detect(event));
+      shared ??= slim(event, this.detect(event), this.interner);
       p.events.push(shared);
       if (p.events.length > 2 * this.opts.maxEvents) this.trim(p);
       kept = true;

@@ -31,4 +31,12 @@ describe('linksOf', () => {
     const okta: LinkTarget = { ...target, actorId: null };
     expect(linksOf(ev({ uuid: '8', at, actor: '00uadmin' }), okta)).toEqual([]);
   });
+  it('events with the same links share one frozen list', () => {
+    const a = linksOf(ev({ uuid: '9', at, actor: '00uowner', token: '00Ttok' }), target);
+    const b = linksOf(ev({ uuid: '10', at, actor: '00uowner', token: '00Ttok', ip: '203.0.113.1' }), target);
+    expect(a).toEqual(['token', 'owner']);
+    expect(b).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(() => (a as string[]).push('ip')).toThrow(TypeError);
+  });
 });
