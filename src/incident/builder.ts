@@ -7,7 +7,7 @@ import { maxSeverity } from '../signals/severity.js';
 import type { KeptEvent } from '../window/collector.js';
 import { groupWindows, type WindowPivots } from './groups.js';
 import { Counter, Tally } from './sighting.js';
-import { fromFinding, fromKept, merge, type SeenEvent } from './seen-event.js';
+import { fromFinding, fromKept, isToken, merge, mergeKept, type SeenEvent } from './seen-event.js';
 
 interface WindowEntry extends WindowPivots {
   finding: Finding;
@@ -35,17 +35,24 @@ export class IncidentBuilder {
     const w = this.windows.length;
     const tokenIps = new Set<string>();
     const seen: SeenEvent[] = [];
-    const take = (e: SeenEvent) => {
-      const k = key(e.uuid, e.ms);
-      const known = this.events.get(k);
-      if (known) merge(known, e);
-      else this.events.set(k, e);
-      seen.push(known ?? e);
-      for (const t of e.tokens) if (t.name) this.names.set(t.id, this.names.get(t.id) ?? t.name);
+    const name = (id: string, name: string | null) => {
+      if (name) this.names.set(id, this.names.get(id) ?? name);
     };
-    take(fromFinding(finding, w));
+    const revocation = fromFinding(finding, w);
+    const k = key(revocation.uuid, revocation.ms);
+    const known = this.events.get(k);
+    if (known) merge(known, revocation);
+    else this.events.set(k, revocation);
+    seen.push(known ?? revocation);
+    for (const t of revocation.tokens) name(t.id, t.name);
     for (const e of events) {
-      take(fromKept(e, w));
+      const k = key(e.uuid, e.published);
+      const known = this.events.get(k);
+      // An event already seen in another window only adds this window (and what it lacked).
+      if (known) mergeKept(known, e, w);
+      else this.events.set(k, fromKept(e, w));
+      seen.push(known ?? this.events.get(k)!);
+      for (const t of e.targets) if (isToken(t)) name(t.id, t.displayName);
       if (finding.token.id !== null && e.requestApiTokenId === finding.token.id && e.client.ipAddress !== null) tokenIps.add(e.client.ipAddress);
     }
     this.windows.push({ finding, events: seen, tokenId: finding.token.id, tokenIps });

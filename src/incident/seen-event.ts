@@ -37,7 +37,8 @@ function actorLabel(a: Entity): string | null {
   return a.alternateId || a.id || a.displayName || null;
 }
 
-function isToken(t: Entity): t is Entity & { id: string } {
+/** Whether a target is an API token (type `Token`, or an id that looks like one). */
+export function isToken(t: Entity): t is Entity & { id: string } {
   return t.id !== null && (t.type?.toLowerCase() === TOKEN_TARGET.type || t.id.startsWith(TOKEN_TARGET.fallbackPrefix));
 }
 
@@ -106,4 +107,20 @@ export function merge(a: SeenEvent, b: SeenEvent): void {
   a.city ??= b.city;
   a.country ??= b.country;
   a.call ??= b.call;
+}
+
+/**
+ * Adds window `w` and the fields `a` lacks from window event `e`: the same as
+ * `merge(a, fromKept(e, w))`, without building the SeenEvent (an event is in several windows:
+ * 36 K window events held 16.5 K distinct events on the heavy 1 GiB bench export).
+ */
+export function mergeKept(a: SeenEvent, e: KeptEvent, w: number): void {
+  if (!a.windows.includes(w)) a.windows.push(w);
+  a.asNumber ??= e.facts.asNumber;
+  a.asOrg ??= e.facts.asOrg;
+  a.proxy ||= e.facts.isProxy === true;
+  a.userAgent ??= e.facts.userAgent;
+  a.city ??= e.client.city;
+  a.country ??= e.client.country;
+  a.call ??= e.requestApiTokenId;
 }
