@@ -15,8 +15,6 @@ interface WindowEntry extends WindowPivots {
   events: SeenEvent[];
 }
 
-const key = (uuid: string, ms: number) => `${uuid}\u0000${ms}`;
-
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -26,7 +24,13 @@ const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export class IncidentBuilder {
   private readonly windows: WindowEntry[] = [];
-  private readonly events = new Map<string, SeenEvent>();
+  /**
+   * The distinct events (uuid and time), by uuid: a uuid's string is the same object in every
+   * window holding its event, so the lookup needs no key string (building one per window event
+   * cost more than the rest of the incidents). In the order they were first seen.
+   */
+  private readonly events = new Map<string, SeenEvent[]>();
+  private readonly all: SeenEvent[] = [];
   /** Token id → a name some event gives it. */
   private readonly names = new Map<string, string>();
 
@@ -39,28 +43,42 @@ export class IncidentBuilder {
       if (name) this.names.set(id, this.names.get(id) ?? name);
     };
     const revocation = fromFinding(finding, w);
-    const k = key(revocation.uuid, revocation.ms);
-    const known = this.events.get(k);
+    const known = this.find(revocation.uuid, revocation.ms);
     if (known) merge(known, revocation);
-    else this.events.set(k, revocation);
+    else this.keep(revocation);
     seen.push(known ?? revocation);
     for (const t of revocation.tokens) name(t.id, t.name);
     for (const e of events) {
-      const k = key(e.uuid, e.published);
-      const known = this.events.get(k);
       // An event already seen in another window only adds this window (and what it lacked).
+      const known = this.find(e.uuid, e.published);
       if (known) mergeKept(known, e, w);
-      else this.events.set(k, fromKept(e, w));
-      seen.push(known ?? this.events.get(k)!);
+      seen.push(known ?? this.keep(fromKept(e, w)));
       for (const t of e.targets) if (isToken(t)) name(t.id, t.displayName);
       if (finding.token.id !== null && e.requestApiTokenId === finding.token.id && e.client.ipAddress !== null) tokenIps.add(e.client.ipAddress);
     }
     this.windows.push({ finding, events: seen, tokenId: finding.token.id, tokenIps });
   }
 
+  /** The event seen with this uuid and time, if any. */
+  private find(uuid: string, ms: number): SeenEvent | undefined {
+    const list = this.events.get(uuid);
+    if (list === undefined) return undefined;
+    for (const e of list) if (e.ms === ms) return e;
+    return undefined;
+  }
+
+  /** Keeps a new distinct event. */
+  private keep(e: SeenEvent): SeenEvent {
+    const list = this.events.get(e.uuid);
+    if (list) list.push(e);
+    else this.events.set(e.uuid, [e]);
+    this.all.push(e);
+    return e;
+  }
+
   /** The incidents, numbered by their first revocation. */
   build(): Incident[] {
-    return groupWindows(this.windows, this.events.values()).map((group, i) => this.incident(group, `incident-${i + 1}`));
+    return groupWindows(this.windows, this.all).map((group, i) => this.incident(group, `incident-${i + 1}`));
   }
 
   private incident(group: number[], id: string): Incident {
