@@ -1,9 +1,11 @@
 // The scan worker runs at most a bounded amount of record text ahead of the main thread (built worker, real thread).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.js';
+import { normalize } from '../../src/events/normalize.js';
+import { tokenCallOf, type TokenCall } from '../../src/events/token-call.js';
 // The compiled modules: the worker thread runs dist/src/scan/fast/worker.js (npm test builds first).
 const DIST = '../../dist/src/scan/fast/';
 const { prewarmWorker, releaseWarmWorker, startWorker } = (await import(`${DIST}parallel.js`)) as typeof import('../../src/scan/fast/parallel.js');
@@ -89,6 +91,33 @@ describe('worker buffer', () => {
     } finally {
       closeQuietly(spillFd);
     }
+  });
+
+  it('with tokenCalls, sends each call made with a token as its facts, and every other candidate as text, in order', async () => {
+    const plan = (await planSplit(file, 0, {}))!;
+    const needles = ['requestApiTokenId', 'system.api_token.'];
+    const run = startWorker({ path: file, label: file, plan, maxRecordBytes: 1 << 20, filter: { needles, all: false, probes: [] }, newest: false, indexFd: null, spillFd: null, tokenCalls: true });
+    const calls: TokenCall[] = [];
+    const texts: string[] = [];
+    for await (const m of run.messages()) {
+      if (m.type === 'calls') calls.push(...m.calls);
+      if (m.type === 'records') texts.push(...m.texts);
+    }
+    // What the main thread makes of the worker's part: calls as their facts; token events (the
+    // scan reads revocations and creations whole) and anything else as records.
+    const part = readFileSync(file).subarray(plan.next).toString('utf8').split('\n').filter((l) => needles.some((n) => l.includes(n)));
+    const facts: TokenCall[] = [];
+    const whole: string[] = [];
+    for (const line of part) {
+      const r = normalize(JSON.parse(line), () => 'unnamed', line);
+      const type = r.ok ? r.event.eventType.toLowerCase() : '';
+      if (r.ok && r.event.requestApiTokenId !== null && type !== 'system.api_token.revoke' && type !== 'system.api_token.create') facts.push(tokenCallOf(r.event)!);
+      else whole.push(line);
+    }
+    expect(facts.length).toBeGreaterThan(10);
+    expect(whole.some((l) => l.includes('system.api_token.revoke'))).toBe(true);
+    expect(calls).toEqual(facts);
+    expect(texts).toEqual(whole);
   });
 
   it('a spare worker started ahead takes the next job', async () => {
