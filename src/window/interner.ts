@@ -12,7 +12,7 @@ function part(v: string | null): string {
  * string for every value of every record, so 16,500 kept events of the heavy 1 GiB bench export
  * held thousands of copies of the same event types, messages, user agents, actors and targets.
  * Memory follows the distinct values of the windows' events, which --max-window-events bounds. The
- * shared values are read, never changed, by every stage after the window.
+ * shared values are read, never changed, by every stage after the window (entities are frozen).
  */
 export class Interner {
   private readonly texts = new Map<string, string>();
@@ -27,12 +27,12 @@ export class Interner {
     return s;
   }
 
-  /** A shared entity with the same four fields as `e` (and only those). */
+  /** A shared, frozen entity with the same four fields as `e` (and only those). */
   entity(e: Entity): Entity {
     const key = part(e.id) + part(e.type) + part(e.alternateId) + part(e.displayName);
     let known = this.entities.get(key);
     if (known === undefined) {
-      known = { id: this.text(e.id), type: this.text(e.type), alternateId: this.text(e.alternateId), displayName: this.text(e.displayName) };
+      known = Object.freeze({ id: this.text(e.id), type: this.text(e.type), alternateId: this.text(e.alternateId), displayName: this.text(e.displayName) });
       this.entities.set(key, known);
     }
     return known;

@@ -19,6 +19,7 @@ describe('Interner', () => {
     const again = shared.entity({ id: '00u1', type: 'User', alternateId: 'ann@example.com', displayName: 'Ann', extra: 1 } as never);
     expect(again).toBe(a);
     expect(Object.keys(a)).toEqual(['id', 'type', 'alternateId', 'displayName']);
+    expect(Object.isFrozen(a)).toBe(true);
     // A null field and the text "null" are different entities.
     const nullName = shared.entity({ id: '00u1', type: 'User', alternateId: 'ann@example.com', displayName: null });
     const textName = shared.entity({ id: '00u1', type: 'User', alternateId: 'ann@example.com', displayName: 'null' });
