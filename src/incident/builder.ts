@@ -39,8 +39,9 @@ export class IncidentBuilder {
     const w = this.windows.length;
     const tokenIps = new Set<string>();
     const seen: SeenEvent[] = [];
-    const name = (id: string, name: string | null) => {
-      if (name) this.names.set(id, this.names.get(id) ?? name);
+    // The first name some event gives a token is the one it keeps.
+    const name = (id: string, given: string | null) => {
+      if (given) this.names.set(id, this.names.get(id) ?? given);
     };
     const revocation = fromFinding(finding, w);
     const known = this.find(revocation.uuid, revocation.ms);
