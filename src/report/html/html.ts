@@ -37,7 +37,7 @@ function* revocationSection(
     yield `${signalsHtml(f, id, targets)}</section>`;
     return;
   }
-  const entries = w.events.map((e) => originals.event(e.uuid, e.event));
+  const entries = w.events.map((e) => originals.event(e.uuid, e.event, e.requestApiToken));
   w.events.forEach((e, row) => targets.set(e.uuid, { row, label: `${formatUtc(Date.parse(e.published), e.published, tz)} ${e.eventType}` }));
   yield signalsHtml(f, id, targets);
   const evidence = evidenceSeverities(f);

@@ -39,12 +39,17 @@ export class OriginalsTable {
 
   constructor(private readonly reader: OriginalReader | undefined) {}
 
-  /** The entry of a window event's original, adding it on first sight. */
-  event(uuid: string, original: Original): OriginalEntry {
+  /**
+   * The entry of a window event's original, adding it on first sight. `token` is the event's
+   * `requestApiToken` as the window gives it (read from the event in any key spelling, so a
+   * pipeline's `requestapitokenid` counts too); a window built without it has the token read from
+   * the record's text.
+   */
+  event(uuid: string, original: Original, token?: { id: string } | null): OriginalEntry {
     const known = this.byUuid.get(uuid);
     if (known !== undefined) return known;
     const text = originalText(original, this.reader);
-    return this.add(uuid, safeRawJson(text), requestToken(text));
+    return this.add(uuid, safeRawJson(text), token === undefined ? requestToken(text) : token?.id || null);
   }
 
   /** The entry of a revocation's own event (held parsed in the finding). */

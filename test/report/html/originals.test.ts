@@ -35,6 +35,10 @@ describe('OriginalsTable', () => {
     expect(json).not.toMatch(/[<>\u2028\u2029\u202e]/);
     expect(collect(table.flush())).toBe('');
     expect(table.event('u4', { text: '{}' }).index).toBe(3);
+    // The token the window gives wins over the text, which is then not parsed for it.
+    expect(table.event('u5', { text: CALL }, { id: '00Tgiven' }).via).toBe('00Tgiven');
+    expect(table.event('u6', { text: CALL }, null).via).toBeNull();
+    expect(table.event('u7', { text: CALL }, { id: '' }).via).toBeNull();
     expect(JSON.parse(json)).toEqual([
       '{"uuid":"u1","transaction":{"detail":{"requestApiTokenId":"00Tabc"}},"displayMessage":"</script>\\u202e"}',
       '{"uuid":"r1","eventType":"system.api_token.revoke"}',
