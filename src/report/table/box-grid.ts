@@ -7,16 +7,18 @@
  * (U+0300–U+036F, zero columns), C1 controls, Hangul leading jamo (U+1100–U+115F, two), nor the
  * emoji and wide characters from U+231A on. A test checks each of them against cli-table3.
  */
-const ONE_COLUMN = /^[\x20-\x7e\xa0-\u02ff\u0370-\u10ff\u1160-\u2319]*$/;
+const ONE_COLUMN_RANGES = '\\x20-\\x7e\\xa0-\\u02ff\\u0370-\\u10ff\\u1160-\\u2319';
+const ONE_COLUMN = new RegExp(`^[${ONE_COLUMN_RANGES}]*$`);
 
 /**
  * Characters cli-table3 counts as two columns wherever they stand: kana, CJK unified ideographs
  * and Hangul syllables (names in Japanese, Chinese and Korean). Checked against cli-table3 too.
  */
-const TWO_COLUMNS = /[\u3041-\u3096\u30a0-\u30ff\u4e00-\u9fff\uac00-\ud7a3]/g;
+const TWO_COLUMN_RANGES = '\\u3041-\\u3096\\u30a0-\\u30ff\\u4e00-\\u9fff\\uac00-\\ud7a3';
+const TWO_COLUMNS = new RegExp(`[${TWO_COLUMN_RANGES}]`, 'g');
 
 /** Text made of {@link ONE_COLUMN} and {@link TWO_COLUMNS} characters only. */
-const ONE_OR_TWO_COLUMNS = /^[\x20-\x7e\xa0-\u02ff\u0370-\u10ff\u1160-\u2319\u3041-\u3096\u30a0-\u30ff\u4e00-\u9fff\uac00-\ud7a3]*$/;
+const ONE_OR_TWO_COLUMNS = new RegExp(`^[${ONE_COLUMN_RANGES}${TWO_COLUMN_RANGES}]*$`);
 
 /** Columns of text as cli-table3 counts them, or -1 when it holds a character neither class knows. */
 function columns(text: string): number {
