@@ -49,11 +49,9 @@ export function parsePublished(value: unknown): number | null {
   const hour = +m[4]!;
   const minute = +m[5]!;
   const second = m[6] === undefined ? 0 : +m[6];
-  if (month < 1 || month > 12 || day < 1 || day > DAYS[month - 1]!) return null;
-  if (month === 2 && day === 29 && !isLeap(year)) return null;
-  if (hour > 23 || minute > 59 || second > 59) return null;
   const ms = m[7] === undefined ? 0 : +(m[7] + '00').slice(0, 3);
-  let t = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  let t = utcTime(year, month, day, hour, minute, second, ms);
+  if (t === null) return null;
   if (year < 100) t = new Date(t).setUTCFullYear(year);
   if (m[9] !== undefined) {
     const oh = +m[10]!;
@@ -96,6 +94,11 @@ function oktaForm(s: string): number | null | undefined {
   const ms = digits(s, 20, 23);
   // Years below 100 need setUTCFullYear (Date.UTC maps them to 19xx): the general path does that.
   if (year < 100 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || ms < 0) return undefined;
+  return utcTime(year, month, day, hour, minute, second, ms);
+}
+
+/** The UTC time of a calendar date and clock time (month 1–12), or null when either does not exist. */
+function utcTime(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number | null {
   if (month < 1 || month > 12 || day < 1 || day > DAYS[month - 1]!) return null;
   if (month === 2 && day === 29 && !isLeap(year)) return null;
   if (hour > 23 || minute > 59 || second > 59) return null;
