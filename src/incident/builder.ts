@@ -27,10 +27,9 @@ export class IncidentBuilder {
   /**
    * The distinct events (uuid and time), by uuid: a uuid's string is the same object in every
    * window holding its event, so the lookup needs no key string (building one per window event
-   * cost more than the rest of the incidents). In the order they were first seen.
+   * cost more than the rest of the incidents).
    */
   private readonly events = new Map<string, SeenEvent[]>();
-  private readonly all: SeenEvent[] = [];
   /** Token id → a name some event gives it. */
   private readonly names = new Map<string, string>();
 
@@ -46,8 +45,7 @@ export class IncidentBuilder {
     const revocation = fromFinding(finding, w);
     const known = this.find(revocation.uuid, revocation.ms);
     if (known) merge(known, revocation);
-    else this.keep(revocation);
-    seen.push(known ?? revocation);
+    seen.push(known ?? this.keep(revocation));
     for (const t of revocation.tokens) name(t.id, t.name);
     for (const e of events) {
       // An event already seen in another window only adds this window (and what it lacked).
@@ -73,13 +71,13 @@ export class IncidentBuilder {
     const list = this.events.get(e.uuid);
     if (list) list.push(e);
     else this.events.set(e.uuid, [e]);
-    this.all.push(e);
     return e;
   }
 
   /** The incidents, numbered by their first revocation. */
   build(): Incident[] {
-    return groupWindows(this.windows, this.all).map((group, i) => this.incident(group, `incident-${i + 1}`));
+    // The groups do not depend on the order of the events (see groupWindows).
+    return groupWindows(this.windows, [...this.events.values()].flat()).map((group, i) => this.incident(group, `incident-${i + 1}`));
   }
 
   private incident(group: number[], id: string): Incident {
