@@ -1,7 +1,7 @@
 // What the first pass learns about every token: who created it, and from where it was used when.
 import type { Entity } from '../model/entity.js';
 import type { OktaEvent } from '../events/types.js';
-import { tokenCallOf, type TokenCall } from '../events/token-call.js';
+import type { TokenCall } from '../events/token-call.js';
 import { KEY_RULES } from './link-spec.js';
 
 /** The owner rule: the actor of the token's earliest create event naming it as a `Token` target. */
@@ -26,13 +26,6 @@ export class TokenIndex {
   /** Whether the first pass must see this event (creates and calls made with a token). */
   static wants(event: OktaEvent): boolean {
     return event.requestApiTokenId !== null || event.eventType.toLowerCase() === OWNER.eventType;
-  }
-
-  /** Records what the event says about tokens: who created one, or a call made with one. */
-  observe(event: OktaEvent): void {
-    this.observeCreation(event);
-    const call = tokenCallOf(event);
-    if (call) this.observeCall(call);
   }
 
   /** Records who created the tokens an event creates (none for other events). */

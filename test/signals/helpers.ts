@@ -90,9 +90,13 @@ export function analyse(
   const baselines = new TokenBaselines();
   for (const e of all) {
     if (!TokenIndex.wants(e)) continue;
-    tokens.observe(e);
+    // As the scan's first pass does: the creation, then the call's facts built once for both.
+    tokens.observeCreation(e);
     const c = tokenCallOf(e);
-    if (c) baselines.observe(c);
+    if (c) {
+      tokens.observeCall(c);
+      baselines.observe(c);
+    }
   }
   const finding = buildFinding(revoke, [{ id: 'r', title: 'Okta API Token Revoked', level: 'medium' }]);
   const window: WindowOptions = { before: 24 * H, after: 0, maxEvents: 1000, ...opts.window };

@@ -1,6 +1,7 @@
 // WindowCollector: boundaries, owner from the create event anywhere, Okta revoker, ip links, cap.
 import { describe, expect, it } from 'vitest';
 import type { OktaEvent } from '../../src/events/types.js';
+import { tokenCallOf } from '../../src/events/token-call.js';
 import { buildFinding } from '../../src/scan/finding.js';
 import { WindowCollector, type WindowOptions } from '../../src/window/collector.js';
 import { TokenIndex } from '../../src/window/token-index.js';
@@ -11,7 +12,12 @@ const REVOKED_AT = '2024-05-02T12:00:00.000Z';
 
 function run(events: OktaEvent[], revocation: OktaEvent, opts: Partial<WindowOptions> = {}) {
   const tokens = new TokenIndex();
-  for (const e of [...events, revocation]) if (TokenIndex.wants(e)) tokens.observe(e);
+  for (const e of [...events, revocation]) {
+    if (!TokenIndex.wants(e)) continue;
+    tokens.observeCreation(e);
+    const call = tokenCallOf(e);
+    if (call) tokens.observeCall(call);
+  }
   const finding = buildFinding(revocation, [{ id: 'r', title: 'Okta API Token Revoked', level: 'medium' }]);
   const c = new WindowCollector([finding], tokens, { before: 24 * H, after: 0, maxEvents: 1000, ...opts }, new Map([[revocation.uuid, revocation]]));
   for (const e of [...events, revocation]) c.observe(e);
