@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generate, parseSize } from './generate.js';
 import type { Manifest } from './manifest.js';
+import { SCHEMA_VERSION } from '../src/model/report.js';
 import { measureCommand, median, type RunMeasure } from './measure.js';
 import { compareSets, readPeerLinks } from './link-sets.js';
 import { memoryMain } from './memory.js';
@@ -95,8 +96,8 @@ export function reportedPeakMiB(stderr: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** How every incident line of the CLI's NDJSON starts. */
-const INCIDENT_LINE = '{"schemaVersion":1,"kind":"incident"';
+/** How every incident line of the CLI's NDJSON starts (`{"schemaVersion":1,"kind":"incident"`). */
+const INCIDENT_LINE = JSON.stringify({ schemaVersion: SCHEMA_VERSION, kind: 'incident' }).slice(0, -1);
 
 /** What a row measured beyond the tool, file and format. */
 export interface RowOptions {
