@@ -127,7 +127,9 @@ export function* recordChunks(record: object, reader: OriginalReader | undefined
  * spliced in from the record's text when there is one.
  */
 function eventJson(e: Record<string, unknown> & { event: Original }, reader: OriginalReader | undefined, space: number | undefined, indent: string): string {
-  // Made safe once per record, however many windows hold it (36 K window events held 15 K records in a 1 GB export).
+  // A record held by reference is made safe once however many windows hold it (the reader keeps
+  // the prepared text: 36 K window events held 15 K records in a 1 GB export); text held in the
+  // window itself (stdin, gzip, documents) is made safe per window.
   const original = originalText(e.event, reader, safeRawJson);
   // The event with a placeholder for its original: a spread keeps every key where it was.
   const json = indented(stringifySafe({ ...e, event: MARK }, space), indent);
