@@ -99,7 +99,7 @@ export class Needle {
 
   /** Chooses the window for an input with these byte frequencies, and with a sample of it how to search it. */
   tune(freq: ByteFrequencies, sample?: Buffer): void {
-    const w = this.bytes.length === 0 ? { at: 0, end: 0 } : needleWindow(this.bytes, freq);
+    const w = needleWindow(this.bytes, freq);
     this.at = w.at;
     this.end = w.end;
     this.window = w.at === 0 && w.end === this.bytes.length ? this.bytes : this.bytes.subarray(w.at, w.end);

@@ -114,9 +114,10 @@ export class Prefilter {
       // key (`ipaddress`, `requestapitokenid`): only the bytes swept for differ.
       const variants = this.baseProbes.filter(({ probe }) => !probe.locate && probe.key.toLowerCase() !== probe.key);
       this.probes = lower ? [...this.baseProbes, ...variants.map(({ probe }) => ({ probe, needle: new Needle(probe.key.toLowerCase()) }))] : this.baseProbes;
-      for (const n of this.needles) n.tune(freq, sample);
-      for (const p of this.probes) p.needle.tune(freq, sample);
       this.alternation = this.needles.length >= ALTERNATION_MIN_NEEDLES ? new NeedleAlternation(this.needles.map((n) => n.bytes.toString('latin1'))) : null;
+      // Needles searched one by one are tuned to the input; the alternation searches them all at once.
+      if (this.alternation === null) for (const n of this.needles) n.tune(freq, sample);
+      for (const p of this.probes) p.needle.tune(freq, sample);
     }
     this.alternation?.scan(buf, from, to, (start, end) => {
       const r = recordAt(starts, count, start);
