@@ -1,6 +1,7 @@
 // Every event that names a token as its target, and every user state change: few events, kept whole until the range is known.
 import { isCreateEvent, isRevokeEvent } from '../events/event-types.js';
 import type { OktaEvent } from '../events/types.js';
+import { eventIdentity } from '../events/identity.js';
 import type { Entity } from '../model/entity.js';
 import { compareTimeThenId } from '../model/order.js';
 import { tokenTargets } from './token-targets.js';
@@ -27,10 +28,6 @@ export interface UserStateFact {
   state: UserState;
 }
 
-/** The identity of an event: two records with the same one are the same event exported twice. */
-function identity(e: OktaEvent): string {
-  return `${e.uuid}\u0000${e.eventType}\u0000${e.published}`;
-}
 
 function add<T>(map: Map<string, Map<string, T>>, id: string, key: string, fact: T): void {
   let facts = map.get(id);
@@ -55,7 +52,7 @@ export class TokenLifecycle {
   observe(event: OktaEvent): void {
     const targets = tokenTargets(event);
     if (targets.length > 0) {
-      const key = identity(event);
+      const key = eventIdentity(event);
       const kind = isCreateEvent(event.eventType) ? 'create' : isRevokeEvent(event.eventType) ? 'revoke' : 'other';
       for (const t of targets) {
         add(this.tokens, t.id!, key, {
@@ -72,7 +69,7 @@ export class TokenLifecycle {
     }
     const state = userStateAfter(event.eventType);
     if (state === undefined) return;
-    const key = identity(event);
+    const key = eventIdentity(event);
     for (const t of event.targets) {
       if (t.id === null || t.type?.toLowerCase() !== 'user') continue;
       add(this.users, t.id, key, { published: event.published, uuid: event.uuid, state });

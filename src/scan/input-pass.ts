@@ -101,11 +101,6 @@ export class InputPass implements ReadSink {
     this.intake.take(value, where, '', () => text, text, ref, sampleOnly);
   }
 
-  /** Whether calls made with a token may come as their facts (see `call`). */
-  get takesCalls(): boolean {
-    return this.intake.takesCalls;
-  }
-
   /** A call made with a token that another thread parsed and read as its facts. */
   call(c: TokenCall): void {
     this.state.parsed++;

@@ -5,6 +5,7 @@ import type { OktaEvent, RecordLocation } from '../events/types.js';
 import type { RecordRef } from '../model/original.js';
 import type { TokenCall } from '../events/token-call.js';
 import { unwrap } from '../events/unwrap.js';
+import { eventIdentity } from '../events/identity.js';
 import { namesRevokeEvent } from '../events/event-types.js';
 import type { DiagnosticLog } from './diagnostics.js';
 
@@ -47,11 +48,6 @@ export class Intake {
   broken(where: RecordLocation, reason: string, namesRevocation = false): void {
     const d = namesRevocation ? { ...where, reason, namesRevocation: true as const } : { ...where, reason };
     if (this.ctx.diagnostics.add(d, this.ctx.previous !== undefined)) this.bad++;
-  }
-
-  /** Whether calls made with a token may come as their facts instead of events. */
-  get takesCalls(): boolean {
-    return this.ctx.onTokenCall !== undefined;
   }
 
   /**
@@ -97,18 +93,16 @@ export class Intake {
       this.good++;
       if (sampleOnly) continue;
       if (first && (this.newest === null || t > this.newest)) this.newest = t;
-      // The same event exported twice has the same uuid, type and time; a reused uuid on a
-      // different event (seen in hand-made fixtures) is not a duplicate.
-      // (Built only when needed: a pass whose listener keeps nothing never needs it.)
-      const key = (): string => `${r.event.uuid}\u0000${r.event.eventType}\u0000${t}`;
+      // (The identity is built only when needed, once: a pass whose listener keeps nothing never needs it.)
+      let k: string | undefined;
       if (ctx.seen.size > 0) {
-        const k = key();
+        k = eventIdentity(r.event);
         if (ctx.seen.has(k)) {
           if (!ctx.previous?.has(k)) this.duplicates++;
           continue;
         }
       }
-      if (ctx.onEvent(r.event, where) || ctx.dedupAll) ctx.seen.add(key());
+      if (ctx.onEvent(r.event, where) || ctx.dedupAll) ctx.seen.add(k ?? eventIdentity(r.event));
     }
   }
 }

@@ -58,6 +58,8 @@ class SplitRead implements ReadStrategy {
     private readonly filter: FilterSpec,
     /** A later pass: the second part's newest time is not needed. */
     private readonly later: boolean,
+    /** The worker may send calls made with a token as their facts (see StrategyChoice.sharesCalls). */
+    private readonly sharesCalls: boolean,
     private readonly onNewest: (t: number | null) => void,
   ) {}
 
@@ -67,7 +69,7 @@ class SplitRead implements ReadStrategy {
       filter: this.filter,
       sink: input,
       record: (text, where, mark) => input.record(text, where, mark),
-      ...(input.takesCalls ? { call: (c: TokenCall) => input.call(c) } : {}),
+      ...(this.sharesCalls ? { call: (c: TokenCall) => input.call(c) } : {}),
       newest: !this.later,
       build: input.build,
       onWorkerProgress: (bytes, records) => input.workerProgress(bytes, records),
@@ -138,7 +140,7 @@ export async function chooseStrategy(c: StrategyChoice): Promise<ReadStrategy> {
     return new IndexedRead(c.src, c.at, index, selection, summary, workers && summary.bytes >= c.parallelMinBytes);
   }
   const plan = workers ? await planSplit(c.src.path, c.parallelMinBytes, c.read, c.sharesCalls ? undefined : c.filter).catch(() => null) : null;
-  if (plan) return new SplitRead(c.src, plan, c.read, c.filter, c.later, c.onNewest);
+  if (plan) return new SplitRead(c.src, plan, c.read, c.filter, c.later, c.sharesCalls, c.onNewest);
   return new PlainRead(c.src, c.read);
 }
 
