@@ -240,7 +240,7 @@ async function writeReport(
     const secs = (performance.now() - started) / 1000;
     const rss = process.resourceUsage().maxRSS / 1024;
     err(`stats: ${secs.toFixed(2)} s, ${(stats.bytes / 1e6 / secs).toFixed(0)} MB/s, ${report.summary.events} events, ${stats.parsed} parsed in ${plural(stats.passes, 'pass', 'passes')}${statsNotes(stats)}, peak RSS ${rss.toFixed(0)} MiB`);
-    err(`stats: ${phaseLine(stats.phases, reportMs)}`);
+    err(`stats: ${phaseLine(stats, reportMs)}`);
   }
   if (failedInputs.length > 0) return ExitCode.Input;
   if (options.failOnFindings && (report.findings.length > 0 || report.summary.unreadRevocations > 0)) return ExitCode.Findings;
@@ -261,10 +261,10 @@ function isBrokenPipe(e: unknown): boolean {
 }
 
 /** `pass 1 0.41 s, pass 2 0.90 s, windows 0.05 s, report 1.20 s`: where the wall time went. */
-function phaseLine(phases: ScanStats['phases'], reportMs: number): string {
+function phaseLine({ phases, passes }: ScanStats, reportMs: number): string {
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const parts = [`pass 1 ${s(phases.pass1)}`];
-  if (phases.pass2 > 0) parts.push(`pass 2 ${s(phases.pass2)}`, `windows and signals ${s(phases.windows)}`);
+  if (passes > 1) parts.push(`pass 2 ${s(phases.pass2)}`, `windows and signals ${s(phases.windows)}`);
   parts.push(`report ${s(reportMs)}`);
   return parts.join(', ');
 }
